@@ -1,0 +1,297 @@
+package io.ucmkit.ami;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Frames AMI bytes into {@link AmiFrame}s: {@link AmiBanner}, {@link AmiMessage} or
+ * {@link AmiDecodeFailure}. Lines end in CRLF or a bare LF; a blank line ends a message
+ * (AMI.md §1.2). Every limit is a setting of {@link AmiDecoderConfig}.
+ *
+ * <p>Malformed input never throws and is never silently dropped: the message it belongs to is
+ * emitted as an {@link AmiDecodeFailure} with a reason and the well-formed headers read so far,
+ * and decoding resumes after the next blank line. Memory is bounded by the line and message
+ * limits whatever the peer sends.
+ *
+ * <p>Copy discipline: lines are found with a bounded {@code indexOf} and parsed in place; each
+ * header costs one String for its value (names come from a {@link HeaderNameCache}).
+ */
+public final class AmiDecoder extends ByteToMessageDecoder {
+
+    private static final byte LF = '\n';
+    private static final byte CR = '\r';
+    private static final byte COLON = ':';
+    private static final byte NUL = 0;
+    private static final String END_COMMAND = "--END COMMAND--";
+    private static final int DETAIL_SNIPPET = 40;
+
+    /** Where an Asterisk ≤13 {@code Response: Follows} reply is (AMI.md §1.6). */
+    private enum Follows { NONE, HEADERS, BODY, DONE }
+
+    private final AmiDecoderConfig config;
+    private final HeaderNameCache names = new HeaderNameCache();
+
+    private AmiMessage.Builder message;
+    private int messageBytes;
+    private AmiDecodeFailure.Reason failure;
+    private String failureDetail;
+    private Follows follows = Follows.NONE;
+    private StringBuilder followsBody;
+    /** Client profile: the rest of an over-long line is being thrown away. */
+    private boolean discardingLine;
+    /** An over-large message was reported; lines are thrown away up to the next blank line. */
+    private boolean skippingToBlankLine;
+
+    /** A decoder for server→client bytes with the default client limits. */
+    public AmiDecoder() {
+        this(AmiDecoderConfig.client());
+    }
+
+    public AmiDecoder(AmiDecoderConfig config) {
+        this.config = config;
+    }
+
+    public AmiDecoderConfig config() {
+        return config;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.isReadable() && decodeLine(in, out)) {
+            // one line at a time: the state fields carry a message across reads
+        }
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        decode(ctx, in, out);
+        int leftover = in.readableBytes();
+        if (leftover > 0 || message != null || discardingLine) {
+            AmiMessage partial = message != null ? message.build() : AmiMessage.empty();
+            out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED,
+                    "the connection closed in the middle of a message (" + leftover
+                            + " bytes after the last complete line); the message was not processed", partial));
+            in.skipBytes(leftover);
+            resetMessage();
+            discardingLine = false;
+        }
+        skippingToBlankLine = false;
+    }
+
+    /** Consumes one line if a whole one (or an over-long one) is buffered; false when more bytes are needed. */
+    private boolean decodeLine(ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int readable = in.readableBytes();
+        if (discardingLine) {
+            int lf = in.indexOf(start, start + readable, LF);
+            int discard = lf < 0 ? readable : lf + 1 - start;
+            in.skipBytes(discard);
+            discardingLine = lf < 0;
+            return countAndCheckSize(discard, out);
+        }
+        int maxLine = config.maxLineLength();
+        int lf = in.indexOf(start, start + Math.min(readable, maxLine), LF);
+        if (lf < 0) {
+            if (readable < maxLine) {
+                return false;
+            }
+            discardLongLine(in, readable);
+            return countAndCheckSize(readable - in.readableBytes(), out);
+        }
+        int lineEnd = lf > start && in.getByte(lf - 1) == CR ? lf - 1 : lf;
+        processLine(in, start, lineEnd, lf + 1, out);
+        in.readerIndex(lf + 1);
+        return countAndCheckSize(lf + 1 - start, out);
+    }
+
+    private void discardLongLine(ByteBuf in, int readable) {
+        if (skippingToBlankLine) {
+            in.skipBytes(readable);
+            discardingLine = !config.isServer();
+            return;
+        }
+        startMessage();
+        recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
+                + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
+        if (config.isServer()) {
+            // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
+            // CR of a CRLF: so a 1023-character line leaves "\r\n", an empty line (transcript 21).
+            in.skipBytes(config.maxLineLength() - 1);
+        } else {
+            in.skipBytes(readable);
+            discardingLine = true;
+        }
+    }
+
+    private void processLine(ByteBuf in, int start, int lineEnd, int next, List<Object> out) {
+        int length = lineEnd - start;
+        if (skippingToBlankLine) {
+            skippingToBlankLine = length != 0;
+            return;
+        }
+        if (follows == Follows.HEADERS || follows == Follows.BODY) {
+            followsLine(in, start, lineEnd, next);
+            return;
+        }
+        if (length == 0) {
+            endOfMessage(out);
+            return;
+        }
+        if (in.indexOf(start, lineEnd, NUL) >= 0) {
+            startMessage();
+            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
+                    + snippet(in, start, length) + "'");
+            return;
+        }
+        int colon = in.indexOf(start, lineEnd, COLON);
+        if (message == null && colon < 0 && !config.isServer()) {
+            String line = in.toString(start, length, StandardCharsets.UTF_8);
+            if (AmiBanner.isBanner(line)) {
+                out.add(new AmiBanner(line));
+                return;
+            }
+        }
+        startMessage();
+        if (colon <= start) {
+            recordFailure(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, "a line has no 'Name: value' form and was"
+                    + " ignored: '" + snippet(in, start, length) + "'");
+            return;
+        }
+        if (message.size() >= config.maxHeaders()) {
+            recordFailure(AmiDecodeFailure.Reason.TOO_MANY_HEADERS, "Too many lines in message (more than "
+                    + config.maxHeaders() + " headers); the extra headers were discarded");
+            return;
+        }
+        addHeader(in, start, colon, lineEnd);
+    }
+
+    private void addHeader(ByteBuf in, int start, int colon, int lineEnd) {
+        int valueStart = colon + 1;
+        if (config.isServer()) {
+            // Asterisk skips every blank after the colon (ast_skip_blanks); trailing blanks stay.
+            while (valueStart < lineEnd && isBlank(in.getByte(valueStart))) {
+                valueStart++;
+            }
+        } else if (valueStart < lineEnd && in.getByte(valueStart) == ' ') {
+            // A server writes "Name: value": exactly one space is syntax, the rest is value.
+            valueStart++;
+        }
+        String name = names.name(in, start, colon - start);
+        String value = valueStart == lineEnd ? "" : in.toString(valueStart, lineEnd - valueStart, StandardCharsets.UTF_8);
+        if ((name == null || value.indexOf('\uFFFD') >= 0) && !ByteBufUtil.isText(in, start, lineEnd - start, StandardCharsets.UTF_8)) {
+            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
+                    + snippet(in, start, lineEnd - start) + "'");
+            return;
+        }
+        if (name == null) {
+            name = in.toString(start, colon - start, StandardCharsets.UTF_8);
+        }
+        message.addTrusted(name, value);
+        if (follows == Follows.NONE && !config.isServer() && message.size() == 1
+                && AmiHeaders.RESPONSE.equalsIgnoreCase(name) && "Follows".equals(value)) {
+            follows = Follows.HEADERS;
+            followsBody = new StringBuilder(256);
+        }
+    }
+
+    /**
+     * Asterisk ≤13 Command output: {@code Response: Follows}, {@code Privilege}, {@code ActionID},
+     * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--} (AMI.md §1.6).
+     */
+    private void followsLine(ByteBuf in, int start, int lineEnd, int next) {
+        if (follows == Follows.HEADERS) {
+            int colon = in.indexOf(start, lineEnd, COLON);
+            if (colon > start) {
+                String name = in.toString(start, colon - start, StandardCharsets.US_ASCII);
+                if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
+                    addHeader(in, start, colon, lineEnd);
+                    return;
+                }
+            }
+            follows = Follows.BODY;
+        }
+        int length = lineEnd - start;
+        int marker = END_COMMAND.length();
+        if (length >= marker && in.toString(lineEnd - marker, marker, StandardCharsets.US_ASCII).equals(END_COMMAND)) {
+            followsBody.append(in.toString(start, length - marker, StandardCharsets.UTF_8));
+            follows = Follows.DONE;
+        } else {
+            followsBody.append(in.toString(start, next - start, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void endOfMessage(List<Object> out) {
+        if (message == null) {
+            // Extra blank lines: a client skips them; Asterisk answers each one
+            // with "Missing action in request" (transcript 07), so the server profile reports it.
+            if (config.isServer()) {
+                out.add(AmiMessage.empty());
+            }
+            return;
+        }
+        if (followsBody != null) {
+            message.followsBody(followsBody.toString());
+        }
+        AmiMessage complete = message.build();
+        out.add(failure == null ? complete : new AmiDecodeFailure(failure, failureDetail, complete));
+        resetMessage();
+    }
+
+    private boolean countAndCheckSize(int bytes, List<Object> out) {
+        if (message == null) {
+            return true;
+        }
+        messageBytes += bytes;
+        if (messageBytes > config.maxMessageBytes()) {
+            out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE, "a message exceeded the limit of "
+                    + config.maxMessageBytes() + " bytes without a blank line; discarded up to the next blank line",
+                    message.build()));
+            resetMessage();
+            skippingToBlankLine = true;
+        }
+        return true;
+    }
+
+    private void startMessage() {
+        if (message == null) {
+            message = AmiMessage.builder();
+            messageBytes = 0;
+        }
+    }
+
+    /** Keeps the first problem of a message: later ones are usually its consequences. */
+    private void recordFailure(AmiDecodeFailure.Reason reason, String detail) {
+        if (failure == null) {
+            failure = reason;
+            failureDetail = detail;
+        }
+    }
+
+    private void resetMessage() {
+        message = null;
+        messageBytes = 0;
+        failure = null;
+        failureDetail = null;
+        follows = Follows.NONE;
+        followsBody = null;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** The start of a bad line for an error message, control bytes shown as '?'. */
+    private static String snippet(ByteBuf in, int start, int length) {
+        int shown = Math.min(length, DETAIL_SNIPPET);
+        char[] chars = new char[shown];
+        for (int i = 0; i < shown; i++) {
+            int b = in.getByte(start + i) & 0xff;
+            chars[i] = b < 0x20 || b >= 0x7f ? '?' : (char) b;
+        }
+        return length > shown ? new String(chars) + "…" : new String(chars);
+    }
+}
