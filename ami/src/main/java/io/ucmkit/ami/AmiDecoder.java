@@ -59,6 +59,11 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         return config;
     }
 
+    /** Bytes held back for a line not yet complete; bounded by {@link AmiDecoderConfig#maxLineLength()}. */
+    int bufferedBytes() {
+        return actualReadableBytes();
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable() && decodeLine(in, out)) {
@@ -109,22 +114,21 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     }
 
     private void discardLongLine(ByteBuf in, int readable) {
-        if (skippingToBlankLine) {
-            in.skipBytes(readable);
-            discardingLine = !config.isServer();
-            return;
+        if (!skippingToBlankLine) {
+            startMessage();
+            recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
+                    + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
         }
-        startMessage();
-        recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
-                + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
         if (config.isServer()) {
             // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
             // CR of a CRLF: so a 1023-character line leaves "\r\n", an empty line (transcript 21).
             in.skipBytes(config.maxLineLength() - 1);
-        } else {
-            in.skipBytes(readable);
-            discardingLine = true;
+            return;
         }
+        // Throw the line away up to its LF, which may already be buffered behind the limit.
+        int lf = in.indexOf(in.readerIndex() + config.maxLineLength(), in.writerIndex(), LF);
+        in.skipBytes(lf < 0 ? readable : lf + 1 - in.readerIndex());
+        discardingLine = lf < 0;
     }
 
     private void processLine(ByteBuf in, int start, int lineEnd, int next, List<Object> out) {
