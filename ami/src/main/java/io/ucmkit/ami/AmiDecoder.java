@@ -1,7 +1,6 @@
 package io.ucmkit.ami;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +24,16 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private static final byte LF = '\n';
     private static final byte CR = '\r';
     private static final byte COLON = ':';
-    private static final byte NUL = 0;
     private static final String END_COMMAND = "--END COMMAND--";
-    private static final int DETAIL_SNIPPET = 40;
 
     /** Where an Asterisk ≤13 {@code Response: Follows} reply is (AMI.md §1.6). */
     private enum Follows { NONE, HEADERS, BODY, DONE }
 
     private final AmiDecoderConfig config;
     private final HeaderNameCache names = new HeaderNameCache();
+    private final HeaderLine line = new HeaderLine();
+    /** Collects every message in turn; {@code build()} copies the headers out, so it can be reused. */
+    private final AmiMessage.Builder reusableBuilder = AmiMessage.builder();
 
     private AmiMessage.Builder message;
     private int messageBytes;
@@ -145,24 +145,24 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             endOfMessage(out);
             return;
         }
-        if (in.indexOf(start, lineEnd, NUL) >= 0) {
+        line.load(in, start, length);
+        if (line.hasNul) {
             startMessage();
             recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
-                    + snippet(in, start, length) + "'");
+                    + line.snippet() + "'");
             return;
         }
-        int colon = in.indexOf(start, lineEnd, COLON);
-        if (message == null && colon < 0 && !config.isServer()) {
-            String line = in.toString(start, length, StandardCharsets.UTF_8);
-            if (AmiBanner.isBanner(line)) {
-                out.add(new AmiBanner(line));
+        if (message == null && line.colon < 0 && !config.isServer()) {
+            String text = line.text(0, length, line.nameIsAscii);
+            if (text != null && AmiBanner.isBanner(text)) {
+                out.add(new AmiBanner(text));
                 return;
             }
         }
         startMessage();
-        if (colon <= start) {
+        if (line.colon <= 0) {
             recordFailure(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, "a line has no 'Name: value' form and was"
-                    + " ignored: '" + snippet(in, start, length) + "'");
+                    + " ignored: '" + line.snippet() + "'");
             return;
         }
         if (message.size() >= config.maxHeaders()) {
@@ -170,29 +170,29 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     + config.maxHeaders() + " headers); the extra headers were discarded");
             return;
         }
-        addHeader(in, start, colon, lineEnd);
+        addHeader();
     }
 
-    private void addHeader(ByteBuf in, int start, int colon, int lineEnd) {
+    /** Adds the header in {@link #line}, already checked to have a name and no NUL. */
+    private void addHeader() {
+        byte[] bytes = line.bytes;
+        int colon = line.colon;
         int valueStart = colon + 1;
         if (config.isServer()) {
             // Asterisk skips every blank after the colon (ast_skip_blanks); trailing blanks stay.
-            while (valueStart < lineEnd && isBlank(in.getByte(valueStart))) {
+            while (valueStart < line.length && isBlank(bytes[valueStart])) {
                 valueStart++;
             }
-        } else if (valueStart < lineEnd && in.getByte(valueStart) == ' ') {
+        } else if (valueStart < line.length && bytes[valueStart] == ' ') {
             // A server writes "Name: value": exactly one space is syntax, the rest is value.
             valueStart++;
         }
-        String name = names.name(in, start, colon - start);
-        String value = valueStart == lineEnd ? "" : in.toString(valueStart, lineEnd - valueStart, StandardCharsets.UTF_8);
-        if ((name == null || value.indexOf('\uFFFD') >= 0) && !ByteBufUtil.isText(in, start, lineEnd - start, StandardCharsets.UTF_8)) {
+        String name = line.nameIsAscii ? names.name(bytes, colon, line.nameHash) : line.text(0, colon, false);
+        String value = line.text(valueStart, line.length, line.valueIsAscii);
+        if (name == null || value == null) {
             recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
-                    + snippet(in, start, lineEnd - start) + "'");
+                    + line.snippet() + "'");
             return;
-        }
-        if (name == null) {
-            name = in.toString(start, colon - start, StandardCharsets.UTF_8);
         }
         message.addTrusted(name, value);
         if (follows == Follows.NONE && !config.isServer() && message.size() == 1
@@ -212,7 +212,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             if (colon > start) {
                 String name = in.toString(start, colon - start, StandardCharsets.US_ASCII);
                 if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
-                    addHeader(in, start, colon, lineEnd);
+                    line.load(in, start, lineEnd - start);
+                    addHeader();
                     return;
                 }
             }
@@ -262,7 +263,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     private void startMessage() {
         if (message == null) {
-            message = AmiMessage.builder();
+            message = reusableBuilder.clear();
             messageBytes = 0;
         }
     }
@@ -286,16 +287,5 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t';
-    }
-
-    /** The start of a bad line for an error message, control bytes shown as '?'. */
-    private static String snippet(ByteBuf in, int start, int length) {
-        int shown = Math.min(length, DETAIL_SNIPPET);
-        char[] chars = new char[shown];
-        for (int i = 0; i < shown; i++) {
-            int b = in.getByte(start + i) & 0xff;
-            chars[i] = b < 0x20 || b >= 0x7f ? '?' : (char) b;
-        }
-        return length > shown ? new String(chars) + "…" : new String(chars);
     }
 }

@@ -287,6 +287,14 @@ public final class AmiMessage implements AmiFrame {
             return size;
         }
 
+        /** Empties the builder but keeps its array: the decoder reuses one builder for every message. */
+        Builder clear() {
+            Arrays.fill(fields, 0, 2 * size, null);
+            size = 0;
+            followsBody = null;
+            return this;
+        }
+
         public AmiMessage build() {
             if (size == 0 && followsBody == null) {
                 return EMPTY;

@@ -1,7 +1,5 @@
 package io.ucmkit.ami;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,53 +14,31 @@ final class HeaderNameCache {
     private static final int MAX_CACHED_LENGTH = 32;
 
     private final String[] slots = new String[SLOTS];
-    private final Hasher hasher = new Hasher();
-    private final Comparer comparer = new Comparer();
 
-    /** The name at {@code in[index, index + length)}, or {@code null} when it is not ASCII. */
-    String name(ByteBuf in, int index, int length) {
-        hasher.hash = length;
-        if (in.forEachByte(index, length, hasher) >= 0) {
-            return null;
-        }
+    /** The name in {@code bytes[0, length)} (ASCII), whose hash {@link HeaderLine} computed. */
+    String name(byte[] bytes, int length, int hash) {
         if (length > MAX_CACHED_LENGTH) {
-            return in.toString(index, length, StandardCharsets.US_ASCII);
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
-        int hash = hasher.hash;
         int slot = (hash ^ (hash >>> 9)) & (SLOTS - 1);
         String cached = slots[slot];
-        if (cached != null && cached.length() == length && comparer.matches(cached, in, index, length)) {
+        if (cached != null && sameAscii(cached, bytes, length)) {
             return cached;
         }
-        String name = in.toString(index, length, StandardCharsets.US_ASCII);
+        String name = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         slots[slot] = name;
         return name;
     }
 
-    /** Hashes ASCII bytes; stops (returns false) at the first non-ASCII byte. */
-    private static final class Hasher implements ByteProcessor {
-        int hash;
-
-        @Override
-        public boolean process(byte value) {
-            hash = 31 * hash + value;
-            return value >= 0;
+    private static boolean sameAscii(String cached, byte[] bytes, int length) {
+        if (cached.length() != length) {
+            return false;
         }
-    }
-
-    private static final class Comparer implements ByteProcessor {
-        private String expected;
-        private int position;
-
-        boolean matches(String cached, ByteBuf in, int index, int length) {
-            expected = cached;
-            position = 0;
-            return in.forEachByte(index, length, this) < 0;
+        for (int i = 0; i < length; i++) {
+            if (cached.charAt(i) != bytes[i]) {
+                return false;
+            }
         }
-
-        @Override
-        public boolean process(byte value) {
-            return expected.charAt(position++) == value;
-        }
+        return true;
     }
 }
