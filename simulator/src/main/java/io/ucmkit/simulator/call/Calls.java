@@ -1,0 +1,216 @@
+package io.ucmkit.simulator.call;
+
+import io.ucmkit.ami.AmiMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The call side of the simulated PBX, for the AMI handlers and the control API: what a person
+ * does at a phone (answer, decline, hang up, dial, press keys) and the AMI actions on channels.
+ * Thread-safe; every change runs under the engine's lock.
+ */
+public final class Calls {
+
+    private final CallEngine engine;
+    private final Originator originator;
+    private final ChannelActions actions;
+
+    private Calls(CallEngine engine) {
+        this.engine = engine;
+        this.originator = new Originator(engine);
+        this.actions = new ChannelActions(engine);
+    }
+
+    /** {@code asterisk13}: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
+    public static Calls create(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
+        return new Calls(new CallEngine(pbx, clock, sink, asterisk13));
+    }
+
+    /** Thrown by the phone actions; {@code status} is the control API's HTTP status (404, 409). */
+    public static final class CallException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        CallException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    // ---- the phone ---------------------------------------------------------------------------
+
+    /** The ringing phone picks up. */
+    public void answer(String ext) {
+        synchronized (engine) {
+            engine.answerLeg(ringingLeg(ext, "answer").dest);
+        }
+    }
+
+    /** The ringing phone rejects the call (SIP 603: cause 21, DialStatus CONGESTION, Reason 8). */
+    public void decline(String ext) {
+        synchronized (engine) {
+            engine.endDial(ringingLeg(ext, "decline"), HangupCause.CALL_REJECTED.code);
+        }
+    }
+
+    /**
+     * The phone hangs up (a BYE, cause 16). A phone with a call up hangs that up; a phone that is
+     * only ringing rejects the call with cause 16 (OriginateResponse Reason 1).
+     */
+    public void hangup(String ext) {
+        synchronized (engine) {
+            requirePhone(ext);
+            for (SimChannel c : engine.channelsOf(ext)) {
+                if (c.inbound == null) {
+                    engine.hangup(c, HangupCause.NORMAL_CLEARING.code, true);
+                    return;
+                }
+            }
+            engine.endDial(ringingLeg(ext, "hang up"), HangupCause.NORMAL_CLEARING.code);
+        }
+    }
+
+    /** The phone dials {@code number}: an extension, an IVR, {@code *48}, {@code *54}–{@code *56}[ext]. */
+    public void dial(String ext, String number) {
+        synchronized (engine) {
+            PbxPort.Phone phone = requirePhone(ext);
+            if (!phone.registered()) {
+                throw new CallException(409, "extension " + ext + " is not registered; its phone cannot dial");
+            }
+            // A phone's INVITE: the leg starts in Ring with the phone's own caller ID (AMI.md §4.3).
+            SimChannel leg = engine.newChannel(phone.tech(), ext, null, ChannelState.RING,
+                    new CallerId(phone.name(), ext), number);
+            engine.apps.route(leg, number, CallEngine.DIAL_RING_TIMEOUT, () -> { });
+            engine.updateDeviceStates();
+        }
+    }
+
+    /** The phone presses keys on its call: DTMFBegin/DTMFEnd, Received on its leg, Sent on the peer. */
+    public void dtmf(String ext, String digits) {
+        synchronized (engine) {
+            requirePhone(ext);
+            SimChannel leg = null;
+            for (SimChannel c : engine.channelsOf(ext)) {
+                if (c.state == ChannelState.UP || c.outbound != null) {
+                    leg = c;
+                    break;
+                }
+            }
+            if (leg == null) {
+                throw new CallException(409, "extension " + ext + " has no call to send DTMF on");
+            }
+            for (char d : digits.toCharArray()) {
+                if (!leg.hungUp) {
+                    actions.pressKey(leg, d, ChannelActions.DTMF_MS);
+                }
+            }
+        }
+    }
+
+    private PbxPort.Phone requirePhone(String ext) {
+        return engine.pbx.phone(ext).orElseThrow(() -> new CallException(404, "no extension " + ext));
+    }
+
+    private DialAttempt ringingLeg(String ext, String verb) {
+        requirePhone(ext);
+        for (SimChannel c : engine.channelsOf(ext)) {
+            if (c.inbound != null) {
+                return c.inbound;
+            }
+        }
+        throw new CallException(409, "extension " + ext + " has no ringing call to " + verb);
+    }
+
+    /** The live channels for {@code GET /api/v1/calls}. */
+    public List<ChannelView> calls() {
+        synchronized (engine) {
+            List<ChannelView> out = new ArrayList<>();
+            long now = engine.clock.currentTimeMillis();
+            for (SimChannel c : engine.channels()) {
+                SimChannel peer = CallEngine.peerOf(c);
+                String spying = null;
+                String spyMode = null;
+                for (Spy s : engine.spies) {
+                    if (s.spyer == c) {
+                        spying = s.spyee == null ? null : s.spyee.name;
+                        spyMode = s.mode.name().toLowerCase(java.util.Locale.ROOT);
+                    }
+                }
+                out.add(new ChannelView(c.name, c.endpoint, c.uniqueid, c.linkedid, c.state.text,
+                        c.caller.number(), c.caller.name(), c.connected.number(), c.connected.name(),
+                        c.application, c.bridge == null ? null : c.bridge.uniqueid, peer == null ? null : peer.name,
+                        spyMode, spying, (now - c.createdMillis) / 1000));
+            }
+            return out;
+        }
+    }
+
+    /** One channel as the control API shows it. */
+    public record ChannelView(String channel, String extension, String uniqueid, String linkedid, String state,
+                              String callerIdNum, String callerIdName, String connectedLineNum,
+                              String connectedLineName, String application, String bridgeId, String bridgedWith,
+                              String spyMode, String spying, long seconds) {
+    }
+
+    // ---- AMI actions ---------------------------------------------------------------------------
+
+    /**
+     * Originate: the response messages to write. Async answers at once; the sync form completes
+     * when the source phone answers ({@code Originate successfully queued}) or the attempt fails
+     * ({@code Originate failed}), transcript 09c.
+     */
+    public CompletableFuture<List<AmiMessage>> originate(AmiMessage action, boolean systemWrite) {
+        Originator.Validated v = originator.validate(action, systemWrite);
+        if (v.error() != null) {
+            return CompletableFuture.completedFuture(List.of(ChannelActions.error(action, v.error())));
+        }
+        Originator.Request r = v.request();
+        AmiMessage queued = ChannelActions.success(action, "Originate successfully queued");
+        if (r.async()) {
+            // the response goes first; the call's events follow it (surprise 10)
+            return CompletableFuture.completedFuture(List.of(queued)).whenComplete((x, e) -> originator.originate(r));
+        }
+        return originator.originate(r).thenApply(o -> List.of(o.success() ? queued
+                : ChannelActions.error(action, "Originate failed")));
+    }
+
+    public List<AmiMessage> hangup(AmiMessage action) {
+        return actions.hangup(action);
+    }
+
+    public List<AmiMessage> redirect(AmiMessage action) {
+        return actions.redirect(action);
+    }
+
+    public List<AmiMessage> status(AmiMessage action) {
+        return actions.status(action);
+    }
+
+    public List<AmiMessage> coreShowChannels(AmiMessage action) {
+        return actions.coreShowChannels(action);
+    }
+
+    public List<AmiMessage> playDtmf(AmiMessage action) {
+        return actions.playDtmf(action);
+    }
+
+    /** Getvar with a {@code Channel}; the PBX handles the channel-less (global) form. */
+    public List<AmiMessage> getvar(AmiMessage action) {
+        return actions.getvar(action);
+    }
+
+    /** Setvar with a {@code Channel}; the PBX handles the channel-less (global) form. */
+    public List<AmiMessage> setvar(AmiMessage action) {
+        return actions.setvar(action);
+    }
+
+    /** The lines of the CLI command {@code core show channels}. */
+    public List<String> coreShowChannelsCli() {
+        return actions.coreShowChannelsCli();
+    }
+}

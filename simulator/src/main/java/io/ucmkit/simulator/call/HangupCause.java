@@ -1,0 +1,63 @@
+package io.ucmkit.simulator.call;
+
+/** Q.931 causes with the {@code Cause-txt} of {@code main/channel.c causes[]} (AMI.md §4.2). */
+enum HangupCause {
+    NOT_DEFINED(0, "Unknown"),
+    UNALLOCATED(1, "Unallocated (unassigned) number"),
+    NORMAL_CLEARING(16, "Normal Clearing"),
+    USER_BUSY(17, "User busy"),
+    NO_USER_RESPONSE(18, "No user responding"),
+    NO_ANSWER(19, "User alerting, no answer"),
+    SUBSCRIBER_ABSENT(20, "Subscriber absent"),
+    CALL_REJECTED(21, "Call Rejected"),
+    ANSWERED_ELSEWHERE(26, "Answered elsewhere"),
+    DESTINATION_OUT_OF_ORDER(27, "Destination out of order"),
+    NORMAL_UNSPECIFIED(31, "Normal, unspecified"),
+    CONGESTION(34, "Circuit/channel congestion"),
+    NETWORK_OUT_OF_ORDER(38, "Network out of order"),
+    TEMPORARY_FAILURE(41, "Temporary failure"),
+    SWITCH_CONGESTION(42, "Switching equipment congestion");
+
+    final int code;
+    final String text;
+
+    HangupCause(int code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    /** The text for any code 0–127; unknown codes print {@code Unknown} as Asterisk does. */
+    static String textOf(int code) {
+        for (HangupCause c : values()) {
+            if (c.code == code) {
+                return c.text;
+            }
+        }
+        return "Unknown";
+    }
+
+    /**
+     * {@code pbx_dial_reason} (main/pbx.c): the OriginateResponse {@code Reason} for a dial attempt
+     * that ended before answer with this cause (AMI.md §3.1): busy 5, rejected/congestion 8, no answer 3,
+     * anything else 1 (hung up).
+     */
+    static int originateReason(int code) {
+        return switch (code) {
+            case 17 -> 5;
+            case 21, 27, 34, 38, 41, 42 -> 8;
+            case 19, 26 -> 3;
+            default -> 1;
+        };
+    }
+
+    /** {@code ast_hangup_cause_to_dial_status}-style DialStatus for a leg that ended before answer. */
+    static String dialStatus(int code) {
+        return switch (code) {
+            case 17 -> "BUSY";
+            case 21, 27, 34, 38, 41, 42 -> "CONGESTION";
+            case 19, 18 -> "NOANSWER";
+            case 20, 3 -> "CHANUNAVAIL";
+            default -> "CANCEL";
+        };
+    }
+}

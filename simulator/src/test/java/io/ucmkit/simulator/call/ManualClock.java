@@ -1,0 +1,54 @@
+package io.ucmkit.simulator.call;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** A clock tests move by hand; scheduled tasks run when their time is reached. */
+final class ManualClock implements CallClock {
+
+    private long now = 1_795_346_503_000L;
+    private long seq;
+    private final List<Task> tasks = new ArrayList<>();
+
+    private record Task(long due, long seq, Runnable run) {
+    }
+
+    @Override
+    public synchronized long currentTimeMillis() {
+        return now;
+    }
+
+    @Override
+    public synchronized Runnable schedule(Duration delay, Runnable task) {
+        Task t = new Task(now + delay.toMillis(), seq++, task);
+        tasks.add(t);
+        return () -> {
+            synchronized (this) {
+                tasks.remove(t);
+            }
+        };
+    }
+
+    void advance(Duration d) {
+        long target;
+        synchronized (this) {
+            target = now + d.toMillis();
+        }
+        while (true) {
+            Task next;
+            synchronized (this) {
+                next = tasks.stream().filter(t -> t.due <= target)
+                        .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::seq)).orElse(null);
+                if (next == null) {
+                    now = target;
+                    return;
+                }
+                tasks.remove(next);
+                now = Math.max(now, next.due);
+            }
+            next.run.run();
+        }
+    }
+}
