@@ -3,9 +3,10 @@ package io.ucmkit.simulator.call;
 import io.ucmkit.ami.AmiMessage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,10 @@ public final class CallEngine {
     final EventSink sink;
     final boolean asterisk13;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
+    private final Map<String, List<SimChannel>> byEndpoint = new HashMap<>();
     private final Map<String, PbxPort.DeviceState> deviceStates = new HashMap<>();
+    /** Extensions whose legs were created, removed, or started/stopped ringing since the last update. */
+    private final Set<String> dirty = new LinkedHashSet<>();
     final List<Spy> spies = new ArrayList<>();
     private int channelSeq;
     private int uniqueSeq;
@@ -64,13 +68,7 @@ public final class CallEngine {
 
     /** Channels of one extension's phone, oldest first. */
     synchronized List<SimChannel> channelsOf(String ext) {
-        List<SimChannel> out = new ArrayList<>();
-        for (SimChannel c : channels.values()) {
-            if (c.endpoint.equals(ext)) {
-                out.add(c);
-            }
-        }
-        return out;
+        return List.copyOf(byEndpoint.getOrDefault(ext, List.of()));
     }
 
     String nextUniqueid() {
@@ -92,6 +90,8 @@ public final class CallEngine {
                 CONTEXT, exten, clock.currentTimeMillis());
         c.caller = caller;
         channels.put(name, c);
+        byEndpoint.computeIfAbsent(ext, k -> new ArrayList<>(1)).add(c);
+        dirty.add(ext);
         emit(CallEvents.channelEvent("Newchannel", c));
         return c;
     }
@@ -144,6 +144,7 @@ public final class CallEngine {
             return;
         }
         dest.activity = SimChannel.Activity.RINGING;
+        dirty.add(dest.endpoint);
         setState(dest, ChannelState.RINGING);
         if (!asterisk13) {
             emit(CallEvents.dial("DialState", attempt.caller, dest, "DialStatus", "RINGING"));
@@ -186,6 +187,7 @@ public final class CallEngine {
             a.caller.outbound = null;
         }
         dest.activity = SimChannel.Activity.IDLE;
+        dirty.add(dest.endpoint);
         setState(dest, ChannelState.UP);
         emit(CallEvents.dial("DialEnd", a.caller, dest, "DialStatus", "ANSWER"));
         updateDeviceStates();
@@ -335,6 +337,14 @@ public final class CallEngine {
         c.app = null;
         emit(CallEvents.hangup(c, cause));
         channels.remove(c.name);
+        List<SimChannel> legs = byEndpoint.get(c.endpoint);
+        if (legs != null) {
+            legs.remove(c);
+            if (legs.isEmpty()) {
+                byEndpoint.remove(c.endpoint);
+            }
+        }
+        dirty.add(c.endpoint);
     }
 
     // ---- device state -------------------------------------------------------------------------
@@ -345,28 +355,25 @@ public final class CallEngine {
      * ExtensionStatus (Ringing, InUse, InUse&Ringing, Idle) on the hints.
      */
     void updateDeviceStates() {
-        Map<String, EnumMap<SimChannel.Activity, Integer>> byExt = new HashMap<>();
-        for (SimChannel c : channels.values()) {
-            byExt.computeIfAbsent(c.endpoint, k -> new EnumMap<>(SimChannel.Activity.class))
-                    .merge(c.activity, 1, Integer::sum);
-        }
-        Map<String, PbxPort.DeviceState> now = new HashMap<>();
-        byExt.forEach((ext, acts) -> {
-            boolean ringing = acts.containsKey(SimChannel.Activity.RINGING);
-            boolean inUse = acts.keySet().stream().anyMatch(a -> a != SimChannel.Activity.RINGING);
-            now.put(ext, ringing && inUse ? PbxPort.DeviceState.RINGINUSE
-                    : ringing ? PbxPort.DeviceState.RINGING : PbxPort.DeviceState.INUSE);
-        });
-        for (String ext : List.copyOf(deviceStates.keySet())) {
-            if (!now.containsKey(ext)) {
-                deviceStates.remove(ext);
-                pbx.deviceStateChanged(ext, PbxPort.DeviceState.NOT_INUSE);
+        for (String ext : List.copyOf(dirty)) {
+            dirty.remove(ext);
+            boolean ringing = false;
+            boolean inUse = false;
+            for (SimChannel c : byEndpoint.getOrDefault(ext, List.of())) {
+                if (c.activity == SimChannel.Activity.RINGING) {
+                    ringing = true;
+                } else {
+                    inUse = true;
+                }
             }
-        }
-        now.forEach((ext, state) -> {
-            if (deviceStates.put(ext, state) != state) {
+            PbxPort.DeviceState state = ringing && inUse ? PbxPort.DeviceState.RINGINUSE
+                    : ringing ? PbxPort.DeviceState.RINGING
+                    : inUse ? PbxPort.DeviceState.INUSE : PbxPort.DeviceState.NOT_INUSE;
+            PbxPort.DeviceState before = state == PbxPort.DeviceState.NOT_INUSE
+                    ? deviceStates.remove(ext) : deviceStates.put(ext, state);
+            if ((before == null ? PbxPort.DeviceState.NOT_INUSE : before) != state) {
                 pbx.deviceStateChanged(ext, state);
             }
-        });
+        }
     }
 }
