@@ -46,6 +46,7 @@ final class EventTranslator {
         final String source;
         String uniqueid;
         boolean declined;
+        boolean responded; // OriginateResponse seen: until then the call may still be Declined by it
 
         PhoneCall(String callId, String actionId, String source) {
             this.callId = callId;
@@ -268,6 +269,7 @@ final class EventTranslator {
         if (call == null) {
             return; // another client's Originate, or not a Call Phone (surprise 11)
         }
+        call.responded = true;
         if ("Success".equalsIgnoreCase(m.get("Response"))) {
             unbound.remove(call);
             bind(call, m.get("Uniqueid"));
@@ -319,8 +321,9 @@ final class EventTranslator {
         String linkedid = leg == null ? null : leg.linkedid;
         if (linkedid != null && channels.values().stream().noneMatch(l -> linkedid.equals(l.linkedid))) {
             ivrCalls.remove(linkedid);
-            PhoneCall call = byUniqueid.remove(linkedid);
-            if (call != null) {
+            PhoneCall call = byUniqueid.get(linkedid);
+            if (call != null && call.responded) {
+                byUniqueid.remove(linkedid);
                 byActionId.remove(call.actionId);
             }
         }
