@@ -18,15 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Login (MD5 and plain), Ping, the lists the driver re-reads, Originate; knobs to go silent, refuse, or drop.
  * Answers use the header order of the transcripts (ActionID second, AMI.md §1.3).
  */
-final class ScriptedAmiPeer implements AutoCloseable {
+public final class ScriptedAmiPeer implements AutoCloseable {
 
-    final String username = "admin";
-    volatile String secret = "secret1";
-    volatile boolean answerPing = true;
-    volatile boolean answerOriginate = true;
-    volatile boolean challengeSupported = true;
-    volatile List<String> commands = List.of("Originate", "Redirect", "Ping", "Login");
-    volatile List<String> channelsUp = List.of();
+    public final String username = "admin";
+    public volatile String secret = "secret1";
+    public volatile boolean answerPing = true;
+    public volatile boolean answerOriginate = true;
+    public volatile boolean challengeSupported = true;
+    public volatile List<String> commands = List.of("Originate", "Redirect", "Ping", "Login");
+    public volatile List<String> channelsUp = List.of();
 
     private final ServerSocket server;
     private final List<Conn> conns = new CopyOnWriteArrayList<>();
@@ -62,37 +62,37 @@ final class ScriptedAmiPeer implements AutoCloseable {
         }
     }
 
-    ScriptedAmiPeer() throws IOException {
+    public ScriptedAmiPeer() throws IOException {
         this(0);
     }
 
-    ScriptedAmiPeer(int port) throws IOException {
+    public ScriptedAmiPeer(int port) throws IOException {
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "scripted-ami-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return conns.size();
     }
 
-    List<AmiMessage> received(String action) {
+    public List<AmiMessage> received(String action) {
         return received.stream().filter(m -> action.equalsIgnoreCase(m.action())).toList();
     }
 
     /** Writes raw AMI text (messages ending in a blank line) to every logged-in connection. */
-    void sendToAll(String text) {
+    public void sendToAll(String text) {
         for (Conn c : conns) {
             c.write(text);
         }
     }
 
-    void dropConnections() {
+    public void dropConnections() {
         for (Conn c : conns) {
             c.close();
         }

@@ -119,6 +119,7 @@ public final class DriverMain implements Callable<Integer> {
             data.close();
             debug.close();
             driver.close();
+            hub.uninstall();
         });
     }
 }

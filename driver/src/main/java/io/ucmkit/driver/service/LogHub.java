@@ -48,6 +48,14 @@ final class LogHub extends AppenderBase<ILoggingEvent> {
         return hub;
     }
 
+    /** Detaches from the root logger (a stopped service leaves no appender behind). */
+    void uninstall() {
+        if (getContext() instanceof LoggerContext ctx) {
+            ctx.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
+        }
+        stop();
+    }
+
     static String mask(String text) {
         return SECRET.matcher(text).replaceAll("$1$2********");
     }
