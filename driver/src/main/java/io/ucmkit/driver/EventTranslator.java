@@ -55,13 +55,15 @@ final class EventTranslator {
         }
     }
 
+    static final int MAX_TRACKED_CALLS = 10_000;
+
     private final DriverConfig config;
     private final Clock clock;
     private final Map<String, Leg> channels = new HashMap<>();
     private final Set<String> answeredLegs = new HashSet<>();
     private final Set<String> ivrCalls = new HashSet<>();
     private final List<PhoneCall> unbound = new ArrayList<>();
-    private final Map<String, PhoneCall> byActionId = new HashMap<>();
+    private final Map<String, PhoneCall> byActionId = new java.util.LinkedHashMap<>();
     private final Map<String, PhoneCall> byUniqueid = new HashMap<>();
     private final Map<String, String> presence = new HashMap<>();
     private final Map<String, String> extensionStates = new HashMap<>();
@@ -71,11 +73,17 @@ final class EventTranslator {
         this.clock = clock;
     }
 
-    /** Registers a Call Phone call before its Originate is written. */
+    /**
+     * Registers a Call Phone call before its Originate is written. At most {@link #MAX_TRACKED_CALLS} calls are
+     * tracked: if the PBX never reports on the oldest (events not readable by this user), it is forgotten.
+     */
     synchronized void expectCallPhone(String actionId, String callId, String source) {
         PhoneCall call = new PhoneCall(callId, actionId, source);
         unbound.add(call);
         byActionId.put(actionId, call);
+        if (byActionId.size() > MAX_TRACKED_CALLS) {
+            forgetCallPhone(byActionId.keySet().iterator().next());
+        }
     }
 
     /** The Originate was refused or never sent: forget the call. */

@@ -231,4 +231,14 @@ class EventTranslatorTest {
 
         assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).isEmpty();
     }
+
+    @Test
+    void callsThePbxNeverReportsOnAreForgottenOldestFirstSoTrackingStaysBounded() {
+        for (int i = 0; i <= EventTranslator.MAX_TRACKED_CALLS; i++) {
+            translator.expectCallPhone("a" + i, "c" + i, "1000");
+        }
+
+        assertThat(feed(List.of(originateResponse("a0", "Failure", "5", "<unknown>")))).isEmpty();
+        assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).hasSize(1);
+    }
 }
