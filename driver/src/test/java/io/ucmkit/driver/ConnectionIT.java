@@ -41,7 +41,7 @@ class ConnectionIT {
 
     private DriverConfig.Builder config() {
         return DriverConfig.builder().address("127.0.0.1").port(peer.port()).username("admin").password("secret1")
-                .keepaliveInterval(Duration.ofMillis(200)).keepaliveTimeout(Duration.ofMillis(300))
+                .keepaliveInterval(Duration.ofMillis(200)).keepaliveTimeout(Duration.ofSeconds(3))
                 .actionTimeout(Duration.ofSeconds(2))
                 .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
     }
@@ -121,7 +121,7 @@ class ConnectionIT {
 
     @Test
     void aSilentServerMissesTheKeepaliveDeadlineThenTheDriverReconnects() {
-        start(config().build());
+        start(config().keepaliveTimeout(Duration.ofMillis(300)).build());
         awaitState("Normal");
 
         peer.answerPing = false;
@@ -226,7 +226,9 @@ class ConnectionIT {
 
     @Test
     void aBurstOfTenThousandEventsArrivesCompleteAndInOrder() {
-        start(config().build());
+        // The Pong queues behind the burst on the wire (AMI.md §1.3: one ordered stream), so this test keeps the
+        // default-sized keepalive deadline rather than the 300 ms the other tests use.
+        start(config().keepaliveInterval(Duration.ofSeconds(1)).keepaliveTimeout(Duration.ofSeconds(5)).build());
         awaitState("Normal");
         List<AmiMessage> raw = new CopyOnWriteArrayList<>();
         driver.subscribeAmi(raw::add);
@@ -246,6 +248,7 @@ class ConnectionIT {
                 .extracting(DriverEvent.Presence::text).isSortedAccordingTo((a, b) ->
                         Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))));
         assertThat(driver.droppedEvents()).isZero();
+        assertThat(events).filteredOn(DriverEvent.AssetState.class::isInstance).hasSize(1); // never reconnected
     }
 
     @Test
@@ -303,5 +306,41 @@ class ConnectionIT {
         assertThat(peer.received("Originate")).singleElement()
                 .satisfies(m -> assertThat(m.get("Data")).isEqualTo("PJSIP/1000-,qBE"))
                 .satisfies(m -> assertThat(m.get("Application")).isEqualTo("ChanSpy"));
+    }
+
+    @Test
+    void anUndecodableAnswerFailsItsActionWithTheReasonAndTheSessionGoesOn() {
+        start(config().build());
+        awaitState("Normal");
+        peer.originateReply = "Response: Error\r\nActionID: %s\r\nthis line has no colon\r\n\r\n";
+
+        assertThatThrownBy(() -> driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join())
+                .hasMessageContaining("could not be decoded (LINE_WITHOUT_COLON)");
+        peer.originateReply = null;
+
+        assertThat(driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join()).isNotBlank();
+        assertThat(driver.asset().state()).isEqualTo("Normal");
+    }
+
+    @Test
+    void aRefusedOriginateFailsWithAsterisksMessage() {
+        start(config().build());
+        awaitState("Normal");
+        peer.originateReply = "Response: Error\r\nActionID: %s\r\nMessage: Extension does not exist.\r\n\r\n";
+
+        assertThatThrownBy(() -> driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join())
+                .hasMessageContaining("destinationExtension 1001 does not exist on the PBX (Extension does not exist.)");
+    }
+
+    @Test
+    void anOriginateAnsweredPermissionDeniedMakesTheAssetAFault() {
+        start(config().build());
+        awaitState("Normal");
+        peer.originateReply = "Response: Error\r\nActionID: %s\r\nMessage: Permission denied\r\n\r\n";
+
+        assertThatThrownBy(() -> driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join())
+                .hasMessageContaining("Permission denied");
+        awaitState("Fault");
+        assertThat(driver.asset().reason()).contains("lacks the originate privilege");
     }
 }

@@ -25,6 +25,8 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     public volatile boolean answerPing = true;
     public volatile boolean answerOriginate = true;
     public volatile boolean challengeSupported = true;
+    /** When set, the raw answer to Originate; {@code %s} is replaced by the ActionID. */
+    public volatile String originateReply;
     public volatile List<String> commands = List.of("Originate", "Redirect", "Ping", "Login");
     public volatile List<String> channelsUp = List.of();
 
@@ -216,7 +218,9 @@ public final class ScriptedAmiPeer implements AutoCloseable {
                 c.write(sb.toString());
             }
             case "originate" -> {
-                if (answerOriginate) {
+                if (originateReply != null) {
+                    c.write(originateReply.replace("%s", id));
+                } else if (answerOriginate) {
                     c.write(response("Success", id, "Message", "Originate successfully queued"));
                 }
             }
