@@ -1,0 +1,291 @@
+package io.ucmkit.driver;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.ucmkit.ami.AmiBanner;
+import io.ucmkit.ami.AmiDecodeFailure;
+import io.ucmkit.ami.AmiDecoder;
+import io.ucmkit.ami.AmiDecoderConfig;
+import io.ucmkit.ami.AmiEncoder;
+import io.ucmkit.ami.AmiFrame;
+import io.ucmkit.ami.AmiHeaders;
+import io.ucmkit.ami.AmiMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP session with an AMI server: banner, actions matched by ActionID, events handed to a listener.
+ * Modelled on Lettuce's {@code CommandHandler}: an action is registered before it is written, fails if the
+ * write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
+ * is ever resent: a new connection is a new object with an empty map.
+ */
+final class AmiConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
+
+    /** Receives what the connection cannot handle itself. Called on the connection's event loop, in order. */
+    interface Listener {
+        void onEvent(AmiMessage event);
+
+        void onClosed(AmiConnection connection, String reason);
+    }
+
+    private final Channel channel;
+    private final ActionIds ids;
+    private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<AmiBanner> banner = new CompletableFuture<>();
+    private final AtomicReference<String> closeReason = new AtomicReference<>();
+    private final Listener listener;
+    private volatile long lateResponses;
+    private volatile long decodeFailures;
+
+    private AmiConnection(Channel channel, ActionIds ids, Listener listener) {
+        this.channel = channel;
+        this.ids = ids;
+        this.listener = listener;
+    }
+
+    /**
+     * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, AMI.md §1.1), both within
+     * {@code config.connectTimeout()}.
+     */
+    static CompletableFuture<AmiConnection> open(EventLoopGroup group, DriverConfig config, ActionIds ids,
+                                                 Listener listener) {
+        CompletableFuture<AmiConnection> result = new CompletableFuture<>();
+        AtomicReference<AmiConnection> ref = new AtomicReference<>();
+        SslContext ssl;
+        try {
+            ssl = config.tls() ? SslContextBuilder.forClient().build() : null;
+        } catch (SSLException e) {
+            result.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                    "TLS setup failed: " + e.getMessage()));
+            return result;
+        }
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        AmiConnection connection = new AmiConnection(ch, ids, listener);
+                        ref.set(connection);
+                        if (ssl != null) {
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
+                        }
+                        ch.pipeline().addLast(new AmiDecoder(AmiDecoderConfig.client()), new AmiEncoder(),
+                                connection.new Handler());
+                    }
+                });
+        String target = config.address() + ":" + config.port();
+        ChannelFuture connect = bootstrap.connect(config.address(), config.port());
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                        "cannot connect to " + target + ": " + describe(f.cause())));
+                return;
+            }
+            AmiConnection connection = ref.get();
+            var timer = connect.channel().eventLoop().schedule(() -> {
+                if (connection.banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                        "no 'Asterisk Call Manager/' banner from " + target + " within "
+                                + config.connectTimeout().toMillis() + " ms (is this an AMI port?)"))) {
+                    connection.close("no AMI banner");
+                }
+            }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            connection.banner.whenComplete((b, e) -> {
+                timer.cancel(false);
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(connection);
+                }
+            });
+        });
+        return result;
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    CompletableFuture<AmiBanner> banner() {
+        return banner;
+    }
+
+    boolean isOpen() {
+        return channel.isActive() && closeReason.get() == null;
+    }
+
+    long lateResponses() {
+        return lateResponses;
+    }
+
+    long decodeFailures() {
+        return decodeFailures;
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /**
+     * Sends an action with a fresh ActionID (any ActionID in {@code action} is replaced). The future completes
+     * with the response (list actions: with their items), or fails with TIMEOUT after {@code timeout}, or with
+     * CONNECTION_LOST if the connection drops first. A closed connection fails the action at once.
+     */
+    CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout) {
+        return send(action, timeout, ids.next());
+    }
+
+    /** As {@link #send(AmiMessage, Duration)} with an ActionID from {@link ActionIds#next()} chosen by the caller. */
+    CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout, String actionId) {
+        AmiMessage message = action.toBuilder().remove(AmiHeaders.ACTION_ID)
+                .add(AmiHeaders.ACTION_ID, actionId).build();
+        PendingAction p = new PendingAction(actionId, action.action());
+        String reason = closeReason.get();
+        if (reason != null || !channel.isActive()) {
+            p.future.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                    "not connected to the PBX" + (reason == null ? "" : ": " + reason)));
+            return p.future;
+        }
+        pending.put(actionId, p);
+        p.deadline = channel.eventLoop().schedule(() -> {
+            if (pending.remove(actionId, p)) {
+                p.future.completeExceptionally(new DriverException(DriverException.Kind.TIMEOUT,
+                        p.action + " got no response within " + timeout.toMillis() + " ms"));
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        channel.writeAndFlush(message).addListener(f -> {
+            if (!f.isSuccess() && pending.remove(actionId, p)) {
+                p.cancelDeadline();
+                p.future.completeExceptionally(new DriverException(DriverException.Kind.CONNECTION_LOST,
+                        p.action + " could not be written: " + describe(f.cause())));
+            }
+        });
+        if (log.isDebugEnabled()) {
+            log.debug("-> {}", message); // AmiMessage.toString() masks Secret and Key
+        }
+        return p.future;
+    }
+
+    /** Closes with a reason that pending actions and the listener will see. Idempotent. */
+    void close(String reason) {
+        closeReason.compareAndSet(null, reason);
+        channel.close();
+    }
+
+    private void failAll(String reason) {
+        for (PendingAction p : pending.values()) {
+            if (pending.remove(p.actionId, p)) {
+                p.cancelDeadline();
+                p.future.completeExceptionally(new DriverException(DriverException.Kind.CONNECTION_LOST,
+                        p.action + " failed: connection lost (" + reason + "); it was not resent"));
+            }
+        }
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<AmiFrame> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, AmiFrame frame) {
+            if (frame instanceof AmiBanner b) {
+                log.debug("banner {}", b.line());
+                banner.complete(b);
+            } else if (frame instanceof AmiMessage m) {
+                onMessage(m);
+            } else if (frame instanceof AmiDecodeFailure f) {
+                decodeFailures++;
+                log.warn("undecodable AMI input from the PBX ({}: {}); skipped", f.reason(), f.detail());
+                AmiMessage partial = f.partial();
+                String id = partial == null ? null : partial.actionId();
+                PendingAction p = id == null ? null : pending.remove(id);
+                if (p != null) {
+                    p.cancelDeadline();
+                    p.future.completeExceptionally(new DriverException(DriverException.Kind.ACTION_FAILED,
+                            p.action + ": the PBX's answer could not be decoded (" + f.reason() + ")"));
+                }
+            }
+        }
+
+        private void onMessage(AmiMessage m) {
+            if (!banner.isDone()) {
+                // Some proxies send no banner; a message proves we talk AMI.
+                banner.complete(new AmiBanner("Asterisk Call Manager/unknown"));
+            }
+            String id = m.actionId();
+            if (m.isResponse()) {
+                PendingAction p = id == null ? null : pending.get(id);
+                if (p == null) {
+                    lateResponses++;
+                    log.warn("response without a pending action (ActionID {}, late after its deadline?): {}", id, m);
+                    return;
+                }
+                if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST)) && "Success".equalsIgnoreCase(m.response())) {
+                    p.startList(m);
+                    return;
+                }
+                complete(p, new AmiResponse(m, java.util.List.of(), null));
+                return;
+            }
+            if (m.isEvent() && id != null) {
+                // Only list items of our own pending list action are consumed here; an OriginateResponse carries
+                // the ActionID of an action already answered (ours or another client's, surprise 11) and is an event.
+                PendingAction p = pending.get(id);
+                if (p != null && p.isCollectingList()) {
+                    if ("Complete".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))) {
+                        complete(p, p.finishList(m));
+                    } else {
+                        p.addItem(m);
+                    }
+                    return;
+                }
+            }
+            if (m.isEvent()) {
+                listener.onEvent(m);
+            } else if (!m.isEmpty()) {
+                log.warn("AMI message that is neither response nor event, ignored: {}", m);
+            }
+        }
+
+        private void complete(PendingAction p, AmiResponse response) {
+            if (pending.remove(p.actionId, p)) {
+                p.cancelDeadline();
+                p.future.complete(response);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            closeReason.compareAndSet(null, "connection closed by the PBX");
+            String reason = closeReason.get();
+            banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                    "connection closed before the AMI banner: " + reason));
+            failAll(reason);
+            listener.onClosed(AmiConnection.this, reason);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.warn("AMI connection error: {}", describe(cause));
+            close("I/O error: " + describe(cause));
+        }
+    }
+}

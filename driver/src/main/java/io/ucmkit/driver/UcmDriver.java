@@ -1,0 +1,238 @@
+package io.ucmkit.driver;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.ucmkit.ami.AmiMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UCM driver: one supervised AMI session, the System Asset, the commands and the events.
+ *
+ * <pre>{@code
+ * DriverConfig config = DriverConfig.builder()
+ *         .address("192.168.1.10").port(7777).username("amiuser").password(System.getenv("UCMKIT_PASSWORD"))
+ *         .build();
+ * try (UcmDriver ucm = UcmDriver.start(config, Path.of("ucmkit-data"))) {
+ *     ucm.subscribe(event -> System.out.println(event));              // Call Status, IVR Response, …
+ *     String callId = ucm.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm")).join();
+ *     System.out.println(ucm.asset().state());                        // Normal, Fault, No Communication, …
+ * }
+ * }</pre>
+ *
+ * <p>Every method is asynchronous and never blocks on the network. Commands issued while the asset is
+ * No Communication fail at once with {@link DriverException.Kind#NOT_CONNECTED}: nothing is queued, so nothing
+ * (in particular no Originate) is ever sent twice because a connection came back.
+ */
+public final class UcmDriver implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UcmDriver.class);
+
+    private final DriverConfig config;
+    private final Clock clock;
+    private final EventLoopGroup group;
+    private final ActionIds ids = new ActionIds();
+    private final EventDispatcher<DriverEvent> events;
+    private final EventDispatcher<AmiMessage> amiEvents;
+    private final SystemAsset asset;
+    private final EventTranslator translator;
+    private final ConnectionSupervisor supervisor;
+
+    private UcmDriver(DriverConfig config, Path dataDir, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        int capacity = Math.max(1, config.eventQueueCapacity());
+        this.events = new EventDispatcher<>("ucmkit-events", capacity, this::dropped);
+        this.amiEvents = new EventDispatcher<>("ucmkit-ami-events", capacity, this::dropped);
+        this.asset = new SystemAsset(clock, dataDir, events::offer);
+        this.translator = new EventTranslator(config, clock);
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.supervisor = new ConnectionSupervisor(config, group.next(), ids, asset, translator, events::offer,
+                m -> {
+                    if (amiEvents.hasSubscribers()) {
+                        amiEvents.offer(m);
+                    }
+                }, () -> ThreadLocalRandom.current().nextDouble());
+        asset.onCancel(translator::dropPendingConfirmations);
+    }
+
+    /** Starts the driver; it connects in the background. Notes are kept in {@code dataDir/notes.jsonl}. */
+    public static UcmDriver start(DriverConfig config, Path dataDir) {
+        return start(config, dataDir, Clock.systemUTC());
+    }
+
+    public static UcmDriver start(DriverConfig config, Path dataDir, Clock clock) {
+        UcmDriver driver = new UcmDriver(config, dataDir, clock);
+        log.info("starting driver: {}", config);
+        driver.supervisor.start();
+        return driver;
+    }
+
+    public DriverConfig config() {
+        return config;
+    }
+
+    public SystemAsset asset() {
+        return asset;
+    }
+
+    /** Whether a logged-in AMI session is up (commands are accepted). */
+    public boolean isConnected() {
+        return supervisor.ready() != null;
+    }
+
+    /** Subscribes to driver events, delivered in order on one driver thread. Run the returned value to unsubscribe. */
+    public Runnable subscribe(Consumer<? super DriverEvent> subscriber) {
+        return events.subscribe(subscriber);
+    }
+
+    /** Subscribes to every raw AMI event (unknown events included), in wire order. */
+    public Runnable subscribeAmi(Consumer<? super AmiMessage> subscriber) {
+        return amiEvents.subscribe(subscriber);
+    }
+
+    /** Events dropped because subscribers were too slow (also on the asset snapshot). */
+    public long droppedEvents() {
+        return events.dropped() + amiEvents.dropped();
+    }
+
+    /**
+     * Call Phone. Completes with the call id once the PBX accepted the Originate ({@code Originate successfully
+     * queued}); Call Status events for this call carry the id. Fails with INVALID_REQUEST (a parameter, named),
+     * NOT_CONNECTED, UNKNOWN_EXTENSION, ACTION_FAILED (Asterisk's message) or TIMEOUT.
+     */
+    public CompletableFuture<String> callPhone(CallPhone request) {
+        try {
+            request.validate();
+            AmiConnection c = requireReady();
+            requireKnown("sourceExtension", request.sourceExtension());
+            requireKnown("destinationExtension", request.destinationExtension());
+            String callId = UUID.randomUUID().toString();
+            String actionId = ids.next();
+            translator.expectCallPhone(actionId, callId, request.sourceExtension());
+            return track(c.send(request.toOriginate(config.channelTech(), config.context()), config.actionTimeout(), actionId))
+                    .thenApply(r -> {
+                        if (!r.isSuccess()) {
+                            translator.forgetCallPhone(actionId);
+                            throw refused("Call Phone", r, request.destinationExtension());
+                        }
+                        log.info("Call Phone {} -> {} queued as call {}", request.sourceExtension(),
+                                request.destinationExtension(), callId);
+                        return callId;
+                    });
+        } catch (DriverException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Barge. Checks with CoreShowChannels that the destination has a channel Up (else CONFLICT "not in a call"),
+     * then originates ChanSpy. Completes with an id for the log.
+     */
+    public CompletableFuture<String> barge(Barge request) {
+        try {
+            request.validate();
+            AmiConnection c = requireReady();
+            requireKnown("sourceExtension", request.sourceExtension());
+            requireKnown("destinationExtension", request.destinationExtension());
+            String tech = config.channelTech();
+            return track(c.send(AmiMessage.of("Action", "CoreShowChannels"), config.actionTimeout()))
+                    .thenCompose(r -> {
+                        boolean inCall = r.isSuccess()
+                                ? r.items().stream().anyMatch(ch -> "6".equals(ch.get("ChannelState"))
+                                        && tech.equalsIgnoreCase(Channels.tech(ch.get("Channel")))
+                                        && request.destinationExtension().equals(Channels.extension(ch.get("Channel"))))
+                                : translator.isUp(tech, request.destinationExtension());
+                        if (!inCall) {
+                            throw new DriverException(DriverException.Kind.CONFLICT, "destination "
+                                    + request.destinationExtension() + " is not in a call: nothing to barge into");
+                        }
+                        AmiConnection again = requireReady();
+                        return track(again.send(request.toOriginate(tech), config.actionTimeout()));
+                    })
+                    .thenApply(r -> {
+                        if (!r.isSuccess()) {
+                            throw refused("Barge", r, request.destinationExtension());
+                        }
+                        String id = UUID.randomUUID().toString();
+                        log.info("Barge {} -> {} queued as {}", request.sourceExtension(), request.destinationExtension(), id);
+                        return id;
+                    });
+        } catch (DriverException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Sends any AMI action on the current session (ActionID is assigned); rejected at once when disconnected. */
+    public CompletableFuture<AmiResponse> sendAction(AmiMessage action) {
+        try {
+            return track(requireReady().send(action, config.actionTimeout()));
+        } catch (DriverException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<AmiResponse> track(CompletableFuture<AmiResponse> f) {
+        return f.whenComplete((r, e) -> {
+            DriverException d = DriverException.unwrap(e);
+            supervisor.actionOutcome(d != null && d.kind() == DriverException.Kind.TIMEOUT);
+        });
+    }
+
+    private AmiConnection requireReady() {
+        AmiConnection c = supervisor.ready();
+        if (c == null || !c.isOpen()) {
+            throw new DriverException(DriverException.Kind.NOT_CONNECTED,
+                    "not connected to the PBX (" + asset.trueState().label() + ": " + asset.reason()
+                            + "); the command was not sent and will not be retried");
+        }
+        return c;
+    }
+
+    private void requireKnown(String name, String extension) {
+        var known = translator.knownExtensions();
+        if (!known.isEmpty() && !known.contains(extension) && !config.isIvr(extension)) {
+            throw new DriverException(DriverException.Kind.UNKNOWN_EXTENSION,
+                    name + " " + extension + " is not an extension of this PBX");
+        }
+    }
+
+    private DriverException refused(String command, AmiResponse r, String destination) {
+        String message = r.message();
+        if ("Permission denied".equalsIgnoreCase(message)) {
+            supervisor.privilegeMissing("AMI user '" + config.username()
+                    + "' lacks the originate privilege (Originate answered Permission denied)");
+            return new DriverException(DriverException.Kind.ACTION_FAILED, command
+                    + " refused by the PBX: Permission denied (the AMI user lacks the originate privilege)");
+        }
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("does not exist")) {
+            return new DriverException(DriverException.Kind.UNKNOWN_EXTENSION,
+                    "destinationExtension " + destination + " does not exist on the PBX (" + message + ")");
+        }
+        return new DriverException(DriverException.Kind.ACTION_FAILED, command + " refused by the PBX: " + message);
+    }
+
+    private void dropped(long total) {
+        asset.droppedEvents(droppedEvents());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        supervisor.stop();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        events.close();
+        amiEvents.close();
+    }
+}

@@ -1,0 +1,244 @@
+package io.ucmkit.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.driver.DriverEvent.CallStatus;
+import io.ucmkit.driver.DriverEvent.IvrResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EventTranslatorTest {
+
+    private final DriverConfig config = DriverConfig.builder().address("pbx").username("u").password("p")
+            .ivrRange(7000, 7100).build();
+    private final EventTranslator translator =
+            new EventTranslator(config, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+    private List<DriverEvent> feed(List<AmiMessage> events) {
+        List<DriverEvent> out = new ArrayList<>();
+        for (AmiMessage m : events) {
+            out.addAll(translator.translate(m));
+        }
+        return out;
+    }
+
+    @Test
+    void aCallPhoneCallInTranscript09IsAcceptedOnceAndItsDigitsAreIvrResponses() {
+        translator.expectCallPhone("orig-1", "call-1", "1000");
+
+        List<DriverEvent> out = feed(TranscriptEvents.of("09_originate_dtmf"));
+
+        assertThat(out).filteredOn(CallStatus.class::isInstance).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, "call-1"));
+        // Two DTMFBegin for the first digit (surprise 16) still give one IVR Response per digit.
+        assertThat(out).filteredOn(IvrResponse.class::isInstance).map(IvrResponse.class::cast)
+                .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
+                .containsExactly(tuple("1000", "1", "call-1"), tuple("1000", "2", "call-1"),
+                        tuple("1000", "3", "call-1"), tuple("1000", "#", "call-1"));
+    }
+
+    @Test
+    void digitsOnACallThatIsNeitherIvrNorCallPhoneAreNotIvrResponses() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("09_originate_dtmf"));
+
+        assertThat(out).noneMatch(IvrResponse.class::isInstance);
+        assertThat(out).filteredOn(CallStatus.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aFailedAsyncOriginateInTranscript09cIsDeclinedUnavailableAtTheSource() {
+        translator.expectCallPhone("fail-async", "call-2", "4444");
+
+        List<DriverEvent> out = feed(TranscriptEvents.of("09c_originate_sync_and_failures"));
+
+        assertThat(out).filteredOn(CallStatus.class::isInstance).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, null),
+                        tuple("4444", CallStatus.Status.Declined, "unavailable", "call-2"));
+    }
+
+    @Test
+    void failuresOfOriginatesNotStartedByCallPhoneAreNeverDeclined() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("09c_originate_sync_and_failures"));
+
+        assertThat(out).filteredOn(CallStatus.class::isInstance).map(CallStatus.class::cast)
+                .noneMatch(c -> c.status() == CallStatus.Status.Declined);
+    }
+
+    @Test
+    void everyAnsweredLegOfTranscript23IsAcceptedExactlyOnce() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("23_dial_local_ringing_answered"));
+
+        assertThat(out).filteredOn(CallStatus.class::isInstance).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status)
+                .containsExactly(tuple("1002", CallStatus.Status.Accepted), tuple("1001", CallStatus.Status.Accepted));
+    }
+
+    @Test
+    void theBargeOfTranscript17ReportsTheSpyerAnsweringAndNoDigits() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("17_chanspy_barge"));
+
+        assertThat(out).filteredOn(CallStatus.class::isInstance).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension).containsExactly("1002", "3001", "9001");
+        assertThat(out).noneMatch(IvrResponse.class::isInstance);
+    }
+
+    @Test
+    void presenceFromTranscript13IsReportedOncePerChangeThoughAsteriskSendsTwoEvents() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("13_presence_setvar_and_cli"));
+
+        assertThat(out).filteredOn(DriverEvent.Presence.class::isInstance).map(DriverEvent.Presence.class::cast)
+                .extracting(DriverEvent.Presence::extension, DriverEvent.Presence::status, DriverEvent.Presence::text)
+                .first().isEqualTo(tuple("1000", "dnd", "In a meeting"));
+        long changes = TranscriptEvents.of("13_presence_setvar_and_cli").stream()
+                .filter(m -> "PresenceStateChange".equals(m.eventName())).count();
+        assertThat(out).filteredOn(DriverEvent.Presence.class::isInstance).hasSizeLessThanOrEqualTo((int) changes);
+    }
+
+    @Test
+    void extensionStatusChangesFromTranscript16AreReportedWhenTheyChange() {
+        List<DriverEvent> out = feed(TranscriptEvents.of("16_devicestate_setvar_extensionstatus"));
+
+        assertThat(out).filteredOn(DriverEvent.ExtensionState.class::isInstance)
+                .map(DriverEvent.ExtensionState.class::cast).extracting(DriverEvent.ExtensionState::status)
+                .startsWith("InUse").contains("Idle");
+    }
+
+    // --- PJSIP call sequences as SPEC §4 / AMI.md §4.3 describe them (the simulator's channel names) ---
+
+    private static AmiMessage snap(String event, String channel, int state, String exten, String uniqueid,
+                                   String linkedid, String... extra) {
+        AmiMessage.Builder b = AmiMessage.builder().add("Event", event).add("Privilege", "call,all")
+                .add("Channel", channel).add("ChannelState", String.valueOf(state)).add("Exten", exten)
+                .add("Uniqueid", uniqueid).add("Linkedid", linkedid);
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            b.add(extra[i], extra[i + 1]);
+        }
+        return b.build();
+    }
+
+    private static AmiMessage originateResponse(String actionId, String response, String reason, String uniqueid) {
+        return AmiMessage.of("Event", "OriginateResponse", "Privilege", "call,all", "ActionID", actionId,
+                "Response", response, "Channel", "PJSIP/1000", "Reason", reason, "Uniqueid", uniqueid);
+    }
+
+    @ParameterizedTest(name = "OriginateResponse Reason {0} is Declined {1} at the source")
+    @CsvSource({"0,unavailable", "1,rejected", "3,no-answer", "5,busy", "8,rejected"})
+    void aSourceThatDoesNotAnswerIsDeclinedWithTheReasonOfOriginateResponse(String reason, String expected) {
+        translator.expectCallPhone("a1", "c1", "1000");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Hangup", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                originateResponse("a1", "Failure", reason, "<unknown>")));
+
+        assertThat(out).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, expected, "c1"));
+    }
+
+    @ParameterizedTest(name = "DialEnd {0} is Declined {1} at the destination")
+    @CsvSource({"BUSY,busy", "NOANSWER,no-answer", "CHANUNAVAIL,unavailable", "CONGESTION,rejected"})
+    void aDestinationThatDoesNotAnswerIsDeclinedWithTheReasonOfDialEnd(String dialStatus, String expected) {
+        translator.expectCallPhone("a1", "c1", "1000");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 5, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 6, "s", "100.1", "100.1"),
+                originateResponse("a1", "Success", "4", "100.1"),
+                snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
+                snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
+                        "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
+                        "DialStatus", dialStatus)));
+
+        assertThat(out).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, "c1"),
+                        tuple("1001", CallStatus.Status.Declined, expected, "c1"));
+    }
+
+    @Test
+    void aBusyDestinationOfACallNotStartedByCallPhoneIsNotDeclined() {
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1002-00000001", 4, "1001", "200.1", "200.1"),
+                snap("DialEnd", "PJSIP/1002-00000001", 4, "1001", "200.1", "200.1",
+                        "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "200.2", "DestLinkedid", "200.1",
+                        "DialStatus", "BUSY")));
+
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void digitsOfAPhoneOnACallWithAnIvrNumberAreIvrResponsesOfThatPhone() {
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1003-00000001", 4, "7000", "300.1", "300.1"),
+                snap("Newstate", "PJSIP/1003-00000001", 6, "7000", "300.1", "300.1"),
+                snap("DTMFBegin", "PJSIP/1003-00000001", 6, "7000", "300.1", "300.1", "Digit", "1", "Direction", "Received"),
+                snap("DTMFEnd", "PJSIP/1003-00000001", 6, "7000", "300.1", "300.1", "Digit", "1",
+                        "DurationMs", "100", "Direction", "Received"),
+                snap("DTMFEnd", "PJSIP/1003-00000001", 6, "7000", "300.1", "300.1", "Digit", "2",
+                        "DurationMs", "100", "Direction", "Sent")));
+
+        assertThat(out).containsExactly(new IvrResponse("1003", "1", null, Instant.parse("2026-11-22T10:00:00Z")));
+    }
+
+    @Test
+    void aCallersOwnLegGoingUpIsNotAnAnswerByThatCaller() {
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1003-00000001", 4, "7000", "300.1", "300.1"),
+                snap("Newstate", "PJSIP/1003-00000001", 6, "7000", "300.1", "300.1")));
+
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void customPresenceIsTheUcmCustomStatusWithItsText() {
+        List<DriverEvent> out = feed(List.of(AmiMessage.of("Event", "PresenceStateChange", "Privilege", "call,all",
+                "Presentity", "CustomPresence:1004", "Status", "available", "Subtype", "custom", "Message", "InMeeting")));
+
+        assertThat(out).containsExactly(new DriverEvent.Presence("1004", "custom", "InMeeting",
+                Instant.parse("2026-11-22T10:00:00Z")));
+    }
+
+    @Test
+    void afterAReconnectOnlyWhatChangedWhileAwayIsReported() {
+        AmiMessage idle = AmiMessage.of("Event", "ExtensionStatus", "Exten", "1000", "Context", "from-internal",
+                "Hint", "PJSIP/1000", "Status", "0", "StatusText", "Idle");
+        AmiMessage inUse = AmiMessage.of("Event", "ExtensionStatus", "Exten", "1001", "Context", "from-internal",
+                "Hint", "PJSIP/1001", "Status", "1", "StatusText", "InUse");
+        AmiMessage away = AmiMessage.of("Event", "PresenceStateChange", "Presentity", "CustomPresence:1000",
+                "Status", "away", "Subtype", "", "Message", "");
+
+        assertThat(translator.resync(List.of(idle), List.of(), List.of(), false)).isEmpty();
+        List<DriverEvent> changed = translator.resync(List.of(idle, inUse), List.of(away), List.of(), true);
+
+        assertThat(changed).extracting(DriverEvent::type).containsExactly("ExtensionState", "Presence");
+        assertThat(translator.knownExtensions()).containsExactlyInAnyOrder("1000", "1001");
+    }
+
+    @Test
+    void cancelDropsPendingConfirmationsSoNoDeclinedFollows() {
+        translator.expectCallPhone("a1", "c1", "1000");
+        translator.dropPendingConfirmations();
+
+        assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).isEmpty();
+    }
+
+    @Test
+    void callsThePbxNeverReportsOnAreForgottenOldestFirstSoTrackingStaysBounded() {
+        for (int i = 0; i <= EventTranslator.MAX_TRACKED_CALLS; i++) {
+            translator.expectCallPhone("a" + i, "c" + i, "1000");
+        }
+
+        assertThat(feed(List.of(originateResponse("a0", "Failure", "5", "<unknown>")))).isEmpty();
+        assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).hasSize(1);
+    }
+}

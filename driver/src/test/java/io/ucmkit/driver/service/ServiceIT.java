@@ -1,0 +1,204 @@
+package io.ucmkit.driver.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ucmkit.driver.ScriptedAmiPeer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dataserver and debug tools over HTTP, with the driver connected to a scripted AMI peer. */
+class ServiceIT {
+
+    @TempDir
+    Path dataDir;
+
+    private ScriptedAmiPeer peer;
+    private DriverMain.Running service;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<CompletableFuture<?>> streams = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        peer = new ScriptedAmiPeer();
+        DriverMain main = new DriverMain();
+        main.address = "127.0.0.1";
+        main.port = peer.port();
+        main.username = "admin";
+        main.dataserverPort = 0;
+        main.debugPort = 0;
+        main.dataDir = dataDir;
+        service = main.start("secret1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.driver().isConnected()
+                && service.driver().asset().state().equals("Normal"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        streams.forEach(f -> f.cancel(true));
+        service.close();
+        peer.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + service.dataserverPort() + path;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private List<String> stream(String uri, String lastEventId) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).GET();
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        streams.add(http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    lines.add("status " + r.statusCode());
+                    try (Stream<String> s = r.body()) {
+                        s.forEach(lines::add);
+                    }
+                }));
+        return lines;
+    }
+
+    @Test
+    void healthAndAssetShowTheConnectedNormalState() throws Exception {
+        JsonNode health = json(get("/api/v1/health"));
+        JsonNode asset = json(get("/api/v1/asset"));
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("connected").asBoolean()).isTrue();
+        assertThat(asset.get("state").asText()).isEqualTo("Normal");
+        assertThat(asset.get("trueState").asText()).isEqualTo("Normal");
+        assertThat(asset.get("selected").asBoolean()).isFalse();
+        assertThat(asset.get("notes").isArray()).isTrue();
+    }
+
+    @Test
+    void assetCommandsAnswerTheAssetOr409WhenTheyDoNotApply() throws Exception {
+        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Acknowledge\"}").statusCode()).isEqualTo(409);
+
+        HttpResponse<String> mask = post("/api/v1/asset/commands", "{\"command\":\"Mask\"}");
+        assertThat(mask.statusCode()).isEqualTo(200);
+        assertThat(json(mask).get("state").asText()).isEqualTo("Masked");
+        assertThat(json(mask).get("selected").asBoolean()).isTrue();
+        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Mask\"}").statusCode()).isEqualTo(409);
+
+        HttpResponse<String> reset = post("/api/v1/asset/commands", "{\"command\":\"Reset\"}");
+        assertThat(json(reset).get("state").asText()).isEqualTo("Normal");
+        HttpResponse<String> cancel = post("/api/v1/asset/commands", "{\"command\":\"Cancel\"}");
+        assertThat(json(cancel).get("selected").asBoolean()).isFalse();
+
+        HttpResponse<String> unknown = post("/api/v1/asset/commands", "{\"command\":\"Explode\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("error").asText()).startsWith("command must be one of Mask, Acknowledge, Reset, Cancel");
+    }
+
+    @Test
+    void aNoteIsStoredAndShownOnTheAsset() throws Exception {
+        HttpResponse<String> r = post("/api/v1/asset/notes", "{\"text\":\"Checked the PBX\",\"author\":\"alice\"}");
+
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(json(get("/api/v1/asset")).get("notes").get(0).get("author").asText()).isEqualTo("alice");
+        assertThat(dataDir.resolve("notes.jsonl")).content().contains("Checked the PBX");
+        assertThat(post("/api/v1/asset/notes", "{\"text\":\"x\"}").body()).contains("author is required");
+    }
+
+    @Test
+    void callPhoneAnswers202WithACallIdAnd400NamingAMissingField() throws Exception {
+        HttpResponse<String> ok = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}");
+        HttpResponse<String> missing = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\"}");
+        HttpResponse<String> badJson = post("/api/v1/commands/call-phone", "{\"sourceExtension\":");
+        HttpResponse<String> unknown = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"4321\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
+
+        assertThat(ok.statusCode()).isEqualTo(202);
+        assertThat(json(ok).get("callId").asText()).isNotBlank();
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("error").asText()).isEqualTo("line2Text is required");
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(json(badJson).get("error").asText()).startsWith("bad JSON");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(peer.received("Originate")).hasSize(1);
+    }
+
+    @Test
+    void bargeOfAnIdleDestinationIs409() throws Exception {
+        HttpResponse<String> r = post("/api/v1/commands/barge", "{\"sourceExtension\":\"1002\",\"destinationExtension\":\"1000\"}");
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(json(r).get("error").asText()).isEqualTo("destination 1000 is not in a call: nothing to barge into");
+    }
+
+    @Test
+    void aCommandWhileNoCommunicationIs503WithTheReason() throws Exception {
+        peer.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.driver().asset().state().equals("No Communication"));
+
+        HttpResponse<String> r = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"1001\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(json(r).get("error").asText()).contains("not connected to the PBX (No Communication: ");
+    }
+
+    @Test
+    void eventsAreServerSentWithIdsAndResumableWithLastEventId() throws Exception {
+        List<String> live = stream(url("/api/v1/events"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
+        post("/api/v1/asset/workflow-trigger", "{\"name\":\"first\",\"parameters\":{\"zone\":\"A\"}}");
+        post("/api/v1/asset/workflow-trigger", "{\"name\":\"second\"}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.stream().filter(l -> l.startsWith("data:")).count() >= 2);
+        String firstId = live.stream().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+        assertThat(live).contains("event: WorkflowTrigger");
+        assertThat(live.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow())
+                .contains("\"name\":\"first\"").contains("\"zone\":\"A\"");
+
+        List<String> resumed = stream(url("/api/v1/events"), firstId);
+        await().atMost(Duration.ofSeconds(5)).until(() -> resumed.stream().anyMatch(l -> l.contains("\"second\"")));
+        assertThat(resumed).noneMatch(l -> l.contains("\"first\""));
+    }
+
+    @Test
+    void theDebugToolsStreamLogRecordsWithSecretsMaskedAndServeALogPage() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.debugPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("EventSource('/logs')");
+
+        List<String> logs = stream("http://127.0.0.1:" + service.debugPort() + "/logs", null);
+        org.slf4j.LoggerFactory.getLogger("test").warn("probe Secret: hunter2");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> logs.stream().anyMatch(l -> l.contains("probe Secret")));
+        assertThat(logs).noneMatch(l -> l.contains("hunter2"));
+    }
+}

@@ -1,0 +1,66 @@
+package io.ucmkit.driver.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ucmkit.driver.DriverConfig;
+import io.ucmkit.driver.LoginMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceUnitTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aYamlConfigFillsTheDriverConfig() throws IOException {
+        Path file = dir.resolve("driver.yaml");
+        Files.writeString(file, """
+                address: 10.0.0.5
+                port: 7777
+                username: amiadmin
+                password: amiadmin1
+                loginMode: md5_or_plain
+                channelTech: SIP
+                keepaliveIntervalMs: 2000
+                reconnect: {initialMs: 100, maxMs: 1000, multiplier: 3, jitter: 0}
+                dataserverPort: 0
+                """);
+
+        DriverConfig c = ServiceConfig.load(file).toDriverConfig();
+
+        assertThat(c.address()).isEqualTo("10.0.0.5");
+        assertThat(c.loginMode()).isEqualTo(LoginMode.MD5_OR_PLAIN);
+        assertThat(c.channelTech()).isEqualTo("SIP");
+        assertThat(c.keepaliveInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.reconnect().delay(2, 0.5)).isEqualTo(Duration.ofMillis(300));
+        assertThat(c.problems()).isEmpty();
+    }
+
+    @Test
+    void aJsonConfigIsReadByTheSameParser() throws IOException {
+        Path file = dir.resolve("driver.json");
+        Files.writeString(file, "{\"address\":\"pbx\",\"username\":\"u\",\"password\":\"p\",\"port\":5038}");
+
+        assertThat(ServiceConfig.load(file).toDriverConfig().port()).isEqualTo(5038);
+    }
+
+    @Test
+    void anUnknownFieldFailsNamingIt() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "adress: pbx\n");
+
+        assertThatThrownBy(() -> ServiceConfig.load(file)).hasMessageContaining("unknown field 'adress'");
+    }
+
+    @Test
+    void secretsInLogLinesAreMasked() {
+        assertThat(LogHub.mask("Login Username: a Secret: hunter2, Key: abc123 password=pw1"))
+                .isEqualTo("Login Username: a Secret: ********, Key: ******** password=********");
+    }
+}
