@@ -29,6 +29,22 @@ final class EventLog implements EventSink {
     /** {@code Event channel-or-dest state extra}: enough to tell every step of a sequence apart. */
     static String line(AmiMessage e) {
         StringBuilder b = new StringBuilder(e.eventName());
+        switch (e.eventName()) {
+            case "DeviceStateChange" -> {
+                return b.append(' ').append(e.get("Device")).append(' ').append(e.get("State")).toString();
+            }
+            case "ExtensionStatus" -> {
+                return b.append(' ').append(e.get("Exten")).append(' ').append(e.get("StatusText")).toString();
+            }
+            case "PresenceStateChange", "PresenceStatus" -> {
+                return b.append(' ').append(e.get("Hint") == null ? e.get("Presentity") : e.get("Exten"))
+                        .append(' ').append(e.get("Status")).append(' ').append(e.get("Subtype")).toString();
+            }
+            case "ChannelHungup" -> {
+                return b.append(' ').append(e.get("Channel")).toString();
+            }
+            default -> { }
+        }
         for (String h : List.of("Channel", "SpyerChannel", "DestChannel", "ChannelStateDesc", "DestChannelStateDesc",
                 "Application", "DialStatus", "Cause", "Response", "Reason", "Digit", "Direction",
                 "BridgeNumChannels", "SpyeeChannel")) {

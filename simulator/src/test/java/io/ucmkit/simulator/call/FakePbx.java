@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Phones 1000–1009 in a map; records device-state and presence calls. */
-final class FakePbx implements PbxPort {
+class FakePbx implements PbxPort {
 
     final Map<String, Phone> phones = new LinkedHashMap<>();
     final List<String> log = new ArrayList<>();
