@@ -172,8 +172,10 @@ public final class Calls {
         Originator.Request r = v.request();
         AmiMessage queued = ChannelActions.success(action, "Originate successfully queued");
         if (r.async()) {
-            // the response goes first; the call's events follow it (surprise 10)
-            return CompletableFuture.completedFuture(List.of(queued)).whenComplete((x, e) -> originator.originate(r));
+            // The call starts while the action runs; the server's publisher writes the events it
+            // raises after this response (surprise 10, AMI.md §8 "flush queued events only between actions").
+            originator.originate(r);
+            return CompletableFuture.completedFuture(List.of(queued));
         }
         return originator.originate(r).thenApply(o -> List.of(o.success() ? queued
                 : ChannelActions.error(action, "Originate failed")));
