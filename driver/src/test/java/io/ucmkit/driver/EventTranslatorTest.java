@@ -241,4 +241,23 @@ class EventTranslatorTest {
         assertThat(feed(List.of(originateResponse("a0", "Failure", "5", "<unknown>")))).isEmpty();
         assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).hasSize(1);
     }
+
+    @Test
+    void aSourceThatRejectsIsDeclinedOnceThoughDialEndAndOriginateResponseBothReportIt() {
+        // The simulator's "source-declines" sequence: the originated leg has no caller block (AMI.md §6.2).
+        translator.expectCallPhone("a1", "c1", "1000");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000000", 0, "s", "400.1", "400.1"),
+                AmiMessage.of("Event", "DialBegin", "DestChannel", "PJSIP/1000-00000000", "DestChannelState", "0",
+                        "DestUniqueid", "400.1", "DestLinkedid", "400.1", "DialString", "1000"),
+                snap("Newstate", "PJSIP/1000-00000000", 5, "s", "400.1", "400.1"),
+                AmiMessage.of("Event", "DialEnd", "DestChannel", "PJSIP/1000-00000000", "DestChannelState", "5",
+                        "DestUniqueid", "400.1", "DestLinkedid", "400.1", "DialStatus", "CONGESTION"),
+                snap("Hangup", "PJSIP/1000-00000000", 5, "s", "400.1", "400.1", "Cause", "21"),
+                originateResponse("a1", "Failure", "8", "<unknown>")));
+
+        assertThat(out).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, "rejected", "c1"));
+    }
 }
