@@ -28,7 +28,7 @@ final class Apps {
     /** Whether {@code number} leads anywhere in the simulated dialplan (Originate checks it first). */
     boolean exists(String number) {
         return engine.pbx.phone(number).isPresent() || engine.pbx.isIvr(number)
-                || number.equals(engine.pbx.presenceFeatureCode()) || spyMode(number) != null;
+                || number.equals(engine.pbx.presenceFeatureCode()) || spyOptions(number) != null;
     }
 
     /**
@@ -50,9 +50,9 @@ final class Apps {
         } else if (number.equals(engine.pbx.presenceFeatureCode())) {
             answerInDialplan(ch, number, afterFirstStep);
             presencePrompt(ch, number);
-        } else if (spyMode(number) != null) {
+        } else if (spyOptions(number) != null) {
             answerInDialplan(ch, number, afterFirstStep);
-            String target = number.substring(3);
+            String target = number.substring(spyCode(number).length());
             if (target.isEmpty()) {
                 spyTargetPrompt(ch, number);
             } else {
@@ -131,17 +131,27 @@ final class Apps {
 
     // ---- ChanSpy -------------------------------------------------------------------------------
 
-    /** {@code *54} listen, {@code *55} whisper, {@code *56} barge (UCM defaults, AMI.md §6.3). */
-    static String spyMode(String number) {
-        if (number.length() < 3) {
-            return null;
+    /** The ChanSpy options of a spy feature code ({@code *54} listen, {@code *55} whisper, {@code *56} barge). */
+    private String spyOptions(String number) {
+        PbxPort pbx = engine.pbx;
+        for (String[] code : new String[][] {{pbx.bargeFeatureCode(), "qB"}, {pbx.whisperFeatureCode(), "qw"},
+                {pbx.listenFeatureCode(), "q"}}) {
+            if (code[0] != null && !code[0].isEmpty() && number.startsWith(code[0])) {
+                return code[1];
+            }
         }
-        return switch (number.substring(0, 3)) {
-            case "*54" -> "q";
-            case "*55" -> "qw";
-            case "*56" -> "qB";
-            default -> null;
-        };
+        return null;
+    }
+
+    /** The feature code {@code number} starts with, or null. */
+    private String spyCode(String number) {
+        PbxPort pbx = engine.pbx;
+        for (String code : new String[] {pbx.bargeFeatureCode(), pbx.whisperFeatureCode(), pbx.listenFeatureCode()}) {
+            if (code != null && !code.isEmpty() && number.startsWith(code)) {
+                return code;
+            }
+        }
+        return null;
     }
 
     /** {@code *56} alone: the UCM prompts for the number; keys up to {@code #} (inferred). */
@@ -162,7 +172,7 @@ final class Apps {
 
     private void startSpyFromFeatureCode(SimChannel ch, String number, String target) {
         String tech = engine.pbx.phone(target).map(PbxPort.Phone::tech).orElse("PJSIP");
-        String data = tech + "/" + target + "-," + spyMode(number) + "E";
+        String data = tech + "/" + target + "-," + spyOptions(number) + "E";
         engine.newexten(ch, number, 3, "ChanSpy", data);
         startSpy(ch, data);
     }

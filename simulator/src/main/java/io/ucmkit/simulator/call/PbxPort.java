@@ -18,6 +18,19 @@ public interface PbxPort {
     /** The presence feature code, {@code *48} by default (AMI.md §6.3). */
     String presenceFeatureCode();
 
+    /** Spy feature codes, each followed by the target extension (AMI.md §6.3 defaults). */
+    default String listenFeatureCode() {
+        return "*54";
+    }
+
+    default String whisperFeatureCode() {
+        return "*55";
+    }
+
+    default String bargeFeatureCode() {
+        return "*56";
+    }
+
     /** Called when an extension's device state changes because of calls; the model raises the events. */
     void deviceStateChanged(String ext, DeviceState state);
 
