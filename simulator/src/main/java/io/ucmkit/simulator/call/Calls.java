@@ -9,6 +9,17 @@ import java.util.concurrent.CompletableFuture;
  * The call side of the simulated PBX, for the AMI handlers and the control API: what a person
  * does at a phone (answer, decline, hang up, dial, press keys) and the AMI actions on channels.
  * Thread-safe; every change runs under the engine's lock.
+ *
+ * <p>Wiring into the simulator (issue 3's seams): the PBX model implements {@link PbxPort}
+ * (phones and answer modes from the extension config; {@code deviceStateChanged} sets the phone's
+ * device {@code PJSIP/<ext>} so the hints raise DeviceStateChange/ExtensionStatus;
+ * {@code presenceByFeatureCode} maps 1–6 to Unavailable, Available, Away, Chat, DND, Custom); the
+ * injected clock and scheduler implement {@link CallClock}; the event bus is the {@link EventSink}
+ * — every event carries its {@code Privilege: <class>,all} line ({@code call}, {@code dialplan},
+ * {@code dtmf}, {@code user}), from which the bus's class mask follows. One handler per AMI action
+ * calls the matching method here and writes the returned messages; the sync Originate's future
+ * completes when the source phone answers or fails, and the session holds the call's events until
+ * that response is written (transcript 09c).
  */
 public final class Calls {
 
