@@ -1,0 +1,109 @@
+package io.ucmkit.simulator;
+
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.ami.AmiServer;
+import io.ucmkit.simulator.ami.AmiSession;
+import io.ucmkit.simulator.ami.Journal;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.PbxConfigValidator;
+import io.ucmkit.simulator.pbx.ExtensionInfo;
+import io.ucmkit.simulator.pbx.Pbx;
+import io.ucmkit.simulator.pbx.Presence;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * What a person does at a phone or in the UCM web GUI (WireMock's {@code Admin}): the same
+ * operations serve in-process callers, tests and the HTTP control API. Unknown extensions raise
+ * {@link java.util.NoSuchElementException}; invalid values {@link IllegalArgumentException} naming the field.
+ */
+public final class SimulatorAdmin {
+
+  /** One AMI connection as the control API lists it. */
+  public record AmiSessionInfo(String id, String remoteAddress, String user, boolean authenticated, String connectedAt) {
+  }
+
+  private final Pbx pbx;
+  private final AmiServer ami;
+
+  SimulatorAdmin(Pbx pbx, AmiServer ami) {
+    this.pbx = pbx;
+    this.ami = ami;
+  }
+
+  public List<ExtensionInfo> extensions() {
+    return pbx.extensions();
+  }
+
+  public ExtensionInfo extension(String ext) {
+    return pbx.extension(ext).orElseThrow(() -> new java.util.NoSuchElementException("no extension " + ext));
+  }
+
+  /** Sets a UCM presence status: available|away|chat|dnd|custom|unavailable ({@code text} for custom, ≤ 64 chars). */
+  public ExtensionInfo setPresence(String ext, String status, String text) {
+    extension(ext);
+    pbx.setPresence(ext, Presence.ofUcm(status, text), Pbx.PresenceSource.GUI);
+    return extension(ext);
+  }
+
+  public ExtensionInfo setRegistered(String ext, boolean registered) {
+    extension(ext);
+    pbx.setRegistered(ext, registered);
+    return extension(ext);
+  }
+
+  /** mode: manual|auto|decline|busy|no-answer; delayMs 0..600000 (used by auto). */
+  public ExtensionInfo setAnswerMode(String ext, String mode, int delayMs) {
+    extension(ext);
+    if (!List.of("manual", "auto", "decline", "busy", "no-answer").contains(mode)) {
+      throw new IllegalArgumentException("mode: '" + mode + "' is not one of manual|auto|decline|busy|no-answer");
+    }
+    if (delayMs < 0 || delayMs > 600_000) {
+      throw new IllegalArgumentException("delayMs: " + delayMs + " is outside 0..600000");
+    }
+    pbx.setAnswerMode(ext, mode, delayMs);
+    return extension(ext);
+  }
+
+  public List<AmiSessionInfo> amiSessions() {
+    return ami.sessions().stream().map(s -> new AmiSessionInfo(s.id(), String.valueOf(s.remoteAddress()),
+        s.username(), s.authenticated(), s.connectedAt().toString())).toList();
+  }
+
+  public Optional<AmiUserConfig> amiUser(String name) {
+    return ami.user(name);
+  }
+
+  public List<AmiUserConfig> amiUsers() {
+    return ami.users();
+  }
+
+  /** Saves a user; like the UCM, this restarts the manager: every session gets Shutdown and is closed. */
+  public void saveAmiUser(AmiUserConfig user) {
+    var config = pbx.config().withAmiUser(user);
+    io.ucmkit.simulator.config.PbxConfigValidator.validate(config);
+    ami.saveUser(user);
+  }
+
+  public List<Journal.Entry> journal() {
+    return ami.journal().entries();
+  }
+
+  public void clearJournal() {
+    ami.journal().clear();
+  }
+
+  /** Back to the configured PBX: phones, presence and globals reset, journal cleared, AMI sessions closed. */
+  public void reset() {
+    ami.closeSessions();
+    pbx.reset();
+    ami.journal().clear();
+  }
+
+  /** Receives every event the PBX emits (with its class mask) until the handle is closed. */
+  public AutoCloseable events(BiConsumer<AmiMessage, Integer> listener) {
+    return pbx.events().subscribe(listener::accept);
+  }
+
+}

@@ -1,0 +1,211 @@
+package io.ucmkit.simulator;
+
+import io.ucmkit.simulator.ami.ActionHandler;
+import io.ucmkit.simulator.ami.ActionRegistry;
+import io.ucmkit.simulator.ami.AmiServer;
+import io.ucmkit.simulator.ami.AmiServerSettings;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.PbxConfig;
+import io.ucmkit.simulator.config.PbxConfigLoader;
+import io.ucmkit.simulator.config.PbxConfigValidator;
+import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.pbx.Pbx;
+import io.ucmkit.simulator.pbx.SimScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A running fake UCM6XXX: PBX model, AMI server and (when a web port is set) the HTTP control API.
+ * <pre>{@code
+ * try (UcmSimulator sim = UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO).start()) {
+ *   int port = sim.amiPort();
+ *   sim.admin().setPresence("1000", "dnd", null);
+ * }
+ * }</pre>
+ */
+public final class UcmSimulator implements AutoCloseable {
+
+  private final Pbx pbx;
+  private final AmiServer ami;
+  private final SimulatorAdmin admin;
+  private final AutoCloseable web;
+  private final ExecutorScheduler ownScheduler;
+
+  private UcmSimulator(Pbx pbx, AmiServer ami, Function<SimulatorAdmin, AutoCloseable> webStarter, ExecutorScheduler own) {
+    this.pbx = pbx;
+    this.ami = ami;
+    this.admin = new SimulatorAdmin(pbx, ami);
+    this.ownScheduler = own;
+    AutoCloseable w = null;
+    try {
+      w = webStarter == null ? null : webStarter.apply(admin);
+    } catch (RuntimeException e) {
+      ami.close();
+      throw e;
+    }
+    this.web = w;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int amiPort() {
+    return ami.port();
+  }
+
+  /** The control API port, or -1 when it was not started. */
+  public int webPort() {
+    return web instanceof PortHolder p ? p.port() : -1;
+  }
+
+  /** Accepted AMI credentials: username → secret. */
+  public Map<String, String> amiUsers() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (AmiUserConfig u : ami.users()) {
+      out.put(u.username(), u.secret());
+    }
+    return out;
+  }
+
+  public SimulatorAdmin admin() {
+    return admin;
+  }
+
+  /** The PBX model (seam for the call model and tests). */
+  public Pbx pbx() {
+    return pbx;
+  }
+
+  public AmiServer amiServer() {
+    return ami;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (web != null) {
+        web.close();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the control API failed", e);
+    } finally {
+      ami.close();
+      if (ownScheduler != null) {
+        ownScheduler.close();
+      }
+    }
+  }
+
+  /** Something that listens on a port (the control API). */
+  public interface PortHolder extends AutoCloseable {
+    int port();
+  }
+
+  /** Options of a simulator; one builder per start. */
+  public static final class Builder {
+    private int amiPort = 7777;
+    private int webPort = -1;
+    private String bind = "127.0.0.1";
+    private Integer asteriskVersion;
+    private PbxConfig config;
+    private Duration authFailureDelay = Duration.ofSeconds(1);
+    private Duration authTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+    private SimScheduler scheduler;
+    private final List<ActionHandler> handlers = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /** AMI port; 0 picks a free one. Default 7777. */
+    public Builder amiPort(int port) {
+      this.amiPort = port;
+      return this;
+    }
+
+    /** Control API port; 0 picks a free one; -1 (default in-process) starts no control API. */
+    public Builder webPort(int port) {
+      this.webPort = port;
+      return this;
+    }
+
+    public Builder bind(String host) {
+      this.bind = host;
+      return this;
+    }
+
+    /** 20 (banner 9.0.0, Output: style) or 13 (2.10.6, Response: Follows); default from the config. */
+    public Builder asteriskVersion(int version) {
+      if (version != 20 && version != 13) {
+        throw new IllegalArgumentException("asteriskVersion: " + version + " is not 20 or 13");
+      }
+      this.asteriskVersion = version;
+      return this;
+    }
+
+    public Builder config(PbxConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Delay before {@code Authentication failed}; Asterisk's is 1 s, tests use zero. */
+    public Builder authFailureDelay(Duration delay) {
+      this.authFailureDelay = delay;
+      return this;
+    }
+
+    /** Unauthenticated sessions are closed after this (Asterisk authtimeout, 30 s). */
+    public Builder authTimeout(Duration timeout) {
+      this.authTimeout = timeout;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Timers (auth timeout, failure delay); default a daemon timer thread. */
+    public Builder scheduler(SimScheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** Adds or replaces AMI action handlers (the call model contributes Originate, Hangup, …). */
+    public Builder actionHandlers(List<? extends ActionHandler> more) {
+      handlers.addAll(more);
+      return this;
+    }
+
+    /** Starts and returns once listening; fails with a clear message otherwise. */
+    public UcmSimulator start() {
+      PbxConfig c = config == null ? PbxConfigLoader.defaults() : config;
+      if (asteriskVersion != null) {
+        c = c.withAsteriskVersion(asteriskVersion);
+      }
+      PbxConfigValidator.validate(c);
+      ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
+      SimScheduler timers = scheduler == null ? own : scheduler;
+      Pbx pbx = new Pbx(c, new EventBus());
+      AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
+          .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout);
+      AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(handlers), settings, clock, timers);
+      try {
+        ami.start(bind, amiPort);
+      } catch (RuntimeException e) {
+        if (own != null) {
+          own.close();
+        }
+        throw e;
+      }
+      Function<SimulatorAdmin, AutoCloseable> webStarter = webPort < 0 ? null
+          : admin -> io.ucmkit.simulator.http.ControlApi.start(admin, bind, webPort);
+      return new UcmSimulator(pbx, ami, webStarter, own);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.ucmkit.simulator.ami;
+
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.pbx.Pbx;
+import java.util.List;
+
+/**
+ * What an {@link ActionHandler} sees: the request, its session, the PBX, the server settings, and
+ * ways to answer. Runs on the session's event loop.
+ */
+public final class ActionContext {
+
+  private final AmiMessage request;
+  private final AmiSession session;
+  private final AmiServer server;
+
+  ActionContext(AmiMessage request, AmiSession session, AmiServer server) {
+    this.request = request;
+    this.session = session;
+    this.server = server;
+  }
+
+  public AmiMessage request() {
+    return request;
+  }
+
+  public AmiSession session() {
+    return session;
+  }
+
+  public Pbx pbx() {
+    return server.pbx();
+  }
+
+  public AmiServer server() {
+    return server;
+  }
+
+  /** Writes one response (or list item). */
+  public void reply(AmiMessage message) {
+    session.write(message);
+  }
+
+  public void success(String message) {
+    reply(AmiResponses.success(request, message).build());
+  }
+
+  public void error(String message) {
+    reply(AmiResponses.error(request, message));
+  }
+
+  /** Writes a complete event list: start, items (ActionID already set by the caller), complete. */
+  public void list(String startMessage, List<AmiMessage> items, String completeEvent) {
+    reply(AmiResponses.listStart(request, startMessage));
+    items.forEach(this::reply);
+    reply(AmiResponses.listComplete(request, completeEvent, items.size()));
+  }
+
+  /** Writes {@code last} and closes the session. */
+  public void replyAndClose(AmiMessage last) {
+    session.closeAfter(last);
+  }
+}

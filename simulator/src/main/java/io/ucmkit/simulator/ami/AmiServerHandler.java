@@ -1,0 +1,142 @@
+package io.ucmkit.simulator.ami;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.ucmkit.ami.AmiBanner;
+import io.ucmkit.ami.AmiDecodeFailure;
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.pbx.SimScheduler;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-connection protocol driver, modelled on Asterisk's {@code session_do}/{@code process_message}:
+ * banner on connect, authlimit and authtimeout, decode failures answered as Asterisk does
+ * (AMI.md §1.2, transcripts 07 and 21), and the dispatch order: missing action, then
+ * {@code Permission denied} before login, then unknown action, then the write-class check.
+ */
+final class AmiServerHandler extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AmiServerHandler.class);
+
+  private final AmiServer server;
+  private AmiSession session;
+  private boolean countedUnauthenticated;
+  private SimScheduler.Cancellable authTimer;
+
+  AmiServerHandler(AmiServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    session = server.register(ctx.channel());
+    // authlimit: Asterisk drops an excess unauthenticated connection before the banner.
+    if (server.unauthenticated().incrementAndGet() > server.settings().maxUnauthenticated()) {
+      server.unauthenticated().decrementAndGet();
+      ctx.close();
+      return;
+    }
+    countedUnauthenticated = true;
+    ctx.writeAndFlush(AmiBanner.asterisk(server.settings().amiVersion()));
+    authTimer = server.schedule(session, server.settings().authTimeout(), () -> {
+      if (!session.authenticated()) {
+        session.closeAfter(null); // closed silently (transcript 28)
+      }
+    });
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    leaveUnauthenticated();
+    if (authTimer != null) {
+      authTimer.cancel();
+    }
+    server.unregister(ctx.channel());
+  }
+
+  /** Called once a session logs in or closes, so authlimit counts only waiting sessions. */
+  void leaveUnauthenticated() {
+    if (countedUnauthenticated) {
+      countedUnauthenticated = false;
+      server.unauthenticated().decrementAndGet();
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (session.closing()) {
+      return;
+    }
+    if (msg instanceof AmiMessage m) {
+      process(m);
+    } else if (msg instanceof AmiDecodeFailure f) {
+      switch (f.reason()) {
+        case LINE_TOO_LONG -> answer(f.partial(), "Failed to parse message: line too long");
+        case TOO_MANY_HEADERS, MESSAGE_TOO_LARGE -> answer(f.partial(), "Too many lines in message or allocation failure");
+        // Asterisk ignores a colon-less (or otherwise unparsable) line and processes the rest (transcript 07).
+        default -> process(f.partial());
+      }
+    }
+    if (session.authenticated()) {
+      leaveUnauthenticated();
+    }
+  }
+
+  private void answer(AmiMessage partial, String error) {
+    session.beginAction();
+    session.write(AmiResponses.error(partial, error));
+    session.endAction();
+  }
+
+  private void process(AmiMessage request) {
+    session.beginAction();
+    try {
+      dispatch(request);
+    } finally {
+      session.endAction();
+    }
+  }
+
+  private void dispatch(AmiMessage request) {
+    String action = request.action();
+    ActionContext context = new ActionContext(request, session, server);
+    if (action == null || action.isEmpty()) {
+      journal(request, "invalid");
+      context.error("Missing action in request");
+      return;
+    }
+    var handler = server.registry().find(action);
+    if (!session.authenticated() && !(handler.isPresent() && handler.get().allowedUnauthenticated())) {
+      journal(request, "denied");
+      context.error("Permission denied");
+      return;
+    }
+    if (handler.isEmpty()) {
+      journal(request, "unknown");
+      context.error("Invalid/unknown command: " + action + ". Use Action: ListCommands to show available commands.");
+      return;
+    }
+    ActionHandler h = handler.get();
+    if (h.privilege() != 0 && (session.writePerm() & h.privilege()) == 0) {
+      journal(request, "denied");
+      context.error("Permission denied");
+      return;
+    }
+    journal(request, "handled");
+    h.handle(context);
+  }
+
+  private void journal(AmiMessage request, String outcome) {
+    server.journal().record(server.clock().instant(), session, request, outcome);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof IOException)) {
+      LOG.warn("AMI session {} failed; closing", session == null ? "?" : session.id(), cause);
+    }
+    ctx.close();
+  }
+}

@@ -1,0 +1,43 @@
+package io.ucmkit.simulator.ami;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the AMI server, with Asterisk's defaults (AMI.md §1.2, §2, manager.conf
+ * {@code authtimeout}/{@code authlimit}).
+ *
+ * @param asteriskVersion 20 (banner 9.0.0, {@code Output:} command style) or 13 (2.10.6, {@code Response: Follows})
+ * @param authFailureDelay delay before {@code Authentication failed}; Asterisk sleeps 1 s
+ * @param authTimeout an unauthenticated session is closed silently after this (30 s)
+ * @param maxUnauthenticated connections beyond this many unauthenticated ones are closed at once (50)
+ * @param outboundHighWaterMark bytes queued for a client before it counts as a slow reader and is dropped (1 MiB)
+ */
+public record AmiServerSettings(int asteriskVersion, Duration authFailureDelay, Duration authTimeout,
+    int maxUnauthenticated, int outboundHighWaterMark) {
+
+  public static AmiServerSettings defaults() {
+    return new AmiServerSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 1 << 20);
+  }
+
+  public AmiServerSettings withAsteriskVersion(int v) {
+    return new AmiServerSettings(v, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark);
+  }
+
+  public AmiServerSettings withAuthFailureDelay(Duration d) {
+    return new AmiServerSettings(asteriskVersion, d, authTimeout, maxUnauthenticated, outboundHighWaterMark);
+  }
+
+  public AmiServerSettings withAuthTimeout(Duration d) {
+    return new AmiServerSettings(asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark);
+  }
+
+  /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */
+  public String amiVersion() {
+    return asteriskVersion == 13 ? "2.10.6" : "9.0.0";
+  }
+
+  /** The full Asterisk version CoreSettings and {@code core show version} report. */
+  public String asteriskRelease() {
+    return asteriskVersion == 13 ? "13.38.3" : "20.20.1";
+  }
+}

@@ -1,0 +1,176 @@
+package io.ucmkit.simulator.ami;
+
+import io.netty.channel.Channel;
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.pbx.EventSubscriber;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One AMI connection. Events are queued when published (from any thread) and written on the
+ * channel's event loop after the response of the action being processed (AMI.md §1.3 "Response
+ * ordering"). Delivery needs authentication, {@code (readperm & class) == class} and
+ * {@code (eventMask & class) == class} (AMI.md §1.4). A reader that lets the outbound buffer pass
+ * its high-water mark is disconnected rather than buffered without limit.
+ */
+public final class AmiSession implements EventSubscriber {
+
+  private final Channel channel;
+  private final String id;
+  private final Instant connectedAt;
+  private final Queue<AmiMessage> pending = new ConcurrentLinkedQueue<>();
+  private volatile AmiUserConfig user;
+  private volatile int readPerm;
+  private volatile int writePerm;
+  private volatile int eventMask;
+  private volatile boolean closing;
+  private String challenge;
+  private boolean inAction;
+
+  AmiSession(Channel channel, String id, Instant connectedAt) {
+    this.channel = channel;
+    this.id = id;
+    this.connectedAt = connectedAt;
+  }
+
+  /** A pointer-like id as Asterisk prints {@code SessionID: %p} in security events. */
+  public String id() {
+    return id;
+  }
+
+  public Instant connectedAt() {
+    return connectedAt;
+  }
+
+  public boolean authenticated() {
+    return user != null;
+  }
+
+  /** The logged-in user's name, or null before login. */
+  public String username() {
+    AmiUserConfig u = user;
+    return u == null ? null : u.username();
+  }
+
+  public int readPerm() {
+    return readPerm;
+  }
+
+  public int writePerm() {
+    return writePerm;
+  }
+
+  public int eventMask() {
+    return eventMask;
+  }
+
+  public InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) channel.remoteAddress();
+  }
+
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  void authenticate(AmiUserConfig user, int readPerm, int writePerm, int eventMask) {
+    this.readPerm = readPerm;
+    this.writePerm = writePerm;
+    this.eventMask = eventMask;
+    this.user = user;
+  }
+
+  void eventMask(int mask) {
+    this.eventMask = mask;
+  }
+
+  String challenge() {
+    return challenge;
+  }
+
+  void challenge(String challenge) {
+    this.challenge = challenge;
+  }
+
+  @Override
+  public void onEvent(AmiMessage event, int privilege) {
+    if (user == null || closing || (readPerm & privilege) != privilege || (eventMask & privilege) != privilege) {
+      return;
+    }
+    pending.add(event);
+    if (!channel.eventLoop().inEventLoop() || !inAction) {
+      channel.eventLoop().execute(this::flushEvents);
+    }
+  }
+
+  /** Writes a response or list item now (event loop only). */
+  void write(AmiMessage message) {
+    if (closing) {
+      return;
+    }
+    channel.write(message);
+    guardOutbound();
+  }
+
+  void beginAction() {
+    inAction = true;
+  }
+
+  /** Ends the current action: flushes its response, then the events queued meanwhile. */
+  void endAction() {
+    inAction = false;
+    flushEvents();
+  }
+
+  void flushEvents() {
+    if (inAction) {
+      return;
+    }
+    AmiMessage e;
+    while (!closing && (e = pending.poll()) != null) {
+      channel.write(e);
+      guardOutbound();
+    }
+    channel.flush();
+  }
+
+  private void guardOutbound() {
+    // Slow reader: Netty marks the channel unwritable past the high-water mark; drop the session
+    // instead of queueing without bound (SPEC §4 limits).
+    if (!channel.isWritable() && !closing) {
+      closing = true;
+      pending.clear();
+      channel.close();
+    }
+  }
+
+  /** Writes a last message, then closes (Logoff, failed login, Shutdown). */
+  void closeAfter(AmiMessage last) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    pending.clear();
+    if (last == null) {
+      channel.flush();
+      channel.close();
+    } else {
+      channel.writeAndFlush(last).addListener(f -> channel.close());
+    }
+  }
+
+  /** Closes from any thread after writing {@code last} (e.g. Shutdown on a user save). */
+  public void shutdown(AmiMessage last) {
+    channel.eventLoop().execute(() -> closeAfter(last));
+  }
+
+  boolean closing() {
+    return closing;
+  }
+
+  Channel channel() {
+    return channel;
+  }
+}

@@ -1,0 +1,44 @@
+package io.ucmkit.simulator.ami;
+
+import io.ucmkit.ami.AmiHeaders;
+import io.ucmkit.ami.AmiMessage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What clients sent (WireMock's request journal): every action received, with secrets masked
+ * ({@link AmiHeaders#masked}) and whether a handler matched it. Bounded to the last 10,000 entries.
+ */
+public final class Journal {
+
+  /** One received action. {@code headers} are masked; {@code outcome} is handled|unknown|denied|invalid. */
+  public record Entry(String time, String session, String user, String action, Map<String, String> headers, String outcome) {
+  }
+
+  private static final int MAX = 10_000;
+  private final Deque<Entry> entries = new ArrayDeque<>();
+
+  synchronized void record(Instant time, AmiSession session, AmiMessage request, String outcome) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (var h : request.headers()) {
+      headers.merge(h.name(), AmiHeaders.masked(h.name(), h.value()), (a, b) -> a + "\n" + b);
+    }
+    entries.addLast(new Entry(time.toString(), session.id(), session.username(), request.action(), headers, outcome));
+    if (entries.size() > MAX) {
+      entries.removeFirst();
+    }
+  }
+
+  public synchronized List<Entry> entries() {
+    return new ArrayList<>(entries);
+  }
+
+  public synchronized void clear() {
+    entries.clear();
+  }
+}

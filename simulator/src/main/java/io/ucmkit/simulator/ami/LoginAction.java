@@ -1,0 +1,117 @@
+package io.ucmkit.simulator.ami;
+
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.Privileges;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Login (AMI.md §2.1, §2.2, §2.4): user lookup, per-user permit list (empty denies all), then the
+ * MD5 key (lower-case hex of md5(challenge + secret), compared exactly) or the plain secret. A
+ * failure publishes its security event at once, answers {@code Authentication failed} after the
+ * configured delay (Asterisk sleeps 1 s) and closes.
+ */
+final class LoginAction implements ActionHandler {
+
+  @Override
+  public String action() {
+    return "Login";
+  }
+
+  @Override
+  public String synopsis() {
+    return "Login Manager.";
+  }
+
+  @Override
+  public int privilege() {
+    return 0;
+  }
+
+  @Override
+  public boolean allowedUnauthenticated() {
+    return true;
+  }
+
+  @Override
+  public void handle(ActionContext ctx) {
+    AmiSession s = ctx.session();
+    AmiMessage req = ctx.request();
+    if (s.authenticated()) {
+      ctx.success("Already authenticated");
+      return;
+    }
+    AmiServer server = ctx.server();
+    String name = req.get("Username", "");
+    AmiUserConfig user = server.user(name).orElse(null);
+    AmiMessage security = null;
+    if (user == null) {
+      security = SecurityEvents.invalidAccountId(server, s, name);
+    } else if (!permitted(user, s.remoteAddress().getAddress())) {
+      security = SecurityEvents.failedAcl(server, s, name);
+    } else if ("md5".equalsIgnoreCase(req.get("AuthType", "")) && !req.get("Key", "").isEmpty() && s.challenge() != null) {
+      String expected = md5(s.challenge() + user.secret());
+      if (!expected.equals(req.get("Key"))) {
+        security = SecurityEvents.challengeResponseFailed(server, s, s.challenge(), req.get("Key"), expected);
+      }
+    } else if (!user.secret().equals(req.get("Secret"))) {
+      security = SecurityEvents.invalidPassword(server, s, name);
+    }
+    if (security != null) {
+      ctx.pbx().events().publish(security, Privileges.SECURITY);
+      AmiMessage failed = AmiResponses.error(req, "Authentication failed");
+      server.schedule(s, server.settings().authFailureDelay(), () -> s.closeAfter(failed));
+      return;
+    }
+    int read = Privileges.mask(user.read());
+    s.authenticate(user, read, Privileges.mask(user.write()), EventsAction.parseMask(req.get("Events")));
+    ctx.success("Authentication accepted");
+    if ((read & Privileges.SYSTEM) != 0 && (s.eventMask() & Privileges.SYSTEM) != 0) {
+      // Written to this session only, right after the response (transcript 01); Asterisk 13 has Status only.
+      AmiMessage.Builder booted = AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all");
+      if (server.settings().asteriskVersion() >= 14) {
+        long up = java.time.Duration.between(server.startedAt(), server.clock().instant()).toSeconds();
+        booted.add("Uptime", Long.toString(up)).add("LastReload", Long.toString(up));
+      }
+      ctx.reply(booted.add("Status", "Fully Booted").build());
+    }
+    ctx.pbx().events().publish(SecurityEvents.successfulAuth(server, s, user.username()), Privileges.SECURITY);
+  }
+
+  static boolean permitted(AmiUserConfig user, InetAddress peer) {
+    byte[] ip = peer.getAddress();
+    for (String permit : user.permit()) {
+      String[] parts = permit.split("/");
+      try {
+        byte[] net = InetAddress.getByName(parts[0]).getAddress();
+        byte[] mask = InetAddress.getByName(parts[1]).getAddress();
+        if (net.length != ip.length) {
+          continue;
+        }
+        boolean match = true;
+        for (int i = 0; i < ip.length; i++) {
+          match &= (ip[i] & mask[i]) == (net[i] & mask[i]);
+        }
+        if (match) {
+          return true;
+        }
+      } catch (UnknownHostException e) {
+        // validated at start-up; an unparsable entry permits nothing
+      }
+    }
+    return false;
+  }
+
+  static String md5(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.ucmkit.simulator.ami;
+
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.pbx.ExtensionStates;
+import io.ucmkit.simulator.pbx.Pbx;
+import io.ucmkit.simulator.pbx.Presence;
+import java.util.Locale;
+
+/**
+ * Setvar (AMI.md §3.10, transcripts 13, 16, 24): without Channel it writes a global variable
+ * (VarSet, Channel none) or a function — {@code PRESENCE_STATE(CustomPresence:x)} and
+ * {@code DEVICE_STATE(Custom:x)} / {@code DEVICE_STATE(PJSIP/x)}. Channel variables need a channel,
+ * which the call model (issue 4) provides; until then any Channel is {@code No such channel}.
+ */
+final class SetvarAction implements ActionHandler {
+
+  @Override
+  public String action() {
+    return "Setvar";
+  }
+
+  @Override
+  public String synopsis() {
+    return "Sets a channel variable or function value.";
+  }
+
+  @Override
+  public int privilege() {
+    return Privileges.CALL;
+  }
+
+  @Override
+  public void handle(ActionContext ctx) {
+    String variable = ctx.request().get("Variable", "");
+    String value = ctx.request().get("Value");
+    if (variable.isEmpty()) {
+      ctx.error("No variable specified");
+      return;
+    }
+    if (value == null) {
+      ctx.error("No value specified");
+      return;
+    }
+    if (!ctx.request().get("Channel", "").isEmpty()) {
+      ctx.error("No such channel");
+      return;
+    }
+    Pbx pbx = ctx.pbx();
+    String upper = variable.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
+      String provider = variable.substring(15, variable.length() - 1);
+      Presence p = provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parse(value) : null;
+      // An invalid state or provider: Asterisk logs a warning and publishes nothing, but Setvar still succeeds.
+      ctx.success("Variable Set");
+      if (p != null) {
+        pbx.setPresence(provider.substring(15), p, Pbx.PresenceSource.SETVAR);
+      }
+      return;
+    }
+    if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
+      String device = variable.substring(13, variable.length() - 1);
+      String state = value.trim().toUpperCase(Locale.ROOT);
+      ctx.success("Variable Set");
+      if (ExtensionStates.DEVICE_STATES.contains(state)
+          && (device.startsWith("Custom:") || device.startsWith(pbx.tech() + "/"))) {
+        pbx.setDeviceState(device, state);
+      }
+      return;
+    }
+    ctx.success("Variable Set");
+    pbx.setGlobal(variable, value);
+  }
+}

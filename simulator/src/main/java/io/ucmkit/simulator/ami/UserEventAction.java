@@ -1,0 +1,45 @@
+package io.ucmkit.simulator.ami;
+
+import io.ucmkit.ami.AmiHeader;
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.pbx.EventBus;
+
+/**
+ * UserEvent (AMI.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with
+ * {@code UserEvent: <name>} and every other request header in order — including the ActionID.
+ */
+final class UserEventAction implements ActionHandler {
+
+  @Override
+  public String action() {
+    return "UserEvent";
+  }
+
+  @Override
+  public String synopsis() {
+    return "Send an arbitrary event.";
+  }
+
+  @Override
+  public int privilege() {
+    return Privileges.USER;
+  }
+
+  @Override
+  public void handle(ActionContext ctx) {
+    String name = ctx.request().get("UserEvent", "");
+    if (name.isEmpty()) {
+      ctx.error("Missing UserEvent");
+      return;
+    }
+    AmiMessage.Builder event = EventBus.event("UserEvent", Privileges.USER).add("UserEvent", name);
+    for (AmiHeader h : ctx.request().headers()) {
+      if (!h.name().equalsIgnoreCase("Action") && !h.name().equalsIgnoreCase("UserEvent")) {
+        event.add(h.name(), h.value());
+      }
+    }
+    ctx.success("Event Sent");
+    ctx.pbx().events().publish(event.build(), Privileges.USER);
+  }
+}

@@ -1,0 +1,90 @@
+package io.ucmkit.simulator.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a {@link PbxConfig}; each failure names the field (JSON-path style) and what is allowed. */
+public final class PbxConfigValidator {
+
+  static final List<String> ANSWER_MODES = List.of("manual", "auto", "decline", "busy", "no-answer");
+  private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+  private PbxConfigValidator() {
+  }
+
+  public static void validate(PbxConfig c) {
+    require(c.asteriskVersion() == 20 || c.asteriskVersion() == 13, "asteriskVersion", c.asteriskVersion(), "20 or 13");
+    require("PJSIP".equals(c.channelTech()) || "SIP".equals(c.channelTech()), "channelTech", c.channelTech(), "PJSIP or SIP");
+    require(c.context() != null && c.context().matches("[A-Za-z0-9_-]+"), "context", c.context(),
+        "a dialplan context name (letters, digits, '_' or '-')");
+    require(!c.amiUsers().isEmpty(), "amiUsers", "[]", "at least one AMI user");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < c.amiUsers().size(); i++) {
+      validateUser("amiUsers[" + i + "]", c.amiUsers().get(i));
+      require(names.add(c.amiUsers().get(i).username()), "amiUsers[" + i + "].username", c.amiUsers().get(i).username(), "a unique name");
+    }
+    Set<String> numbers = new HashSet<>();
+    for (int i = 0; i < c.extensions().size(); i++) {
+      ExtensionConfig e = c.extensions().get(i);
+      String f = "extensions[" + i + "]";
+      require(e.number() != null && NUMBER.matcher(e.number()).matches(), f + ".number", e.number(), "2 to 10 digits");
+      require(numbers.add(e.number()), f + ".number", e.number(), "a number not used twice");
+      require(e.model() != null && !e.model().isBlank(), f + ".model", e.model(), "a phone model such as GXP2170");
+      require(ANSWER_MODES.contains(e.answerMode()), f + ".answerMode", e.answerMode(), String.join(" | ", ANSWER_MODES));
+      require(e.answerDelayMs() >= 0 && e.answerDelayMs() <= 600_000, f + ".answerDelayMs", e.answerDelayMs(), "0..600000");
+    }
+    for (int i = 0; i < c.ivrs().size(); i++) {
+      IvrConfig ivr = c.ivrs().get(i);
+      require(ivr.number() != null && NUMBER.matcher(ivr.number()).matches(), "ivrs[" + i + "].number", ivr.number(), "2 to 10 digits");
+      require(numbers.add(ivr.number()), "ivrs[" + i + "].number", ivr.number(), "a number no extension uses");
+    }
+    FeatureCodes fc = c.featureCodes();
+    for (String[] code : new String[][] {{"presence", fc.presence()}, {"listen", fc.listen()}, {"whisper", fc.whisper()}, {"barge", fc.barge()}}) {
+      require(code[1].matches("\\*[0-9]{1,4}"), "featureCodes." + code[0], code[1], "'*' followed by 1 to 4 digits");
+    }
+  }
+
+  private static void validateUser(String f, AmiUserConfig u) {
+    // A UCM refuses AMI user names shorter than 8 characters (AMI.md §7.2).
+    require(u.username() != null && u.username().matches("[A-Za-z0-9_.-]{8,32}"), f + ".username", u.username(),
+        "8 to 32 letters, digits, '_', '.' or '-'");
+    require(u.secret() != null && !u.secret().isEmpty() && u.secret().matches("[^\\r\\n]{1,64}"), f + ".secret", "****",
+        "1 to 64 characters without line breaks");
+    for (int j = 0; j < u.permit().size(); j++) {
+      require(validPermit(u.permit().get(j)), f + ".permit[" + j + "]", u.permit().get(j), "ip/netmask such as 127.0.0.1/255.255.255.255");
+    }
+    for (int j = 0; j < u.read().size(); j++) {
+      require(Privileges.isKnown(u.read().get(j)), f + ".read[" + j + "]", u.read().get(j), "all or one of " + Privileges.NAMES);
+    }
+    for (int j = 0; j < u.write().size(); j++) {
+      require(Privileges.isKnown(u.write().get(j)), f + ".write[" + j + "]", u.write().get(j), "all or one of " + Privileges.NAMES);
+    }
+  }
+
+  static boolean validPermit(String permit) {
+    String[] parts = permit.split("/", -1);
+    return parts.length == 2 && ipv4(parts[0]) && ipv4(parts[1]);
+  }
+
+  private static boolean ipv4(String s) {
+    var m = IPV4.matcher(s);
+    if (!m.matches()) {
+      return false;
+    }
+    for (int i = 1; i <= 4; i++) {
+      if (Integer.parseInt(m.group(i)) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void require(boolean ok, String field, Object value, String allowed) {
+    if (!ok) {
+      throw new PbxConfigException("invalid config field " + field + " = '" + value + "'; allowed: " + allowed);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package io.ucmkit.simulator.pbx;
+
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.ExtensionConfig;
+import io.ucmkit.simulator.config.PbxConfig;
+import io.ucmkit.simulator.config.Privileges;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The PBX model the AMI actions, the control API and (issue 4) the call model drive: extensions
+ * with a phone each (registered, model, answer mode), device states, hints
+ * ({@code PJSIP/<ext>,CustomPresence:<ext>}; Asterisk takes the presence provider after the last
+ * comma — transcripts README), CustomPresence values and global variables. Every change publishes
+ * the events Asterisk would on {@link #events()}. All mutators synchronise on this object so the
+ * event order matches the order of changes.
+ */
+public final class Pbx {
+
+  /** Who set a presence: the order of PresenceStatus/PresenceStateChange differs (transcript 13). */
+  public enum PresenceSource { SETVAR, CLI, GUI }
+
+  private final PbxConfig config;
+  private final EventBus events;
+  private final Map<String, Phone> phones = new LinkedHashMap<>();
+  private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
+  private final Map<String, Presence> presence = new ConcurrentHashMap<>();
+  private final Map<String, String> globals = new ConcurrentHashMap<>();
+
+  public Pbx(PbxConfig config, EventBus events) {
+    this.config = config;
+    this.events = events;
+    reset();
+  }
+
+  /** Back to the configured state: phones as configured, every presence Available (UCM default), no globals. */
+  public synchronized void reset() {
+    phones.clear();
+    deviceStates.clear();
+    presence.clear();
+    globals.clear();
+    for (ExtensionConfig e : config.extensions()) {
+      phones.put(e.number(), new Phone(e));
+      presence.put(e.number(), Presence.AVAILABLE);
+    }
+  }
+
+  public PbxConfig config() {
+    return config;
+  }
+
+  public EventBus events() {
+    return events;
+  }
+
+  public String context() {
+    return config.context();
+  }
+
+  public String tech() {
+    return config.channelTech();
+  }
+
+  public synchronized List<ExtensionInfo> extensions() {
+    List<ExtensionInfo> out = new ArrayList<>();
+    for (String n : phones.keySet()) {
+      out.add(info(n));
+    }
+    return out;
+  }
+
+  public synchronized Optional<ExtensionInfo> extension(String number) {
+    return phones.containsKey(number) ? Optional.of(info(number)) : Optional.empty();
+  }
+
+  private ExtensionInfo info(String n) {
+    Phone p = phones.get(n);
+    Presence pr = presence(n);
+    String ucm = pr.ucmStatus();
+    int status = extensionStatus(n);
+    return new ExtensionInfo(n, p.name, p.model, p.registered, p.answerMode, p.answerDelayMs, ucm,
+        ucm.equals("custom") ? pr.message() : "", pr.state(), hint(n), status, ExtensionStates.text(status),
+        deviceState(device(n)));
+  }
+
+  /** The phone's device name, e.g. {@code PJSIP/1000}. */
+  public String device(String number) {
+    return tech() + "/" + number;
+  }
+
+  /** The hint of an extension in the PBX context, or null when there is none. */
+  public String hint(String number) {
+    return phones.containsKey(number) ? device(number) + ",CustomPresence:" + number : null;
+  }
+
+  /** Hints in dialplan order (ExtensionStateList). */
+  public synchronized List<String> hintedExtensions() {
+    return new ArrayList<>(phones.keySet());
+  }
+
+  /** A device's state: set explicitly, else derived from the phone's registration, else UNKNOWN. */
+  public String deviceState(String device) {
+    String s = deviceStates.get(device);
+    if (s != null) {
+      return s;
+    }
+    String prefix = tech() + "/";
+    if (device.startsWith(prefix)) {
+      Phone p = phones.get(device.substring(prefix.length()));
+      if (p != null) {
+        return p.registered ? "NOT_INUSE" : "UNAVAILABLE";
+      }
+    }
+    return "UNKNOWN";
+  }
+
+  /** Every device with a known state, for DeviceStateList. */
+  public synchronized Map<String, String> deviceStates() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String n : phones.keySet()) {
+      out.put(device(n), deviceState(device(n)));
+    }
+    deviceStates.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  /** The extension state of a hinted extension (AMI.md §3.6), -1 when there is no hint. */
+  public synchronized int extensionStatus(String number) {
+    String hint = hint(number);
+    if (hint == null) {
+      return -1;
+    }
+    String devices = hint.substring(0, hint.lastIndexOf(','));
+    List<String> states = new ArrayList<>();
+    for (String d : devices.split("&")) {
+      states.add(deviceState(d));
+    }
+    return ExtensionStates.aggregate(states);
+  }
+
+  /**
+   * Sets a device state (Setvar {@code DEVICE_STATE(...)}, registration, calls) and publishes
+   * DeviceStateChange then ExtensionStatus for every hint containing the device (transcript 16).
+   */
+  public synchronized void setDeviceState(String device, String state) {
+    String old = deviceState(device);
+    deviceStates.put(device, state);
+    publishDeviceChange(device, state, old);
+  }
+
+  private void publishDeviceChange(String device, String state, String old) {
+    if (old.equals(state)) {
+      return;
+    }
+    events.publish(EventBus.event("DeviceStateChange", Privileges.CALL).add("Device", device).add("State", state).build(),
+        Privileges.CALL);
+    for (String n : phones.keySet()) {
+      String hint = hint(n);
+      if (List.of(hint.substring(0, hint.lastIndexOf(',')).split("&")).contains(device)) {
+        int status = extensionStatus(n);
+        events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", n).add("Context", context())
+            .add("Hint", hint).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
+            .build(), Privileges.CALL);
+      }
+    }
+  }
+
+  /**
+   * Registers or unregisters a phone: PJSIP-style ContactStatus and PeerStatus for {@code system}
+   * readers, then the device state change (UNAVAILABLE when unregistered) with its ExtensionStatus.
+   */
+  public synchronized boolean setRegistered(String number, boolean registered) {
+    Phone p = phones.get(number);
+    if (p == null) {
+      return false;
+    }
+    if (p.registered == registered) {
+      return true;
+    }
+    String old = deviceState(device(number));
+    p.registered = registered;
+    // Event bodies follow res_pjsip's ContactStatus/PeerStatus (AMI.md §4.2); a UCM's own values are a guess.
+    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", "sip:" + number + "@127.0.0.1:5060")
+        .add("ContactStatus", registered ? "Created" : "Removed").add("AOR", number).add("EndpointName", number)
+        .build(), Privileges.SYSTEM);
+    events.publish(EventBus.event("PeerStatus", Privileges.SYSTEM).add("ChannelType", tech())
+        .add("Peer", device(number)).add("PeerStatus", registered ? "Reachable" : "Unreachable").build(), Privileges.SYSTEM);
+    if (!deviceStates.containsKey(device(number))) {
+      publishDeviceChange(device(number), deviceState(device(number)), old);
+    }
+    return true;
+  }
+
+  public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
+    Phone p = phones.get(number);
+    if (p == null) {
+      return false;
+    }
+    p.answerMode = mode;
+    p.answerDelayMs = delayMs;
+    return true;
+  }
+
+  /** The CustomPresence value of a provider name, {@code not_set} if never written. */
+  public Presence presence(String name) {
+    return presence.getOrDefault(name, Presence.NOT_SET);
+  }
+
+  /** Every written CustomPresence provider (PresenceStateList). */
+  public synchronized Map<String, Presence> presences() {
+    return new LinkedHashMap<>(presence);
+  }
+
+  /**
+   * Writes {@code CustomPresence:<name>} and publishes PresenceStateChange plus PresenceStatus for
+   * the hint that references it. Asterisk delivers both through stasis in no fixed order; we use
+   * the order transcript 13 shows for each path (Setvar: PresenceStatus first; CLI: change first).
+   */
+  public synchronized void setPresence(String name, Presence value, PresenceSource source) {
+    presence.put(name, value);
+    AmiMessage change = EventBus.event("PresenceStateChange", Privileges.CALL).add("Presentity", "CustomPresence:" + name)
+        .add("Status", value.state()).add("Subtype", value.subtype()).add("Message", value.message()).build();
+    AmiMessage status = null;
+    if (phones.containsKey(name)) {
+      status = EventBus.event("PresenceStatus", Privileges.CALL).add("Exten", name).add("Context", context())
+          .add("Hint", hint(name)).add("Status", value.state()).add("Subtype", value.subtype())
+          .add("Message", value.message()).build();
+    }
+    if (source == PresenceSource.SETVAR && status != null) {
+      events.publish(status, Privileges.CALL);
+      events.publish(change, Privileges.CALL);
+    } else {
+      events.publish(change, Privileges.CALL);
+      if (status != null) {
+        events.publish(status, Privileges.CALL);
+      }
+    }
+  }
+
+  public String global(String name) {
+    return globals.get(name);
+  }
+
+  /** Sets a global variable; Asterisk publishes VarSet with {@code Channel: none} (transcripts README #24). */
+  public synchronized void setGlobal(String name, String value) {
+    globals.put(name, value);
+    events.publish(EventBus.event("VarSet", Privileges.DIALPLAN).add("Channel", "none").add("Uniqueid", "none")
+        .add("Variable", name).add("Value", value).build(), Privileges.DIALPLAN);
+  }
+
+  private static final class Phone {
+    final String name;
+    final String model;
+    boolean registered;
+    String answerMode;
+    int answerDelayMs;
+
+    Phone(ExtensionConfig e) {
+      name = e.name() == null ? "" : e.name();
+      model = e.model();
+      registered = e.registered();
+      answerMode = e.answerMode();
+      answerDelayMs = e.answerDelayMs();
+    }
+  }
+}
