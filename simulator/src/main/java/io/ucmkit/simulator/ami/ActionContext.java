@@ -56,6 +56,21 @@ public final class ActionContext {
     reply(AmiResponses.listComplete(request, completeEvent, items.size()));
   }
 
+  /**
+   * Answers later (a synchronous Originate, transcript 09c): the session processes no further
+   * action and writes no event until {@code responses} completes; then it writes them, flushes the
+   * events queued meanwhile and reads on. A failed future answers {@code Response: Error}.
+   */
+  public void replyLater(java.util.concurrent.CompletableFuture<List<AmiMessage>> responses) {
+    this.deferred = responses;
+  }
+
+  java.util.concurrent.CompletableFuture<List<AmiMessage>> deferred() {
+    return deferred;
+  }
+
+  private java.util.concurrent.CompletableFuture<List<AmiMessage>> deferred;
+
   /** Writes {@code last} and closes the session. */
   public void replyAndClose(AmiMessage last) {
     session.closeAfter(last);

@@ -24,6 +24,8 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
   private AmiSession session;
   private boolean countedUnauthenticated;
   private SimScheduler.Cancellable authTimer;
+  private final java.util.ArrayDeque<Object> backlog = new java.util.ArrayDeque<>();
+  private boolean waiting;
 
   AmiServerHandler(AmiServer server) {
     this.server = server;
@@ -69,6 +71,11 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     if (session.closing()) {
       return;
     }
+    if (waiting) {
+      // A deferred answer is pending: Asterisk's session thread is blocked, so later actions wait.
+      backlog.add(msg);
+      return;
+    }
     if (msg instanceof AmiMessage m) {
       process(m);
     } else if (msg instanceof AmiDecodeFailure f) {
@@ -92,16 +99,35 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
 
   private void process(AmiMessage request) {
     session.beginAction();
+    ActionContext context = new ActionContext(request, session, server);
     try {
-      dispatch(request);
+      dispatch(request, context);
     } finally {
-      session.endAction();
+      if (context.deferred() == null) {
+        session.endAction();
+      }
+    }
+    if (context.deferred() != null) {
+      waiting = true;
+      session.channel().config().setAutoRead(false);
+      context.deferred().whenComplete((messages, failure) -> session.channel().eventLoop().execute(() -> {
+        if (failure != null) {
+          context.error(failure.getMessage() == null ? "Internal error" : failure.getMessage());
+        } else {
+          messages.forEach(context::reply);
+        }
+        session.endAction();
+        waiting = false;
+        session.channel().config().setAutoRead(true);
+        while (!waiting && !backlog.isEmpty()) {
+          channelRead(null, backlog.poll());
+        }
+      }));
     }
   }
 
-  private void dispatch(AmiMessage request) {
+  private void dispatch(AmiMessage request, ActionContext context) {
     String action = request.action();
-    ActionContext context = new ActionContext(request, session, server);
     if (action == null || action.isEmpty()) {
       journal(request, "invalid");
       context.error("Missing action in request");
