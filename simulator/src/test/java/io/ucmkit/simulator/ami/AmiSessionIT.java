@@ -1,0 +1,209 @@
+package io.ucmkit.simulator.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AmiSessionIT {
+
+  private final ManualScheduler timers = new ManualScheduler();
+  private UcmSimulator sim;
+
+  @BeforeEach
+  void start() {
+    sim = TestSims.builder().scheduler(timers).start();
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  @Test
+  void an_md5_challenge_login_with_the_right_key_is_accepted_and_a_wrong_key_refused() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+      c.banner();
+      c.send("Action: Challenge\r\nAuthType: MD5\r\nActionID: ch-1\r\n\r\n");
+      String challenge = field(c.message(), "Challenge");
+      assertThat(challenge).matches("\\d{1,9}");
+      c.send("Action: Login\r\nAuthType: MD5\r\nUsername: amiadmin\r\nKey: " + LoginAction.md5(challenge + "amiadmin1")
+          + "\r\nActionID: l\r\nEvents: off\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Success\r\nActionID: l\r\nMessage: Authentication accepted\r\n\r\n");
+    }
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+      c.banner();
+      c.send("Action: Challenge\r\nAuthType: MD5\r\n\r\n");
+      c.message();
+      c.send("Action: Login\r\nAuthType: MD5\r\nUsername: amiadmin\r\nKey: 00000000000000000000000000000000\r\n\r\n");
+      assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+    }
+  }
+
+  @Test
+  void a_challenge_without_authtype_is_refused() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+      c.banner();
+      c.send("Action: Challenge\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Error\r\nMessage: Must specify AuthType\r\n\r\n");
+    }
+  }
+
+  @Test
+  void a_user_whose_permit_list_is_empty_cannot_log_in_from_anywhere() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+      c.banner();
+      c.send("Action: Login\r\nUsername: nowhere01\r\nSecret: nowhere01\r\n\r\n");
+      assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+    }
+  }
+
+  @Test
+  void the_failure_answer_waits_for_the_configured_delay() throws Exception {
+    try (UcmSimulator slow = TestSims.builder().scheduler(timers).authFailureDelay(Duration.ofSeconds(1)).start();
+         AmiTestClient c = new AmiTestClient(slow.amiPort())) {
+      c.banner();
+      int before = timers.pending();
+      c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: wrong\r\n\r\n");
+      await().until(() -> timers.pending() > before);
+      timers.advance(Duration.ofSeconds(1));
+      assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+    }
+  }
+
+  @Test
+  void a_restricted_user_gets_permission_denied_for_command_and_sees_only_call_events() throws Exception {
+    try (AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
+      reader.send("Action: Command\r\nCommand: core show version\r\nActionID: c1\r\n\r\n");
+      assertThat(reader.message()).isEqualTo("Response: Error\r\nActionID: c1\r\nMessage: Permission denied\r\n\r\n");
+      sim.admin().setRegistered("1001", false); // system-class ContactStatus/PeerStatus, then call-class device events
+      assertThat(reader.message()).startsWith("Event: DeviceStateChange\r\nPrivilege: call,all\r\nDevice: PJSIP/1001\r\nState: UNAVAILABLE");
+      assertThat(reader.message()).contains("Event: ExtensionStatus", "Status: 4", "StatusText: Unavailable");
+      reader.send("Action: Ping\r\nActionID: p\r\n\r\n");
+      assertThat(reader.message()).startsWith("Response: Success\r\nActionID: p\r\nPing: Pong");
+    }
+  }
+
+  @Test
+  void an_admin_sees_registration_events_of_the_system_class() throws Exception {
+    try (AmiTestClient admin = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "system")) {
+      assertThat(admin.message()).startsWith("Event: FullyBooted\r\n");
+      sim.admin().setRegistered("1002", false);
+      assertThat(admin.message()).startsWith("Event: ContactStatus\r\nPrivilege: system,all\r\n").contains("ContactStatus: Removed");
+      assertThat(admin.message()).isEqualTo("Event: PeerStatus\r\nPrivilege: system,all\r\nChannelType: PJSIP\r\n"
+          + "Peer: PJSIP/1002\r\nPeerStatus: Unreachable\r\n\r\n");
+    }
+  }
+
+  @Test
+  void a_security_reader_sees_failed_and_successful_logins_of_other_sessions() throws Exception {
+    try (AmiTestClient watcher = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "security")) {
+      watcher.message(); // its own SuccessfulAuth
+      try (AmiTestClient bad = new AmiTestClient(sim.amiPort())) {
+        bad.banner();
+        bad.send("Action: Login\r\nUsername: amiadmin\r\nSecret: nope\r\n\r\n");
+        bad.untilClosed();
+      }
+      String event = Wire.mask(watcher.message());
+      assertThat(event).isEqualTo("Event: InvalidPassword\r\nPrivilege: security,all\r\nEventTV: <tv>\r\nSeverity: Error\r\n"
+          + "Service: AMI\r\nEventVersion: 2\r\nAccountID: amiadmin\r\nSessionID: <id>\r\nLocalAddress: <addr>\r\n"
+          + "RemoteAddress: <addr>\r\nSessionTV: <tv>\r\n\r\n");
+      assertThat(event).doesNotContain("nope");
+    }
+  }
+
+  @Test
+  void an_unauthenticated_session_is_closed_silently_when_the_auth_timeout_passes() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
+      c.banner();
+      await().until(() -> timers.pending() > 0);
+      timers.advance(Duration.ofSeconds(30));
+      assertThat(c.untilClosed()).isEmpty();
+    }
+  }
+
+  @Test
+  void the_fifty_first_unauthenticated_session_is_closed_before_the_banner() throws Exception {
+    List<AmiTestClient> waiting = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        AmiTestClient c = new AmiTestClient(sim.amiPort());
+        c.banner();
+        waiting.add(c);
+      }
+      try (AmiTestClient extra = new AmiTestClient(sim.amiPort())) {
+        assertThat(extra.untilClosed()).isEmpty();
+      }
+      waiting.get(0).send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n");
+      assertThat(waiting.get(0).message()).contains("Authentication accepted");
+      try (AmiTestClient next = new AmiTestClient(sim.amiPort())) {
+        assertThat(next.banner()).isEqualTo("Asterisk Call Manager/9.0.0\r\n");
+      }
+    } finally {
+      for (AmiTestClient c : waiting) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void saving_an_ami_user_sends_shutdown_to_every_session_and_closes_it() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+      sim.admin().saveAmiUser(new AmiUserConfig("amiwriter", "secret99", List.of("127.0.0.1/255.255.255.255"),
+          List.of("call"), List.of("call")));
+      assertThat(c.untilClosed()).isEqualTo("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: True\r\n\r\n");
+    }
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiwriter", "secret99", null)) {
+      c.send("Action: Logoff\r\n\r\n");
+      assertThat(c.untilClosed()).isEqualTo("Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n\r\n");
+    }
+  }
+
+  @Test
+  void events_with_a_class_list_limit_what_the_session_receives() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+      c.send("Action: Events\r\nActionID: e\r\nEventMask: user\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Success\r\nActionID: e\r\nEvents: On\r\n\r\n");
+      sim.admin().setPresence("1000", "away", null); // call class: filtered out
+      c.send("Action: UserEvent\r\nUserEvent: Mine\r\nX: 1\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Success\r\nMessage: Event Sent\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Mine\r\nX: 1\r\n\r\n");
+      c.send("Action: Events\r\nEventMask: \r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Error\r\nMessage: Invalid event mask\r\n\r\n");
+    }
+  }
+
+  @Test
+  void a_second_login_is_already_authenticated() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+      c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nActionID: 2\r\n\r\n");
+      assertThat(c.message()).isEqualTo("Response: Success\r\nActionID: 2\r\nMessage: Already authenticated\r\n\r\n");
+    }
+  }
+
+  @Test
+  void the_journal_records_actions_with_secrets_masked() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+      c.send("Action: Nope\r\n\r\n");
+      c.message();
+    }
+    var entries = sim.admin().journal();
+    assertThat(entries).extracting(Journal.Entry::action).containsExactly("Login", "Nope");
+    assertThat(entries.get(0).headers().get("Secret")).isNotEqualTo("amiadmin1");
+    assertThat(entries.get(1).outcome()).isEqualTo("unknown");
+  }
+
+  static String field(String message, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + ": ([^\r\n]*)").matcher(message);
+    return m.find() ? m.group(1) : null;
+  }
+}
