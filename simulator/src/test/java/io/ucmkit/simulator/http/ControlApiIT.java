@@ -1,0 +1,116 @@
+package io.ucmkit.simulator.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ucmkit.simulator.UcmSimulator;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ControlApiIT {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private UcmSimulator sim;
+
+  @BeforeEach
+  void start() {
+    sim = UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO).start();
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sim.webPort() + "/api/v1" + path))
+        .timeout(Duration.ofSeconds(5));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void extensions_are_listed_and_presence_can_be_set_like_in_the_ucm_portal() throws Exception {
+    HttpResponse<String> all = call("GET", "/extensions", null);
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.body()).contains("\"number\":\"1000\"", "\"number\":\"1009\"", "\"model\":\"GXP2170\"");
+    HttpResponse<String> set = call("PUT", "/extensions/1000/presence", "{\"status\":\"custom\",\"text\":\"InMeeting\"}");
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(set.body()).contains("\"presence\":\"custom\"", "\"presenceText\":\"InMeeting\"");
+    assertThat(sim.pbx().presence("1000").message()).isEqualTo("InMeeting");
+  }
+
+  @Test
+  void errors_name_the_field_or_the_missing_extension() throws Exception {
+    HttpResponse<String> bad = call("PUT", "/extensions/1000/presence", "{\"status\":\"asleep\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("status", "available|away|chat|dnd|custom|unavailable");
+    assertThat(call("PUT", "/extensions/1000/registration", "{}").statusCode()).isEqualTo(400);
+    assertThat(call("PUT", "/extensions/1000/answer-mode", "{\"mode\":\"auto\",\"delayMs\":-5}").body()).contains("delayMs");
+    assertThat(call("GET", "/extensions/4242", null).statusCode()).isEqualTo(404);
+    assertThat(call("GET", "/ami/users/nobody", null).statusCode()).isEqualTo(404);
+    assertThat(call("PUT", "/extensions/1000/presence", "not json").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void call_endpoints_answer_501_until_the_call_model_exists() throws Exception {
+    HttpResponse<String> r = call("POST", "/extensions/1000/answer", "{}");
+    assertThat(r.statusCode()).isEqualTo(501);
+    assertThat(r.body()).contains("issue 4");
+  }
+
+  @Test
+  void registration_answer_mode_users_journal_and_reset_work_over_http() throws Exception {
+    assertThat(call("PUT", "/extensions/1002/registration", "{\"registered\":false}").body())
+        .contains("\"registered\":false", "\"statusText\":\"Unavailable\"");
+    assertThat(call("PUT", "/extensions/1002/answer-mode", "{\"mode\":\"auto\",\"delayMs\":300}").body())
+        .contains("\"answerMode\":\"auto\"", "\"answerDelayMs\":300");
+    assertThat(call("GET", "/ami/users/amiadmin", null).body()).contains("\"secret\":\"****\"").doesNotContain("amiadmin1");
+    assertThat(call("PUT", "/ami/users/amiwriter", "{\"secret\":\"s3cret\",\"permit\":[\"127.0.0.1/255.255.255.255\"],"
+        + "\"read\":[\"call\"],\"write\":[\"call\"]}").statusCode()).isEqualTo(200);
+    assertThat(sim.amiUsers()).containsEntry("amiwriter", "s3cret");
+    assertThat(call("PUT", "/ami/users/short", "{\"secret\":\"x\",\"permit\":[],\"read\":[],\"write\":[]}").statusCode())
+        .isEqualTo(400);
+    assertThat(call("GET", "/journal", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/ami/sessions", null).body()).isEqualTo("[]");
+    assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(200);
+    assertThat(sim.admin().extension("1002").registered()).isTrue();
+  }
+
+  @Test
+  void events_stream_as_server_sent_events() throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sim.webPort() + "/api/v1/events")).build();
+    HttpResponse<InputStream> stream = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (Exception e) {
+        // stream closed at the end of the test
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("text/event-stream"));
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      sim.admin().setPresence("1001", "dnd", null);
+      assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("data: {\"event\":\"PresenceStateChange\""));
+    });
+    stream.body().close();
+  }
+}
