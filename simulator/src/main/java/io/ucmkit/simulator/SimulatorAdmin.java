@@ -66,6 +66,11 @@ public final class SimulatorAdmin {
     return extension(ext);
   }
 
+  /** Each watching key of each phone with its LED (VPK/MPK/EXT tables of the SIP Presence Guide). */
+  public List<io.ucmkit.simulator.pbx.WatcherKey> watchers() {
+    return pbx.watchers();
+  }
+
   public List<AmiSessionInfo> amiSessions() {
     return ami.sessions().stream().map(s -> new AmiSessionInfo(s.id(), String.valueOf(s.remoteAddress()),
         s.username(), s.authenticated(), s.connectedAt().toString())).toList();

@@ -36,6 +36,18 @@ public final class PbxConfigValidator {
       require(ANSWER_MODES.contains(e.answerMode()), f + ".answerMode", e.answerMode(), String.join(" | ", ANSWER_MODES));
       require(e.answerDelayMs() >= 0 && e.answerDelayMs() <= 600_000, f + ".answerDelayMs", e.answerDelayMs(), "0..600000");
     }
+    for (int i = 0; i < c.extensions().size(); i++) {
+      ExtensionConfig e = c.extensions().get(i);
+      List<String> supported = PhoneModels.keyTypes(e.model());
+      for (int j = 0; j < e.keys().size(); j++) {
+        WatchKeyConfig k = e.keys().get(j);
+        String f = "extensions[" + i + "].keys[" + j + "]";
+        require(k.type() != null && supported.contains(k.type()), f + ".type", k.type(),
+            supported.isEmpty() ? "none: model " + e.model() + " has no presence keys" : "for model " + e.model() + ": " + supported);
+        require(numbers.contains(k.monitors()) && !k.monitors().equals(e.number()), f + ".monitors", k.monitors(),
+            "another configured extension");
+      }
+    }
     for (int i = 0; i < c.ivrs().size(); i++) {
       IvrConfig ivr = c.ivrs().get(i);
       require(ivr.number() != null && NUMBER.matcher(ivr.number()).matches(), "ivrs[" + i + "].number", ivr.number(), "2 to 10 digits");

@@ -56,6 +56,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
               text(b, "mode", true), b.has("delayMs") ? b.get("delayMs").asInt(-1) : 0)))
           .post(BASE + "/extensions/{ext}/{op}", (q, s) -> notYet(s, "extension " + q.param("op")))
           .get(BASE + "/calls", (q, s) -> notYet(s, "calls"))
+          .get(BASE + "/watchers", (q, s) -> json(s, admin::watchers))
           .get(BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions))
           .get(BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
               .orElseThrow(() -> new NoSuchElementException("no AMI user " + q.param("name"))))))

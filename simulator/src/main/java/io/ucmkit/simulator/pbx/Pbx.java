@@ -241,6 +241,22 @@ public final class Pbx {
     }
   }
 
+  /**
+   * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
+   */
+  public synchronized List<WatcherKey> watchers() {
+    List<WatcherKey> out = new ArrayList<>();
+    for (ExtensionConfig e : config.extensions()) {
+      for (int i = 0; i < e.keys().size(); i++) {
+        var k = e.keys().get(i);
+        String status = presence(k.monitors()).ucmStatus();
+        out.add(new WatcherKey(e.number(), e.model(), i + 1, k.type(), k.monitors(), status,
+            io.ucmkit.simulator.config.PhoneModels.led(k.type(), status)));
+      }
+    }
+    return out;
+  }
+
   public String global(String name) {
     return globals.get(name);
   }

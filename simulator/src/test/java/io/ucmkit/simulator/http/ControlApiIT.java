@@ -65,6 +65,15 @@ class ControlApiIT {
   }
 
   @Test
+  void watchers_list_each_key_with_its_led() throws Exception {
+    call("PUT", "/extensions/1001/presence", "{\"status\":\"unavailable\"}");
+    HttpResponse<String> r = call("GET", "/watchers", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("{\"phone\":\"1000\",\"model\":\"GXP2170\",\"key\":1,\"type\":\"VPK\",\"monitors\":\"1001\","
+        + "\"presence\":\"unavailable\",\"led\":\"OFF\"}");
+  }
+
+  @Test
   void call_endpoints_answer_501_until_the_call_model_exists() throws Exception {
     HttpResponse<String> r = call("POST", "/extensions/1000/answer", "{}");
     assertThat(r.statusCode()).isEqualTo(501);
