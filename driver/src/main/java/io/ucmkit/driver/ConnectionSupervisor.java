@@ -208,9 +208,11 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             boolean originate = r.response().has("Originate");
             boolean call = r.response().has("Redirect") || r.response().has("Setvar");
             if (!originate || !call) {
-                privilegeProblem = "AMI user '" + config.username() + "' lacks the "
-                        + (!originate && !call ? "originate and call privileges" : !originate ? "originate privilege" : "call privilege")
-                        + " (Call Phone and Barge need originate; call events and channel actions need call)";
+                String missing = !originate && !call ? "originate and call privileges" : !originate
+                        ? "originate privilege" : "call privilege";
+                privilegeProblem = "AMI user '" + config.username() + "' lacks the " + missing + ": "
+                        + (!originate ? "Originate is not among the actions ListCommands offers it (Call Phone and Barge need it)"
+                                : "neither Redirect nor Setvar is offered (channel actions need call)");
                 log.warn(privilegeProblem);
             } else {
                 privilegeProblem = null;

@@ -209,6 +209,16 @@ class ConnectionIT {
     }
 
     @Test
+    void aUserWithoutTheCallPrivilegeIsAFaultWithThatReason() {
+        peer.commands = List.of("Originate", "Ping");
+        start(config().build());
+
+        awaitState("Fault");
+        assertThat(driver.asset().reason()).isEqualTo("AMI user 'admin' lacks the call privilege: "
+                + "neither Redirect nor Setvar is offered (channel actions need call)");
+    }
+
+    @Test
     void aShutdownAnnouncementIsAFaultThenNoCommunicationThenNormalAgain() {
         start(config().build());
         awaitState("Normal");
