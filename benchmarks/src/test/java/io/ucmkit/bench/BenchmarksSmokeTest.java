@@ -1,0 +1,85 @@
+package io.ucmkit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Collection;
+import java.util.List;
+import org.asteriskjava.manager.internal.AsteriskJavaReader;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Not a measurement: every benchmark runs one short iteration and produces a number. */
+class BenchmarksSmokeTest {
+
+    static {
+        // A small corpus, so that one iteration of the one-byte-per-read variant stays short.
+        System.setProperty("ucmkit.bench.corpusBytes", Integer.toString(256 * 1024));
+    }
+
+    @Test
+    void theCorpusIsWellFormedMessagesWithUtf8CallerNames() {
+        Corpus corpus = Corpus.get();
+        assertThat(corpus.bytes().length).isGreaterThanOrEqualTo(Corpus.targetBytes());
+        assertThat(corpus.events()).isGreaterThan(corpus.messages() / 2).isLessThan(corpus.messages());
+        String text = new String(corpus.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("CallerIDName: 李小龍\r\n", "Event: Newchannel\r\n", "Event: DialBegin\r\n",
+                "Event: Hangup\r\n", "Event: DTMFBegin\r\n", "Event: ExtensionStatus\r\n",
+                "Event: PresenceStateChange\r\n", "Response: Success\r\n");
+    }
+
+    @Test
+    void everyReadShapeCoversTheCorpusAndTheFramingLimitAndTheDecoderAgreeOnTheMessageCount() throws Exception {
+        Corpus corpus = Corpus.get();
+        for (Reads reads : Reads.values()) {
+            int[] ends = corpus.readEnds(reads);
+            assertThat(ends[ends.length - 1]).isEqualTo(corpus.bytes().length);
+            ByteBuf buffer = corpus.directBuffer();
+            FramingLimit framing = new FramingLimit();
+            DecoderHarness decoder = new DecoderHarness();
+            int start = 0;
+            for (int end : ends) {
+                ByteBuf read = buffer.retainedSlice(start, end - start);
+                framing.read(read);
+                read.release();
+                decoder.read(buffer.retainedSlice(start, end - start), null);
+                start = end;
+            }
+            decoder.close();
+            assertThat(buffer.release()).isTrue();
+            assertThat(framing.messages()).as("framing limit, %s", reads).isEqualTo(corpus.messages());
+            assertThat(decoder.frames()).as("decoder, %s", reads).isEqualTo(corpus.messages());
+        }
+    }
+
+    @Test
+    void asteriskJavaReadsTheWholeCorpus() {
+        Corpus corpus = Corpus.get();
+        int delivered = new AsteriskJavaReader().readAll(corpus.bytes(), object -> { });
+        // It drops events it has no bean for; it must still have read past the end of the corpus.
+        assertThat(delivered).isGreaterThan(corpus.messages() / 2).isLessThanOrEqualTo(corpus.messages());
+    }
+
+    @Test
+    void everyBenchmarkRunsOneShortIterationAndProducesANumber() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include("io\\.ucmkit\\.bench\\..*")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .build()).run();
+        List<String> names = results.stream()
+                .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.", "")
+                        + (r.getParams().getParam("reads") == null ? "" : "/" + r.getParams().getParam("reads")))
+                .toList();
+        assertThat(names).contains("framingLimit/EVENT", "framingLimit/BYTE", "amiDecoder/BATCH", "amiDecoder/MTU",
+                "asteriskJava", "amiDecoderOneMessage");
+        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+        assertThat(BenchTable.table(results, Corpus.get())).contains("× asterisk-java", "p99.9");
+    }
+}
