@@ -102,6 +102,9 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     ActionContext context = new ActionContext(request, session, server);
     try {
       dispatch(request, context);
+      if (session.authenticated()) {
+        leaveUnauthenticated(); // before the response is flushed, so a client that reads it may connect again at once
+      }
     } finally {
       if (context.deferred() == null) {
         session.endAction();

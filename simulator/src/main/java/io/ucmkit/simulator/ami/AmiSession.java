@@ -27,6 +27,11 @@ public final class AmiSession implements EventSubscriber {
   private volatile int writePerm;
   private volatile int eventMask;
   private volatile boolean closing;
+  /** Coalesces flush tasks: one pending task drains every event queued meanwhile in one write burst. */
+  private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Events queued for the event loop beyond which the session counts as a slow reader. */
+  static final int MAX_PENDING_EVENTS = 100_000;
+  private final java.util.concurrent.atomic.AtomicInteger pendingCount = new java.util.concurrent.atomic.AtomicInteger();
   private String challenge;
   private boolean inAction;
 
@@ -99,8 +104,13 @@ public final class AmiSession implements EventSubscriber {
     if (user == null || closing || (readPerm & privilege) != privilege || (eventMask & privilege) != privilege) {
       return;
     }
+    if (pendingCount.incrementAndGet() > MAX_PENDING_EVENTS) {
+      // The event loop cannot even hand events to the socket fast enough: treat as a slow reader.
+      channel.eventLoop().execute(() -> dropSlowReader());
+      return;
+    }
     pending.add(event);
-    if (!channel.eventLoop().inEventLoop() || !inAction) {
+    if ((!channel.eventLoop().inEventLoop() || !inAction) && flushScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(this::flushEvents);
     }
   }
@@ -125,11 +135,13 @@ public final class AmiSession implements EventSubscriber {
   }
 
   void flushEvents() {
+    flushScheduled.set(false);
     if (inAction) {
       return;
     }
     AmiMessage e;
     while (!closing && (e = pending.poll()) != null) {
+      pendingCount.decrementAndGet();
       channel.write(e);
       guardOutbound();
     }
@@ -140,6 +152,15 @@ public final class AmiSession implements EventSubscriber {
     // Slow reader: Netty marks the channel unwritable past the high-water mark; drop the session
     // instead of queueing without bound (SPEC §4 limits).
     if (!channel.isWritable() && !closing) {
+      channel.flush(); // hand the burst to the socket first; only what the peer does not take counts
+      if (!channel.isWritable()) {
+        dropSlowReader();
+      }
+    }
+  }
+
+  private void dropSlowReader() {
+    if (!closing) {
       closing = true;
       pending.clear();
       channel.close();

@@ -183,6 +183,38 @@ class AmiSessionIT {
   }
 
   @Test
+  void a_client_that_stops_reading_is_disconnected_instead_of_buffered_without_limit() throws Exception {
+    try (AmiTestClient idle = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
+      String text = "x".repeat(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        for (int i = 0; i < 2_000; i++) {
+          sim.pbx().setPresence("1000", new io.ucmkit.simulator.pbx.Presence("away", "", text), io.ucmkit.simulator.pbx.Pbx.PresenceSource.GUI);
+        }
+        return sim.admin().amiSessions().isEmpty();
+      });
+    }
+  }
+
+  @Test
+  void a_burst_of_events_reaches_a_reading_client_completely() throws Exception {
+    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
+      Thread publisher = new Thread(() -> {
+        for (int i = 0; i < 20_000; i++) {
+          sim.pbx().setPresence("1000", new io.ucmkit.simulator.pbx.Presence("away", "", "m" + i), io.ucmkit.simulator.pbx.Pbx.PresenceSource.GUI);
+        }
+      });
+      publisher.start();
+      for (int i = 0; i < 20_000; i++) {
+        assertThat(c.message()).contains("Message: m" + i + "\r\n");
+        c.message();
+      }
+      publisher.join();
+      c.send("Action: Ping\r\nActionID: last\r\n\r\n");
+      assertThat(c.message()).startsWith("Response: Success\r\nActionID: last\r\n");
+    }
+  }
+
+  @Test
   void a_second_login_is_already_authenticated() throws Exception {
     try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
       c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nActionID: 2\r\n\r\n");

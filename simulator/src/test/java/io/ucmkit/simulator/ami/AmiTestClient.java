@@ -21,7 +21,7 @@ final class AmiTestClient implements AutoCloseable {
     try {
       socket = new Socket("127.0.0.1", port);
       socket.setSoTimeout(5_000);
-      in = socket.getInputStream();
+      in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
       out = socket.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
