@@ -1,0 +1,168 @@
+package io.ucmkit.features.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.ucmkit.features.support.Pbx;
+import io.ucmkit.features.wire.RawAmiClient;
+import io.ucmkit.features.wire.WireMessage;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * Steps that speak AMI byte for byte: requests are written exactly as the scenario gives them
+ * (each doc-string line ends in CRLF, then the blank line that ends a request) and answers are
+ * read with the suite's own {@link io.ucmkit.features.wire.WireParser}, never with the codec
+ * under test.
+ */
+public final class RawWireSteps {
+
+    private static final String ANY = "<any>";
+
+    private final Pbx pbx;
+    private RawAmiClient client;
+
+    public RawWireSteps(Pbx pbx) {
+        this.pbx = pbx;
+    }
+
+    @After
+    public void closeConnection() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Given("a raw AMI connection to the PBX")
+    public void aRawConnection() throws Exception {
+        client = new RawAmiClient(pbx.target().host(), pbx.target().port());
+        client.banner(pbx.answerTimeout());
+    }
+
+    @Given("the raw client is logged in as the administrator")
+    public void loggedInAsAdministrator() throws Exception {
+        login(pbx.target().username(), pbx.target().password());
+    }
+
+    @Given("the raw client is logged in as the restricted user")
+    public void loggedInAsRestrictedUser() throws Exception {
+        login("amireader", "amireader1");
+    }
+
+    private void login(String username, String secret) throws Exception {
+        client.sendMessage("Action: Login\nActionID: setup-login\nUsername: " + username + "\nSecret: " + secret + "\nEvents: off");
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Message")).as("login of %s", username).isEqualTo("Authentication accepted");
+    }
+
+    @Given("the AMI user {string} may connect only from {string}")
+    public void userPermittedOnlyFrom(String username, String permit) {
+        AmiUserConfig user = pbx.simulator().admin().amiUser(username).orElseThrow();
+        pbx.simulator().admin().saveAmiUser(new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
+    }
+
+    @When("the raw client sends:")
+    public void sends(String lines) throws Exception {
+        client.sendMessage(lines);
+    }
+
+    @When("the raw client sends the bytes {string}")
+    public void sendsBytes(String escaped) throws Exception {
+        client.send(escaped.replace("\\r", "\r").replace("\\n", "\n"));
+    }
+
+    @When("the raw client sends a Ping with ActionID {string} and a header line of {int} characters")
+    public void sendsLongLine(String actionId, int characters) throws Exception {
+        String pad = "X-Pad: ";
+        client.send("Action: Ping\r\nActionID: " + actionId + "\r\n" + pad + "p".repeat(characters - pad.length()) + "\r\n\r\n");
+    }
+
+    @When("the raw client sends a UserEvent with {int} header lines and ActionID {string}")
+    public void sendsManyHeaders(int lines, String actionId) throws Exception {
+        StringBuilder request = new StringBuilder("Action: UserEvent\r\nActionID: " + actionId + "\r\nUserEvent: Flood\r\n");
+        for (int i = 3; i < lines; i++) {
+            request.append("Header").append(i).append(": v\r\n");
+        }
+        client.send(request.append("\r\n").toString());
+    }
+
+    @When("the raw client sends a plain login with the administrator's password and ActionID {string}")
+    public void sendsPlainLogin(String actionId) throws Exception {
+        client.sendMessage("Action: Login\nActionID: " + actionId + "\nUsername: " + pbx.target().username()
+                + "\nSecret: " + pbx.target().password() + "\nEvents: off");
+    }
+
+    @When("the raw client logs in with an MD5 challenge as the administrator")
+    public void md5Login() throws Exception {
+        String challenge = challenge();
+        client.sendMessage("Action: Login\nActionID: md5-login\nAuthType: MD5\nUsername: " + pbx.target().username()
+                + "\nKey: " + md5(challenge + pbx.target().password()) + "\nEvents: off");
+    }
+
+    @When("the raw client asks for an MD5 challenge and answers it with a wrong key")
+    public void md5WrongKey() throws Exception {
+        String challenge = challenge();
+        client.sendMessage("Action: Login\nActionID: md5-bad\nAuthType: MD5\nUsername: " + pbx.target().username()
+                + "\nKey: " + md5(challenge + "not-the-password"));
+    }
+
+    private String challenge() throws Exception {
+        client.sendMessage("Action: Challenge\nActionID: md5-challenge\nAuthType: MD5");
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Response")).isEqualTo("Success");
+        assertThat(answer.get("Challenge")).isNotBlank();
+        return answer.get("Challenge");
+    }
+
+    @Then("the PBX greets with a banner starting {string}")
+    public void greets(String prefix) throws Exception {
+        assertThat(client.banner(pbx.answerTimeout())).startsWith(prefix);
+    }
+
+    @Then("the PBX answers:")
+    public void answers(String expected) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        String[] lines = expected.split("\n");
+        assertThat(answer.lines()).as("answer:\n%s", answer).hasSize(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            String name = lines[i].substring(0, colon);
+            String value = lines[i].substring(colon + 1).strip();
+            assertThat(answer.lines().get(i)[0]).as("header %d of:\n%s", i + 1, answer).isEqualTo(name);
+            if (!ANY.equals(value)) {
+                assertThat(answer.lines().get(i)[1]).as("value of %s in:\n%s", name, answer).isEqualTo(value);
+            }
+        }
+    }
+
+    @Then("the PBX answers with ActionID {string}")
+    public void answersWithActionId(String actionId) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("ActionID")).as("answer:\n%s", answer).isEqualTo(actionId);
+        assertThat(answer.get("Response")).isEqualTo("Success");
+    }
+
+    @Then("the raw connection is still open")
+    public void stillOpen() throws Exception {
+        client.sendMessage("Action: Ping\nActionID: still-open");
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("ActionID")).isEqualTo("still-open");
+        assertThat(client.isClosedByPeer()).isFalse();
+    }
+
+    @Then("the PBX closes the raw connection")
+    public void closes() {
+        assertThat(client.awaitClosedByPeer(pbx.answerTimeout())).as("the PBX closed the connection").isTrue();
+    }
+
+    private static String md5(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%032x", new BigInteger(1, digest));
+    }
+}
