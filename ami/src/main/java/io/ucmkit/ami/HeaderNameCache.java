@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class HeaderNameCache {
 
-    private static final int SLOTS = 512;
+    private static final int SLOTS = 4096; // list replies (ListCommands: ~150 names) must not evict the hot event names
     private static final int MAX_CACHED_LENGTH = 32;
 
     private final String[] slots = new String[SLOTS];
