@@ -27,6 +27,8 @@ public final class RawWireSteps {
 
     private final Pbx pbx;
     private RawAmiClient client;
+    /** An AMI user a scenario changed, restored afterwards: reset() keeps the saved users, as a UCM does. */
+    private AmiUserConfig changedUser;
 
     public RawWireSteps(Pbx pbx) {
         this.pbx = pbx;
@@ -36,6 +38,9 @@ public final class RawWireSteps {
     public void closeConnection() throws Exception {
         if (client != null) {
             client.close();
+        }
+        if (changedUser != null) {
+            pbx.simulator().admin().saveAmiUser(changedUser);
         }
     }
 
@@ -64,6 +69,7 @@ public final class RawWireSteps {
     @Given("the AMI user {string} may connect only from {string}")
     public void userPermittedOnlyFrom(String username, String permit) {
         AmiUserConfig user = pbx.simulator().admin().amiUser(username).orElseThrow();
+        changedUser = user;
         pbx.simulator().admin().saveAmiUser(new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
     }
 
@@ -146,6 +152,19 @@ public final class RawWireSteps {
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("ActionID")).as("answer:\n%s", answer).isEqualTo(actionId);
         assertThat(answer.get("Response")).isEqualTo("Success");
+    }
+
+    @Then("the PBX answers with presence state {string}")
+    public void answersPresenceState(String state) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Success");
+        assertThat(answer.get("State")).as("answer:\n%s", answer).isEqualTo(state);
+    }
+
+    @Then("the PBX answers with presence message {string}")
+    public void answersPresenceMessage(String text) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("PresenceMessage")).as("answer:\n%s", answer).isEqualTo(text);
     }
 
     @Then("the raw connection is still open")
