@@ -4,6 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiSession;
 import io.ucmkit.simulator.ami.Journal;
+import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfigValidator;
 import io.ucmkit.simulator.pbx.ExtensionInfo;
@@ -25,10 +26,12 @@ public final class SimulatorAdmin {
   }
 
   private final Pbx pbx;
+  private final Calls calls;
   private final AmiServer ami;
 
-  SimulatorAdmin(Pbx pbx, AmiServer ami) {
+  SimulatorAdmin(Pbx pbx, Calls calls, AmiServer ami) {
     this.pbx = pbx;
+    this.calls = calls;
     this.ami = ami;
   }
 
@@ -99,8 +102,50 @@ public final class SimulatorAdmin {
     ami.journal().clear();
   }
 
-  /** Back to the configured PBX: phones, presence and globals reset, journal cleared, AMI sessions closed. */
+  // ---- the phone: what a person does at it (Calls.CallException: 404 unknown extension, 409 nothing to act on)
+
+  /** The ringing phone picks up. */
+  public void answer(String ext) {
+    calls.answer(ext);
+  }
+
+  /** The ringing phone rejects the call (SIP 603). */
+  public void decline(String ext) {
+    calls.decline(ext);
+  }
+
+  /** The phone hangs up its call (or rejects a ringing one). */
+  public void hangup(String ext) {
+    calls.hangup(ext);
+  }
+
+  /** The phone dials a number: an extension, an IVR, or a feature code such as {@code *48} or {@code *561001}. */
+  public void dial(String ext, String number) {
+    if (number == null || !number.matches("[0-9*#]{1,32}")) {
+      throw new IllegalArgumentException("number: '" + number + "' is not 1 to 32 of 0-9, * and #");
+    }
+    calls.dial(ext, number);
+  }
+
+  /** The phone presses keys on its call: DTMFBegin/DTMFEnd for each digit. */
+  public void dtmf(String ext, String digits) {
+    if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
+      throw new IllegalArgumentException("digits: '" + digits + "' is not 1 to 32 of 0-9, *, # and A-D");
+    }
+    calls.dtmf(ext, digits);
+  }
+
+  /** Every live channel with its state, bridge peer and spy role. */
+  public List<Calls.ChannelView> calls() {
+    return calls.calls();
+  }
+
+  /**
+   * Back to the configured PBX: every call hung up, AMI sessions closed, phones, presence and
+   * globals reset, journal cleared.
+   */
   public void reset() {
+    calls.hangupAll();
     ami.closeSessions();
     pbx.reset();
     ami.journal().clear();

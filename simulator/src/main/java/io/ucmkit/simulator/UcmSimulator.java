@@ -4,12 +4,17 @@ import io.ucmkit.simulator.ami.ActionHandler;
 import io.ucmkit.simulator.ami.ActionRegistry;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiServerSettings;
+import io.ucmkit.simulator.ami.CallActions;
+import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
+import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
+import io.ucmkit.simulator.pbx.PbxCallPort;
+import io.ucmkit.simulator.pbx.SchedulerCallClock;
 import io.ucmkit.simulator.pbx.SimScheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +40,11 @@ public final class UcmSimulator implements AutoCloseable {
   private final AutoCloseable web;
   private final ExecutorScheduler ownScheduler;
 
-  private UcmSimulator(Pbx pbx, AmiServer ami, Function<SimulatorAdmin, AutoCloseable> webStarter, ExecutorScheduler own) {
+  private UcmSimulator(Pbx pbx, Calls calls, AmiServer ami, Function<SimulatorAdmin, AutoCloseable> webStarter,
+      ExecutorScheduler own) {
     this.pbx = pbx;
     this.ami = ami;
-    this.admin = new SimulatorAdmin(pbx, ami);
+    this.admin = new SimulatorAdmin(pbx, calls, ami);
     this.ownScheduler = own;
     AutoCloseable w = null;
     try {
@@ -176,7 +182,7 @@ public final class UcmSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Adds or replaces AMI action handlers (the call model contributes Originate, Hangup, …). */
+    /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
     public Builder actionHandlers(List<? extends ActionHandler> more) {
       handlers.addAll(more);
       return this;
@@ -192,9 +198,13 @@ public final class UcmSimulator implements AutoCloseable {
       ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
       SimScheduler timers = scheduler == null ? own : scheduler;
       Pbx pbx = new Pbx(c, new EventBus());
+      Calls calls = Calls.create(new PbxCallPort(pbx), new SchedulerCallClock(clock, timers),
+          event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
+          c.asteriskVersion() < 14);
       AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
           .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout);
-      AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(handlers), settings, clock, timers);
+      AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(CallActions.all(calls)).with(handlers), settings,
+          clock, timers);
       try {
         ami.start(bind, amiPort);
       } catch (RuntimeException e) {
@@ -205,7 +215,7 @@ public final class UcmSimulator implements AutoCloseable {
       }
       Function<SimulatorAdmin, AutoCloseable> webStarter = webPort < 0 ? null
           : admin -> io.ucmkit.simulator.http.ControlApi.start(admin, bind, webPort);
-      return new UcmSimulator(pbx, ami, webStarter, own);
+      return new UcmSimulator(pbx, calls, ami, webStarter, own);
     }
   }
 }

@@ -124,7 +124,13 @@ public final class AmiSession implements EventSubscriber {
     guardOutbound();
   }
 
+  /**
+   * Starts an action: events queued before it arrived go out first, as Asterisk's session loop
+   * runs {@code process_events} before it reads the next action; events raised from now on wait
+   * for the response.
+   */
   void beginAction() {
+    flushEvents();
     inAction = true;
   }
 

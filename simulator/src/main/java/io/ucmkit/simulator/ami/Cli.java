@@ -30,7 +30,8 @@ final class Cli {
   private Cli() {
   }
 
-  static CliOutput run(String command, Pbx pbx, AmiServerSettings settings) {
+  static CliOutput run(String command, Pbx pbx, AmiServerSettings settings,
+      java.util.function.Supplier<List<String>> channels) {
     List<String> args = split(command);
     String joined = String.join(" ", args).toLowerCase(java.util.Locale.ROOT);
     if (joined.equals("core show version")) {
@@ -39,9 +40,7 @@ final class Cli {
           + " built by root @ vm on a x86_64 running Linux on 2026-11-22 11:06:16 UTC\n", false);
     }
     if (joined.equals("core show channels")) {
-      // Format of main/cli.c handle_chanlist (widths guessed from older releases); no calls in part 1.
-      return new CliOutput(String.format("%-20.20s %-20.20s %-7.7s %-30.30s\n", "Channel", "Location", "State",
-          "Application(Data)") + "0 active channels\n0 active calls\n0 calls processed\n", false);
+      return new CliOutput(String.join("\n", channels.get()) + "\n", false);
     }
     if (args.size() >= 2 && args.get(0).equalsIgnoreCase("presencestate") && args.get(1).equalsIgnoreCase("change")) {
       return presenceChange(args, pbx);
@@ -49,6 +48,12 @@ final class Cli {
     List<String> best = args.subList(0, Math.min(2, args.size()));
     return new CliOutput("No such command '" + command.trim() + "' (type 'core show help " + String.join(" ", best)
         + "' for other possible commands)\n", true);
+  }
+
+  /** {@code core show channels} of a PBX without calls (format of main/cli.c handle_chanlist). */
+  static List<String> noChannels() {
+    return List.of(String.format("%-64.64s %-32.32s %-7.7s %-30.30s", "Channel", "Location", "State",
+        "Application(Data)"), "0 active channels", "0 active calls", "0 calls processed");
   }
 
   private static CliOutput presenceChange(List<String> args, Pbx pbx) {

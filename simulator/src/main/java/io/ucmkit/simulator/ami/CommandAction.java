@@ -10,6 +10,17 @@ import io.ucmkit.simulator.config.Privileges;
  */
 final class CommandAction implements ActionHandler {
 
+  /** The lines of {@code core show channels}: none without a call model, else the live channels. */
+  private final java.util.function.Supplier<java.util.List<String>> channelLines;
+
+  CommandAction() {
+    this(Cli::noChannels);
+  }
+
+  CommandAction(java.util.function.Supplier<java.util.List<String>> channelLines) {
+    this.channelLines = channelLines;
+  }
+
   @Override
   public String action() {
     return "Command";
@@ -37,7 +48,7 @@ final class CommandAction implements ActionHandler {
       ctx.error("Command blacklisted");
       return;
     }
-    CliOutput out = Cli.run(command, ctx.pbx(), ctx.server().settings());
+    CliOutput out = Cli.run(command, ctx.pbx(), ctx.server().settings(), channelLines);
     if (ctx.server().settings().asteriskVersion() < 14) {
       AmiMessage.Builder b = AmiMessage.builder().add("Response", "Follows").add("Privilege", "Command");
       String id = ctx.request().get("ActionID");

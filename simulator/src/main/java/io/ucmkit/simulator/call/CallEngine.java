@@ -46,6 +46,8 @@ public final class CallEngine {
     final List<Spy> spies = new ArrayList<>();
     private int channelSeq;
     private int uniqueSeq;
+    /** Calls started since start-up (a new linkedid), for {@code core show channels}' last line. */
+    int callsProcessed;
     final Apps apps;
 
     CallEngine(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
@@ -85,6 +87,9 @@ public final class CallEngine {
     SimChannel newChannel(String tech, String ext, String linkedid, ChannelState state, CallerId caller,
                           String exten, String presetUniqueid) {
         String uniqueid = presetUniqueid != null ? presetUniqueid : nextUniqueid();
+        if (linkedid == null) {
+            callsProcessed++;
+        }
         String name = tech + "/" + ext + "-" + String.format(Locale.ROOT, "%08x", channelSeq++);
         SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, ext, state,
                 CONTEXT, exten, clock.currentTimeMillis());

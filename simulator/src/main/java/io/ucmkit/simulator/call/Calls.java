@@ -137,6 +137,18 @@ public final class Calls {
         throw new CallException(409, "extension " + ext + " has no ringing call to " + verb);
     }
 
+    /**
+     * Hangs up every channel (cause 16, as if the phones hung up) and cancels their timers: the
+     * simulator's reset. Clients still connected see the Hangup events.
+     */
+    public void hangupAll() {
+        synchronized (engine) {
+            for (SimChannel c : engine.channels()) {
+                engine.hangup(c, HangupCause.NORMAL_CLEARING.code, false);
+            }
+        }
+    }
+
     /** The live channels for {@code GET /api/v1/calls}. */
     public List<ChannelView> calls() {
         synchronized (engine) {

@@ -322,6 +322,7 @@ final class ChannelActions {
             }
             lines.add(all.size() + " active channel" + (all.size() == 1 ? "" : "s"));
             lines.add(calls.size() + " active call" + (calls.size() == 1 ? "" : "s"));
+            lines.add(engine.callsProcessed + " call" + (engine.callsProcessed == 1 ? "" : "s") + " processed");
             return lines;
         }
     }

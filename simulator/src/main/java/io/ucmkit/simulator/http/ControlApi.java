@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import io.ucmkit.simulator.call.Calls;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -26,7 +27,7 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The HTTP control API (SPEC §4) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
  * route is a thin call into {@link SimulatorAdmin}. Errors: 400 naming the field, 404 for an
- * unknown extension or user, 501 for the call endpoints that arrive with the call model (issue 4).
+ * unknown extension or user, 409 when a phone has nothing to act on (no ringing call to answer).
  */
 public final class ControlApi implements UcmSimulator.PortHolder {
 
@@ -54,8 +55,14 @@ public final class ControlApi implements UcmSimulator.PortHolder {
           }))
           .put(BASE + "/extensions/{ext}/answer-mode", (q, s) -> body(q, s, b -> admin.setAnswerMode(q.param("ext"),
               text(b, "mode", true), b.has("delayMs") ? b.get("delayMs").asInt(-1) : 0)))
-          .post(BASE + "/extensions/{ext}/{op}", (q, s) -> notYet(s, "extension " + q.param("op")))
-          .get(BASE + "/calls", (q, s) -> notYet(s, "calls"))
+          .post(BASE + "/extensions/{ext}/answer", (q, s) -> phone(s, () -> admin.answer(q.param("ext")), admin))
+          .post(BASE + "/extensions/{ext}/decline", (q, s) -> phone(s, () -> admin.decline(q.param("ext")), admin))
+          .post(BASE + "/extensions/{ext}/hangup", (q, s) -> phone(s, () -> admin.hangup(q.param("ext")), admin))
+          .post(BASE + "/extensions/{ext}/dial", (q, s) -> body(q, s, b -> phoneResult(
+              () -> admin.dial(q.param("ext"), text(b, "number", true)), admin)))
+          .post(BASE + "/extensions/{ext}/dtmf", (q, s) -> body(q, s, b -> phoneResult(
+              () -> admin.dtmf(q.param("ext"), text(b, "digits", true)), admin)))
+          .get(BASE + "/calls", (q, s) -> json(s, admin::calls))
           .get(BASE + "/watchers", (q, s) -> json(s, admin::watchers))
           .get(BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions))
           .get(BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
@@ -172,14 +179,22 @@ public final class ControlApi implements UcmSimulator.PortHolder {
       result = action.get();
     } catch (NoSuchElementException e) {
       return error(s, 404, e.getMessage());
+    } catch (Calls.CallException e) {
+      return error(s, e.status(), e.getMessage());
     } catch (IllegalArgumentException | PbxConfigException e) {
       return error(s, 400, e.getMessage());
     }
     return send(s, 200, result);
   }
 
-  private static Publisher<Void> notYet(HttpServerResponse s, String what) {
-    return error(s, 501, what + " is not implemented yet: calls arrive with the call model (issue 4)");
+  /** A phone action; answers with the live calls after it (so a client sees the effect at once). */
+  private static Publisher<Void> phone(HttpServerResponse s, Runnable action, SimulatorAdmin admin) {
+    return json(s, () -> phoneResult(action, admin));
+  }
+
+  private static Object phoneResult(Runnable action, SimulatorAdmin admin) {
+    action.run();
+    return admin.calls();
   }
 
   private static Publisher<Void> error(HttpServerResponse s, int status, String message) {

@@ -152,6 +152,22 @@ public final class Pbx {
     publishDeviceChange(device, state, old);
   }
 
+  /**
+   * A phone's device state as its calls make it: {@code NOT_INUSE} drops the override, so the
+   * state is derived from registration again (an idle phone that later unregisters reads
+   * UNAVAILABLE, not a stale NOT_INUSE).
+   */
+  public synchronized void setCallDeviceState(String number, String state) {
+    String device = device(number);
+    String old = deviceState(device);
+    if (state.equals("NOT_INUSE")) {
+      deviceStates.remove(device);
+    } else {
+      deviceStates.put(device, state);
+    }
+    publishDeviceChange(device, deviceState(device), old);
+  }
+
   private void publishDeviceChange(String device, String state, String old) {
     if (old.equals(state)) {
       return;

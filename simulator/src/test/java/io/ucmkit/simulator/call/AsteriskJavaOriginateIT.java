@@ -21,11 +21,11 @@ class AsteriskJavaOriginateIT {
 
     @Test
     void asteriskJavaOriginatesACallAndReceivesOriginateResponseDialEndAndHangup() throws Exception {
-        try (CallsTestServer server = new CallsTestServer()) {
-            server.pbx.mode("1000", PbxPort.AnswerMode.AUTO, Duration.ZERO);
-            server.pbx.mode("1001", PbxPort.AnswerMode.AUTO, Duration.ZERO);
+        try (SimulatedCalls server = new SimulatedCalls()) {
+            server.admin().setAnswerMode("1000", "auto", 0);
+            server.admin().setAnswerMode("1001", "auto", 0);
             ManagerConnection connection = new ManagerConnectionFactory("127.0.0.1", server.port(),
-                    CallsTestServer.USER, CallsTestServer.SECRET).createManagerConnection();
+                    SimulatedCalls.USER, SimulatedCalls.SECRET).createManagerConnection();
             List<ManagerEvent> events = new CopyOnWriteArrayList<>();
             connection.addEventListener(events::add);
             connection.login();
@@ -47,7 +47,7 @@ class AsteriskJavaOriginateIT {
                 server.clock.advance(Duration.ofMillis(1));
                 await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof DialEndEvent d
                         && "PJSIP/1001-00000001".equals(d.getDestChannel())));
-                server.calls.hangup("1001");
+                server.admin().hangup("1001");
                 await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
                         .filter(HangupEvent.class::isInstance).count() == 2);
 

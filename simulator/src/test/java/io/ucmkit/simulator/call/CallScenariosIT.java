@@ -15,20 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an AMI client on a real socket sees, message by message, for each call scenario. The
+ * What an AMI client on a real socket sees from the real simulator, message by message, for each call scenario. The
  * expected sequences are the reviewed files in {@code src/test/resources/call-scenarios/}, one line
  * per message (event name, channel, state and the deciding headers); {@code -Dscenarios.record=true}
  * rewrites them after a deliberate change, to be reviewed in the diff.
  */
 class CallScenariosIT {
 
-    CallsTestServer server;
+    SimulatedCalls server;
     AmiTestClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = new CallsTestServer();
-        client = AmiTestClient.loggedIn(server.port(), CallsTestServer.USER, CallsTestServer.SECRET);
+        server = new SimulatedCalls();
+        client = AmiTestClient.loggedIn(server.port(), SimulatedCalls.USER, SimulatedCalls.SECRET);
     }
 
     @AfterEach
@@ -72,9 +72,9 @@ class CallScenariosIT {
     }
 
     private void activeCall() {
-        server.calls.dial("1000", "1001");
+        server.admin().dial("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Ring Ringing RINGING");
-        server.calls.answer("1001");
+        server.admin().answer("1001");
         readTo("BridgeEnter PJSIP/1000-00000000 Up 2");
     }
 
@@ -82,11 +82,11 @@ class CallScenariosIT {
     void anAnsweredCallRingsBothPhonesBridgesThemAndEndsWhenTheCalleeHangsUp() {
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.answer("1000");
+        server.admin().answer("1000");
         readTo("DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing RINGING");
-        server.calls.answer("1001");
+        server.admin().answer("1001");
         readTo("BridgeEnter PJSIP/1000-00000000 Up 2");
-        server.calls.hangup("1001");
+        server.admin().hangup("1001");
         assertSequence("answered");
         AmiMessage response = client.received.stream().filter(m -> "OriginateResponse".equals(m.eventName()))
                 .findFirst().orElseThrow();
@@ -97,28 +97,28 @@ class CallScenariosIT {
 
     @Test
     void aDecliningDestinationEndsTheDialWithCongestionAndCause21() {
-        server.pbx.mode("1001", PbxPort.AnswerMode.DECLINE, Duration.ZERO);
+        server.admin().setAnswerMode("1001", "decline", 0);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.answer("1000");
+        server.admin().answer("1000");
         assertSequence("declined");
     }
 
     @Test
     void aBusyDestinationEndsTheDialWithBusyAndCause17() {
-        server.pbx.mode("1001", PbxPort.AnswerMode.BUSY, Duration.ZERO);
+        server.admin().setAnswerMode("1001", "busy", 0);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.answer("1000");
+        server.admin().answer("1000");
         assertSequence("busy");
     }
 
     @Test
     void aDestinationThatDoesNotAnswerTimesOutWithNoAnswerAndCause19() {
-        server.pbx.mode("1001", PbxPort.AnswerMode.NO_ANSWER, Duration.ZERO);
+        server.admin().setAnswerMode("1001", "no-answer", 0);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.answer("1000");
+        server.admin().answer("1000");
         readTo("DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing RINGING");
         server.clock.advance(CallEngine.DIAL_RING_TIMEOUT);
         assertSequence("no-answer");
@@ -126,16 +126,16 @@ class CallScenariosIT {
 
     @Test
     void anUnregisteredDestinationGetsNoChannelAndTheCallerIsHungUp() {
-        server.pbx.unregister("1002");
+        server.admin().setRegistered("1002", false);
         originate("1000", "1002");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.answer("1000");
+        server.admin().answer("1000");
         assertSequence("unregistered-destination");
     }
 
     @Test
     void anUnregisteredSourceFailsTheOriginateWithReason0() {
-        server.pbx.unregister("1000");
+        server.admin().setRegistered("1000", false);
         originate("1000", "1001");
         assertSequence("unregistered-source");
     }
@@ -144,7 +144,7 @@ class CallScenariosIT {
     void aSourceThatDeclinesFailsTheOriginateWithReason8() {
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
-        server.calls.decline("1000");
+        server.admin().decline("1000");
         assertSequence("source-declines");
     }
 
@@ -158,27 +158,27 @@ class CallScenariosIT {
 
     @Test
     void aCallerHangingUpWhileTheDestinationRingsCancelsTheDial() {
-        server.calls.dial("1000", "1001");
+        server.admin().dial("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Ring Ringing RINGING");
-        server.calls.hangup("1000");
+        server.admin().hangup("1000");
         assertSequence("caller-hangs-up-while-ringing");
     }
 
     @Test
     void theIvrReceivesEveryKeyAsDtmfEvents() {
-        server.calls.dial("1004", "7000");
+        server.admin().dial("1004", "7000");
         readTo("Newexten PJSIP/1004-00000000 Up Background");
-        server.calls.dtmf("1004", "0123456789*#");
+        server.admin().dtmf("1004", "0123456789*#");
         assertSequence("ivr-digits");
-        assertThat(server.calls.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/1004-00000000",
-                "Variable", "IVRDIGITS")).get(0).get("Value")).isEqualTo("0123456789*#");
+        assertThat(client.action("Action", "Getvar", "ActionID", "gv", "Channel", "PJSIP/1004-00000000",
+                "Variable", "IVRDIGITS").get("Value")).isEqualTo("0123456789*#");
     }
 
     @Test
     void thePresenceFeatureCodeSetsAllSixStatuses() {
         for (int option = 1; option <= 6; option++) {
-            server.calls.dial("1003", "*48");
-            server.calls.dtmf("1003", Integer.toString(option));
+            server.admin().dial("1003", "*48");
+            server.admin().dtmf("1003", Integer.toString(option));
         }
         assertSequence("presence-feature-code");
     }
@@ -188,9 +188,9 @@ class CallScenariosIT {
         activeCall();
         spy("PJSIP/1000-,qBE");
         readTo("DialState PJSIP/1005-00000002 Ringing RINGING");
-        server.calls.answer("1005");
+        server.admin().answer("1005");
         readTo("ChanSpyStart PJSIP/1005-00000002 PJSIP/1000-00000000");
-        server.calls.hangup("1001");
+        server.admin().hangup("1001");
         assertSequence("barge-active-call");
         AmiMessage start = client.received.stream().filter(m -> "ChanSpyStart".equals(m.eventName()))
                 .findFirst().orElseThrow();
@@ -203,10 +203,10 @@ class CallScenariosIT {
     void bargingIntoAnIdleExtensionAnswersWithoutChanSpyStartUntilTheExtensionHasACall() {
         spy("PJSIP/1006-,qBE");
         readTo("DialState PJSIP/1005-00000000 Ringing RINGING");
-        server.calls.answer("1005");
+        server.admin().answer("1005");
         readTo("OriginateResponse PJSIP/1005-00000000 ChanSpy Success 4");
-        server.calls.dial("1007", "1006");
-        server.calls.answer("1006");
+        server.admin().dial("1007", "1006");
+        server.admin().answer("1006");
         assertSequence("barge-idle-extension");
     }
 
@@ -215,10 +215,10 @@ class CallScenariosIT {
         activeCall();
         spy("PJSIP/1001-,qwE");
         readTo("DialState PJSIP/1005-00000002 Ringing RINGING");
-        server.calls.answer("1005");
-        server.calls.dial("1006", "*541000");
+        server.admin().answer("1005");
+        server.admin().dial("1006", "*541000");
         assertSequence("whisper-and-listen");
-        assertThat(server.calls.calls()).filteredOn(c -> c.spyMode() != null)
+        assertThat(server.admin().calls()).filteredOn(c -> c.spyMode() != null)
                 .extracting(Calls.ChannelView::spyMode, Calls.ChannelView::spying)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("whisper", "PJSIP/1001-00000001"),
                         org.assertj.core.groups.Tuple.tuple("listen", "PJSIP/1000-00000000"));
@@ -239,8 +239,8 @@ class CallScenariosIT {
         client.send("Action", "Originate", "ActionID", "sync-1", "Channel", "PJSIP/1000", "Application", "Wait",
                 "Data", "5", "CallerID", "555");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> !server.calls.calls().isEmpty() && "Ringing".equals(server.calls.calls().get(0).state()));
-        server.calls.answer("1000");
+                .until(() -> !server.admin().calls().isEmpty() && "Ringing".equals(server.admin().calls().get(0).state()));
+        server.admin().answer("1000");
         client.readUntil(m -> "DialEnd".equals(m.eventName()));
         server.clock.advance(Duration.ofSeconds(5));
         assertSequence("sync-originate");

@@ -31,6 +31,34 @@ final class ManualClock implements CallClock {
         };
     }
 
+    /** This clock as the simulator's {@link java.time.Clock}. */
+    java.time.Clock asClock() {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("the manual clock is UTC");
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(currentTimeMillis());
+            }
+        };
+    }
+
+    /** This clock's timers as the simulator's scheduler. */
+    io.ucmkit.simulator.pbx.SimScheduler asScheduler() {
+        return (delay, task) -> {
+            Runnable cancel = schedule(delay, task);
+            return cancel::run;
+        };
+    }
+
     void advance(Duration d) {
         long target;
         synchronized (this) {

@@ -74,10 +74,43 @@ class ControlApiIT {
   }
 
   @Test
-  void call_endpoints_answer_501_until_the_call_model_exists() throws Exception {
-    HttpResponse<String> r = call("POST", "/extensions/1000/answer", "{}");
-    assertThat(r.statusCode()).isEqualTo(501);
-    assertThat(r.body()).contains("issue 4");
+  void a_phone_dials_another_which_answers_and_hangs_up_over_http() throws Exception {
+    HttpResponse<String> dial = call("POST", "/extensions/1000/dial", "{\"number\":\"1001\"}");
+    assertThat(dial.statusCode()).isEqualTo(200);
+    assertThat(dial.body()).contains("\"channel\":\"PJSIP/1000-00000000\"", "\"channel\":\"PJSIP/1001-00000001\"",
+        "\"state\":\"Ringing\"");
+    assertThat(sim.admin().extension("1001").statusText()).isEqualTo("Ringing");
+    HttpResponse<String> answer = call("POST", "/extensions/1001/answer", null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"bridgedWith\":\"PJSIP/1000-00000000\"");
+    assertThat(call("GET", "/calls", null).body()).contains("\"state\":\"Up\"").doesNotContain("Ringing");
+    assertThat(call("POST", "/extensions/1000/dtmf", "{\"digits\":\"12#\"}").statusCode()).isEqualTo(200);
+    assertThat(call("POST", "/extensions/1001/hangup", null).body()).isEqualTo("[]");
+    assertThat(sim.admin().extension("1001").statusText()).isEqualTo("Idle");
+  }
+
+  @Test
+  void phone_actions_without_a_call_are_409_and_unknown_extensions_404() throws Exception {
+    HttpResponse<String> idle = call("POST", "/extensions/1000/answer", null);
+    assertThat(idle.statusCode()).isEqualTo(409);
+    assertThat(idle.body()).contains("extension 1000 has no ringing call to answer");
+    assertThat(call("POST", "/extensions/1000/dtmf", "{\"digits\":\"1\"}").body())
+        .contains("extension 1000 has no call to send DTMF on");
+    assertThat(call("POST", "/extensions/4242/decline", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> noNumber = call("POST", "/extensions/1000/dial", "{}");
+    assertThat(noNumber.statusCode()).isEqualTo(400);
+    assertThat(noNumber.body()).contains("number: required");
+    assertThat(call("POST", "/extensions/1000/dial", "{\"number\":\"10 01\"}").body()).contains("number: '10 01'");
+    assertThat(call("POST", "/extensions/1000/dtmf", "{\"digits\":\"x\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void reset_hangs_up_every_call() throws Exception {
+    call("POST", "/extensions/1000/dial", "{\"number\":\"1001\"}");
+    call("POST", "/extensions/1001/answer", null);
+    assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/calls", null).body()).isEqualTo("[]");
+    assertThat(sim.admin().extension("1000").statusText()).isEqualTo("Idle");
   }
 
   @Test
