@@ -174,14 +174,14 @@ public final class Pbx {
     }
     events.publish(EventBus.event("DeviceStateChange", Privileges.CALL).add("Device", device).add("State", state).build(),
         Privileges.CALL);
-    for (String n : phones.keySet()) {
-      String hint = hint(n);
-      if (List.of(hint.substring(0, hint.lastIndexOf(',')).split("&")).contains(device)) {
-        int status = extensionStatus(n);
-        events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", n).add("Context", context())
-            .add("Hint", hint).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
-            .build(), Privileges.CALL);
-      }
+    // Each phone's hint holds exactly its own device (hint()), so a lookup finds the one hint to update.
+    String prefix = tech() + "/";
+    String n = device.startsWith(prefix) ? device.substring(prefix.length()) : null;
+    if (n != null && phones.containsKey(n)) {
+      int status = extensionStatus(n);
+      events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", n).add("Context", context())
+          .add("Hint", hint(n)).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
+          .build(), Privileges.CALL);
     }
   }
 
