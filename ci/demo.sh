@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# ./ucmkit demo: the simulator (embedded demo PBX + dashboard) and the driver service connected to
+# it, until Ctrl-C. With --tour it runs a scripted tour headless instead (call, decline, IVR digit,
+# barge, presence change), checks each step in the driver's events and the simulator's state, and
+# exits 0 when every step was observed (CI and people without a browser use this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+AMI_PORT=7777 WEB_PORT=8089 DATA_PORT=9689 DEBUG_PORT=9690
+TOUR=false
+usage() {
+  cat <<'USAGE'
+usage: ./ucmkit demo [--tour] [--ami-port N] [--web-port N] [--dataserver-port N] [--debug-port N]
+
+Starts the simulated UCM (embedded demo PBX, dashboard) and the driver service connected to it,
+prints the URLs and the AMI credentials, and stops both on Ctrl-C.
+  --tour   run the scripted tour headless and exit: 0 when every step was observed, 1 otherwise
+USAGE
+}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tour) TOUR=true ;;
+    --ami-port) AMI_PORT="$2"; shift ;;
+    --web-port) WEB_PORT="$2"; shift ;;
+    --dataserver-port) DATA_PORT="$2"; shift ;;
+    --debug-port) DEBUG_PORT="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "ucmkit demo: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+RUN_DIR=target/demo
+mkdir -p "$RUN_DIR"
+step() { echo "ucmkit demo: $*"; }
+
+# 1. Build what is missing, once (a second run starts in seconds).
+# Rebuilt when missing or older than a main source or pom (after a pull), else reused.
+stale() {
+  [ ! -f "$1" ] || [ -n "$(find pom.xml ami simulator driver -newer "$1" \( -path '*/src/main/*' -o -name pom.xml \) \
+    -type f -print -quit 2>/dev/null)" ]
+}
+if stale simulator/target/ucmkit-simulator.jar || stale driver/target/ucmkit-driver.jar; then
+  step "building the simulator and driver jars (first run takes a minute or two)..."
+  if ! mvn -q -pl ami,simulator,driver -am package -DskipTests >"$RUN_DIR/build.log" 2>&1; then
+    tail -40 "$RUN_DIR/build.log" >&2
+    echo "ucmkit demo: the build failed (log above, full log in $RUN_DIR/build.log)" >&2
+    exit 1
+  fi
+fi
+
+PIDS=()
+stop_all() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap 'stop_all' EXIT
+trap 'echo; step "stopping"; exit 0' INT TERM
+
+# Waits up to 30 s for a URL to answer 200; a process that died meanwhile fails at once.
+wait_http() {
+  local url="$1" pid="$2" log="$3"
+  for _ in $(seq 1 150); do
+    if curl -fs -o /dev/null "$url"; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -20 "$log" >&2
+      echo "ucmkit demo: it exited before answering on $url (log above: $log)" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  echo "ucmkit demo: nothing answered on $url within 30 s (log: $log)" >&2
+  exit 1
+}
+
+# 2. The simulator, then the driver logged in to it.
+step "starting the simulator (AMI $AMI_PORT, web $WEB_PORT)..."
+java -jar simulator/target/ucmkit-simulator.jar --ami-port "$AMI_PORT" --web-port "$WEB_PORT" \
+  >"$RUN_DIR/simulator.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$WEB_PORT/api/v1/extensions" "${PIDS[0]}" "$RUN_DIR/simulator.log"
+
+step "starting the driver (dataserver $DATA_PORT, debug $DEBUG_PORT)..."
+UCMKIT_PASSWORD=amiadmin1 java -jar driver/target/ucmkit-driver.jar --address 127.0.0.1 --port "$AMI_PORT" \
+  --username amiadmin --dataserver-port "$DATA_PORT" --debug-port "$DEBUG_PORT" --data-dir "$RUN_DIR/data" \
+  >"$RUN_DIR/driver.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$DATA_PORT/api/v1/health" "${PIDS[1]}" "$RUN_DIR/driver.log"
+
+cat <<EOF
+
+  Dashboard        http://127.0.0.1:$WEB_PORT/
+  Control API      http://127.0.0.1:$WEB_PORT/api/v1   (README: Simulator)
+  AMI              127.0.0.1:$AMI_PORT   users amiadmin / amiadmin1 (all), amireader / amireader1 (call)
+  Dataserver       http://127.0.0.1:$DATA_PORT/api/v1/asset   (README: Driver)
+  Driver events    curl -sN http://127.0.0.1:$DATA_PORT/api/v1/events
+  Debug log        http://127.0.0.1:$DEBUG_PORT/
+  Logs             $RUN_DIR/simulator.log, $RUN_DIR/driver.log
+
+EOF
+
+if [ "$TOUR" = false ]; then
+  step "running; Ctrl-C stops both"
+  wait -n "${PIDS[@]}" || true
+  echo "ucmkit demo: a process exited (see $RUN_DIR/*.log)" >&2
+  exit 1
+fi
+
+# 3. The tour: every step acts through the public APIs and waits for its observable effect.
+API="http://127.0.0.1:$WEB_PORT/api/v1"
+DATA="http://127.0.0.1:$DATA_PORT/api/v1"
+EVENTS="$RUN_DIR/events.jsonl"
+curl -sN "$DATA/events" >"$EVENTS" 2>/dev/null &
+PIDS+=($!)
+
+post() { curl -fsS -X POST -H 'Content-Type: application/json' "$1" ${2:+-d "$2"} >/dev/null; }
+put() { curl -fsS -X PUT -H 'Content-Type: application/json' "$1" -d "$2" >/dev/null; }
+
+# Waits up to 15 s until a command's output matches a pattern (grep -E).
+expect() {
+  local what="$1" pattern="$2"; shift 2
+  for _ in $(seq 1 75); do
+    if "$@" 2>/dev/null | grep -Eq "$pattern"; then
+      step "  ok: $what"
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "ucmkit demo: tour step failed: $what (no match for /$pattern/)" >&2
+  exit 1
+}
+events() { cat "$EVENTS"; }
+calls() { curl -fs "$API/calls"; }
+
+step "tour: the System Asset is Normal"
+expect "asset Normal" '"state":"Normal"' curl -fs "$DATA/asset"
+
+step "tour: Call Phone 1000 -> 1002, both answer"
+post "$DATA/commands/call-phone" '{"sourceExtension":"1000","destinationExtension":"1002","line1Text":"Door 3","line2Text":"Alarm"}'
+expect "1000 rings showing the caller ID Door 3 / Alarm" '"extension":"1000"[^}]*"state":"Ringing","callerIdNum":"Alarm","callerIdName":"Door 3"' calls
+post "$API/extensions/1000/answer"
+expect "1002 rings" '"extension":"1002"[^}]*"state":"Ringing"' calls
+post "$API/extensions/1002/answer"
+expect "Call Status Accepted for 1002" '"type":"CallStatus".*"extension":"1002".*"Accepted"' events
+post "$API/extensions/1002/hangup"
+
+step "tour: Call Phone 1000 -> 1005, which declines"
+post "$DATA/commands/call-phone" '{"sourceExtension":"1000","destinationExtension":"1005","line1Text":"Door 4","line2Text":"Tamper"}'
+expect "1000 rings" '"extension":"1000"[^}]*"state":"Ringing"' calls
+post "$API/extensions/1000/answer"
+expect "Call Status Declined for 1005" '"type":"CallStatus".*"extension":"1005".*"Declined"' events
+expect "the call ended" '^\[\]$' calls
+
+step "tour: 1004 calls IVR 7000 and presses 1"
+post "$API/extensions/1004/dial" '{"number":"7000"}'
+expect "IVR answered" '"extension":"1004"[^}]*"state":"Up"' calls
+post "$API/extensions/1004/dtmf" '{"digits":"1"}'
+expect "IVR Response 1004 digit 1" '"type":"IvrResponse".*"extension":"1004".*"digit":"1"' events
+post "$API/extensions/1004/hangup"
+
+step "tour: 1000 calls 1001 (auto answer), 1002 barges in"
+post "$API/extensions/1000/dial" '{"number":"1001"}'
+expect "1000 and 1001 bridged" '"bridgedWith":"PJSIP/1000-' calls
+post "$DATA/commands/barge" '{"sourceExtension":"1002","destinationExtension":"1000"}'
+expect "1002 rings for the barge" '"extension":"1002"[^}]*"state":"Ringing"' calls
+post "$API/extensions/1002/answer"
+expect "1002 barges into 1000's call" '"spyMode":"barge","spying":"PJSIP/1000-' calls
+post "$API/extensions/1000/hangup"
+expect "every call ended" '^\[\]$' calls
+
+step "tour: 1001 sets Do Not Disturb"
+put "$API/extensions/1001/presence" '{"status":"dnd"}'
+expect "Presence event 1001 dnd" '"type":"Presence".*"extension":"1001".*"dnd"' events
+
+step "tour: every step observed"
