@@ -82,7 +82,8 @@ public final class ControlApi implements UcmSimulator.PortHolder {
             admin.reset();
             return Map.of("reset", true);
           }))
-          .get(BASE + "/events", (q, s) -> s.sse().sendString(events(admin))))
+          .get(BASE + "/events", (q, s) -> s.sse().sendString(events(admin)))
+          .route(DashboardPages::handles, DashboardPages::serve))
           .bindNow());
     } catch (RuntimeException e) {
       throw new IllegalStateException("control API cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
