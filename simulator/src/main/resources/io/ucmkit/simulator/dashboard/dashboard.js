@@ -105,6 +105,29 @@
     return x ? x.name : '';
   }
 
+  /**
+   * Puts one element per item in a container, keeping the element of an item whose signature has
+   * not changed: a re-read table does not flicker, and a row someone is clicking stays the same node.
+   */
+  function reconcile(container, items, keyOf, signatureOf, build) {
+    const old = new Map();
+    for (const e of container.children) {
+      if (e.dataset.rk) old.set(e.dataset.rk, e);
+    }
+    const next = items.map((it) => {
+      const key = keyOf(it);
+      const sig = signatureOf(it);
+      const kept = old.get(key);
+      if (kept && kept.dataset.sig === sig) return kept;
+      const e = build(it);
+      e.dataset.rk = key;
+      e.dataset.sig = sig;
+      return e;
+    });
+    const same = next.length === container.children.length && next.every((e, i) => container.children[i] === e);
+    if (!same) container.replaceChildren(...next);
+  }
+
   /** UCM's "Type" column from the hint's device technology (PJSIP/1000 → SIP User). */
   function extensionType(x) {
     const tech = (x.hint || '').split('/')[0].toUpperCase();
@@ -161,6 +184,7 @@
         select(wanted ? wanted.number : state.extensions[0].number);
       }
       renderExtensions();
+      renderWatchers();
       renderPhone();
     }),
     calls: refresher('calls', async () => {
@@ -209,15 +233,19 @@
   // ---- Extensions ----------------------------------------------------------------------------
 
   function renderExtensions() {
-    const body = $('extensions').tBodies[0];
-    body.replaceChildren(...state.extensions.map((x) => el('tr', {
+    reconcile($('extensions').tBodies[0], state.extensions, (x) => x.number,
+      (x) => JSON.stringify([x, x.number === state.selected]), extensionRow);
+  }
+
+  function extensionRow(x) {
+    return el('tr', {
       'data-ext': x.number,
       class: x.number === state.selected ? 'selected' : null,
       title: 'take phone ' + x.number + ' in hand',
       onclick: () => select(x.number)
     },
     el('td', {}, el('span', { class: 'badge status-' + x.statusText.replace('&', '-'), 'data-status': x.statusText,
-      text: x.registered ? x.statusText : 'Unavailable' })),
+      text: x.statusText })),
     el('td', { class: 'presence', 'data-presence': x.presence },
       el('span', { class: 'pdot p-' + x.presence }), presenceLabel(x)),
     el('td', { class: 'num', text: x.number }),
@@ -226,14 +254,12 @@
     // The PBX model gives phones no network address yet; show one as soon as the API reports it.
     el('td', { class: 'mono', text: x.registered && x.contact ? x.contact : '—' }),
     el('td', { text: x.model }),
-    el('td', { class: 'muted', text: x.answerMode + (x.answerMode === 'auto' ? ' ' + x.answerDelayMs + ' ms' : '') })
-    )));
+    el('td', { class: 'muted', text: x.answerMode + (x.answerMode === 'auto' ? ' ' + x.answerDelayMs + ' ms' : '') }));
   }
 
   // ---- Calls ---------------------------------------------------------------------------------
 
   function renderCalls() {
-    const body = $('calls').tBodies[0];
     const calls = [...state.calls].sort((a, b) =>
       (a.linkedid || '').localeCompare(b.linkedid || '', undefined, { numeric: true }) ||
       (a.uniqueid || '').localeCompare(b.uniqueid || '', undefined, { numeric: true }));
@@ -241,52 +267,81 @@
     calls.filter((c) => c.spying).forEach((c) => {
       (spiedBy[c.spying] = spiedBy[c.spying] || []).push(c);
     });
+    // one header row per call (linkedid), then its legs
     const rows = [];
     let group = null;
     for (const c of calls) {
       if (c.linkedid !== group) {
         group = c.linkedid;
-        const legs = calls.filter((x) => x.linkedid === group).length;
-        rows.push(el('tr', { class: 'call-group', 'data-linkedid': group },
-          el('td', { colspan: 10 }, 'Call ', el('span', { class: 'mono', text: group }),
-            ' · ' + legs + (legs === 1 ? ' leg' : ' legs'))));
+        rows.push({ group, legs: calls.filter((x) => x.linkedid === group).length });
       }
-      const spy = c.spying ? c.spyMode + ' → ' + c.spying
+      const spy = c.spying ? c.spyMode + ' → ' + legName(calls, c.spying)
         : (spiedBy[c.channel] ? spiedBy[c.channel].map((s) => s.spyMode + ' by ' + s.extension).join(', ') : '');
-      const err = el('span', { class: 'error inline' });
-      const act = (action) => async () => {
-        showErrorEl(err, null);
-        try {
-          applyCalls(await api('POST', '/extensions/' + encodeURIComponent(c.extension) + '/' + action));
-        } catch (e) {
-          showErrorEl(err, e);
-        }
-      };
-      const ringing = c.state === 'Ringing';
-      rows.push(el('tr', { 'data-channel': c.channel, 'data-ext': c.extension, 'data-state': c.state },
-        el('td', { class: 'mono', text: c.channel }),
-        el('td', { class: 'num', text: c.extension || '' }),
-        el('td', {}, el('span', { class: 'badge chan-' + c.state, text: c.state })),
-        el('td', { text: callerId(c.callerIdNum, c.callerIdName) }),
-        el('td', { text: callerId(c.connectedLineNum, c.connectedLineName) }),
-        el('td', { class: 'mono', text: c.application || '' }),
-        el('td', { class: 'mono', text: c.bridgedWith || '' }),
-        el('td', { class: spy ? 'spy' : null, text: spy }),
-        el('td', { class: 'mono duration', 'data-seconds': c.seconds, text: duration(c.seconds) }),
-        el('td', { class: 'actions' },
-          ringing && c.extension ? el('button', { type: 'button', class: 'btn small ok', onclick: act('answer'), text: 'Answer' }) : null,
-          ringing && c.extension ? el('button', { type: 'button', class: 'btn small warn', onclick: act('decline'), text: 'Decline' }) : null,
-          c.extension ? el('button', { type: 'button', class: 'btn small danger', onclick: act('hangup'), text: 'Hang up' }) : null,
-          err)));
+      rows.push({ leg: c, spy });
     }
-    body.replaceChildren(...rows);
+    const body = $('calls').tBodies[0];
+    reconcile(body, rows, (r) => r.leg ? 'c:' + r.leg.channel : 'g:' + r.group,
+      // a leg's seconds grow on their own (tickDurations); a new count alone does not rebuild the row
+      (r) => JSON.stringify(r.leg ? [{ ...r.leg, seconds: 0 }, r.spy] : r), (r) => r.leg ? legRow(r.leg, r.spy) : groupRow(r));
+    for (const c of calls) {
+      const td = body.querySelector('tr[data-rk="c:' + CSS.escape(c.channel) + '"] td.duration');
+      if (td) {
+        td.dataset.seconds = c.seconds;
+        td.textContent = duration(c.seconds);
+      }
+    }
     $('calls-count').textContent = String(calls.length);
     $('calls-empty').hidden = calls.length > 0;
   }
 
+  /** A leg by its phone's extension when it has one (the channel name is in the row's Leg cell). */
+  function legName(calls, channel) {
+    const leg = calls.find((x) => x.channel === channel);
+    return leg && leg.extension ? leg.extension : channel;
+  }
+
+  function groupRow(r) {
+    return el('tr', { class: 'call-group', 'data-linkedid': r.group },
+      el('td', { colspan: 8 }, 'Call ', el('span', { class: 'mono', text: r.group }),
+        ' · ' + r.legs + (r.legs === 1 ? ' leg' : ' legs')));
+  }
+
+  function legRow(c, spy) {
+    const err = el('span', { class: 'error inline' });
+    const act = (action) => async () => {
+      showErrorEl(err, null);
+      try {
+        applyCalls(await api('POST', '/extensions/' + encodeURIComponent(c.extension) + '/' + action));
+      } catch (e) {
+        showErrorEl(err, e);
+      }
+    };
+    const ringing = c.state === 'Ringing';
+    const button = (cls, action, label) => el('button', { type: 'button', class: 'btn small ' + cls, 'data-action': action,
+      onclick: act(action), text: label });
+    return el('tr', { 'data-channel': c.channel, 'data-ext': c.extension, 'data-state': c.state },
+      el('td', { class: 'leg' }, el('span', { class: 'num', text: c.extension || '' }),
+        el('div', { class: 'mono sub', text: c.channel })),
+      el('td', {}, el('span', { class: 'badge chan-' + c.state, text: c.state })),
+      el('td', { class: 'cid' }, el('div', { class: 'caller', text: callerId(c.callerIdNum, c.callerIdName) }),
+        c.connectedLineNum || c.connectedLineName
+          ? el('div', { class: 'connected sub', text: 'connected: ' + callerId(c.connectedLineNum, c.connectedLineName) })
+          : null),
+      el('td', { class: 'mono', text: c.application || '' }),
+      el('td', { class: 'bridged', title: c.bridgedWith || null, 'data-channel': c.bridgedWith,
+        text: c.bridgedWith ? legName(state.calls, c.bridgedWith) : '' }),
+      el('td', { class: spy ? 'spy' : null, text: spy }),
+      el('td', { class: 'mono duration', 'data-seconds': c.seconds, text: duration(c.seconds) }),
+      el('td', { class: 'actions' },
+        ringing && c.extension ? button('ok', 'answer', 'Answer') : null,
+        ringing && c.extension ? button('warn', 'decline', 'Decline') : null,
+        c.extension ? button('danger', 'hangup', 'Hang up') : null,
+        err));
+  }
+
   function callerId(num, name) {
     if (!num && !name) return '';
-    return name && name !== num ? '"' + name + '" <' + (num || '') + '>' : (num || name);
+    return name && name !== num ? name + ' <' + (num || '') + '>' : (num || name);
   }
 
   function showErrorEl(box, err) {
@@ -332,21 +387,27 @@
       if (!p) phones.push(p = { phone: k.phone, model: k.model, keys: [] });
       p.keys.push(k);
     }
-    $('watchers').replaceChildren(...phones.map((p) => el('div', { class: 'watcher', 'data-phone': p.phone },
-      el('div', { class: 'watcher-title' }, el('b', { text: p.phone }), ' ' + extName(p.phone) + ' ',
-        el('span', { class: 'muted', text: p.model })),
-      el('ul', { class: 'keys' }, p.keys.map(keyView)))));
-    if (!phones.length) $('watchers').replaceChildren(el('p', { class: 'muted', text: 'No phone watches another extension.' }));
+    const box = $('watchers');
+    if (!phones.length) {
+      box.replaceChildren(el('p', { class: 'muted', text: 'No phone watches another extension.' }));
+      return;
+    }
+    reconcile(box, phones, (p) => p.phone, (p) => JSON.stringify([p, p.keys.map((k) => extName(k.monitors))]),
+      (p) => el('div', { class: 'watcher', 'data-phone': p.phone },
+        el('div', { class: 'watcher-title' }, el('b', { text: p.phone }), ' ' + extName(p.phone) + ' ',
+          el('span', { class: 'muted', text: p.model })),
+        el('ul', { class: 'keys' }, p.keys.map(keyView))));
   }
 
   // ---- AMI sessions --------------------------------------------------------------------------
 
   function renderSessions() {
-    $('sessions').tBodies[0].replaceChildren(...state.sessions.map((s) => el('tr', { 'data-session': s.id },
-      el('td', { class: 'mono', text: s.id }),
-      el('td', { text: s.authenticated ? s.user : (s.user ? s.user + ' (logging in)' : '(not logged in)') }),
-      el('td', { class: 'mono', text: s.remoteAddress }),
-      el('td', { class: 'mono', title: s.connectedAt, text: new Date(s.connectedAt).toLocaleTimeString() }))));
+    reconcile($('sessions').tBodies[0], state.sessions, (x) => x.id, (x) => JSON.stringify(x), (x) => el('tr', {
+      'data-session': x.id, title: 'session ' + x.id },
+      el('td', { text: x.authenticated ? x.user : (x.user ? x.user + ' (logging in)' : '(not logged in)') }),
+      // InetSocketAddress.toString() has an empty host name part: "/127.0.0.1:53928"
+      el('td', { class: 'mono', text: String(x.remoteAddress || '').replace(/^[^/]*\//, '') }),
+      el('td', { class: 'mono', title: x.connectedAt, text: new Date(x.connectedAt).toLocaleTimeString([], { hour12: false }) })));
     $('sessions-count').textContent = String(state.sessions.length);
   }
 
@@ -382,16 +443,25 @@
       el('span', { class: 'badge status-' + x.statusText.replace('&', '-'), text: x.registered ? x.statusText : 'Unregistered' }),
       ' ', el('span', { class: 'pdot p-' + x.presence }), presenceLabel(x))];
     for (const c of legs) {
-      const other = c.connectedLineNum || c.callerIdNum;
       lines.push(el('div', { class: 'leg', 'data-state': c.state },
-        c.state + ' · ' + callerId(c.connectedLineNum, c.connectedLineName || extName(other)) +
-        (c.application ? ' · ' + c.application : '') + (c.spying ? ' · ' + c.spyMode + ' on ' + c.spying : '')));
+        c.state + ' · ' + otherParty(c) + (c.application ? ' · ' + c.application : '') +
+        (c.spying ? ' · ' + c.spyMode + ' on ' + c.spying : '')));
     }
     $('phone-state').replaceChildren(...lines);
     $('btn-answer').classList.toggle('pulse', legs.some((c) => c.state === 'Ringing'));
     const keys = state.watchers.filter((k) => k.phone === x.number);
     $('phone-keys').replaceChildren(...(keys.length ? [el('div', { class: 'muted', text: 'Keys on this phone' }),
       el('ul', { class: 'keys' }, keys.map(keyView))] : []));
+  }
+
+  /** Whom a leg talks to: its bridge peer, else the other leg of the same call, else its connected line. */
+  function otherParty(c) {
+    const peer = state.calls.find((x) => x.channel === c.bridgedWith) ||
+      state.calls.find((x) => x.linkedid === c.linkedid && x.channel !== c.channel);
+    if (peer && peer.extension) return 'with ' + peer.extension + ' ' + extName(peer.extension);
+    if (peer) return 'with ' + peer.channel;
+    const num = c.connectedLineNum || '';
+    return num ? 'with ' + callerId(num, c.connectedLineName || extName(num)) : (c.application || '');
   }
 
   async function phoneAction(errId, method, path, body, after) {
