@@ -42,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's packages; -Ducmkit.chromium / -Ducmkit.chromedriver point elsewhere (never a download). */
+  private static final Path CHROMIUM = Path.of(System.getProperty("ucmkit.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("ucmkit.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static UcmSimulator sim;
