@@ -44,7 +44,7 @@ public final class Pbx {
     presence.clear();
     globals.clear();
     for (ExtensionConfig e : config.extensions()) {
-      phones.put(e.number(), new Phone(e));
+      phones.put(e.number(), new Phone(e, phones.size()));
       presence.put(e.number(), Presence.AVAILABLE);
     }
   }
@@ -82,7 +82,8 @@ public final class Pbx {
     Presence pr = presence(n);
     String ucm = pr.ucmStatus();
     int status = extensionStatus(n);
-    return new ExtensionInfo(n, p.name, p.model, p.registered, p.answerMode, p.answerDelayMs, ucm,
+    return new ExtensionInfo(n, p.name, p.model, p.registered, p.registered ? p.contact : "", p.answerMode,
+        p.answerDelayMs, ucm,
         ucm.equals("custom") ? pr.message() : "", pr.state(), hint(n), status, ExtensionStates.text(status),
         deviceState(device(n)));
   }
@@ -200,7 +201,7 @@ public final class Pbx {
     String old = deviceState(device(number));
     p.registered = registered;
     // Event bodies follow res_pjsip's ContactStatus/PeerStatus (AMI.md §4.2); a UCM's own values are a guess.
-    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", "sip:" + number + "@127.0.0.1:5060")
+    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", "sip:" + number + "@" + p.contact)
         .add("ContactStatus", registered ? "Created" : "Removed").add("AOR", number).add("EndpointName", number)
         .build(), Privileges.SYSTEM);
     events.publish(EventBus.event("PeerStatus", Privileges.SYSTEM).add("ChannelType", tech())
@@ -291,7 +292,14 @@ public final class Pbx {
     String answerMode;
     int answerDelayMs;
 
-    Phone(ExtensionConfig e) {
+    /**
+     * Where the simulated phone registers from: loopback, one SIP port per phone in config order
+     * (5060, 5061, …) so the Extensions table shows distinct contacts, as on a real LAN.
+     */
+    final String contact;
+
+    Phone(ExtensionConfig e, int index) {
+      contact = "127.0.0.1:" + (5060 + index);
       name = e.name() == null ? "" : e.name();
       model = e.model();
       registered = e.registered();
