@@ -45,7 +45,9 @@ class ControlApiIT {
   void extensions_are_listed_and_presence_can_be_set_like_in_the_ucm_portal() throws Exception {
     HttpResponse<String> all = call("GET", "/extensions", null);
     assertThat(all.statusCode()).isEqualTo(200);
-    assertThat(all.body()).contains("\"number\":\"1000\"", "\"number\":\"1009\"", "\"model\":\"GXP2170\"");
+    assertThat(all.body()).contains("\"number\":\"1000\"", "\"number\":\"1009\"", "\"model\":\"GXP2170\"",
+        "\"contact\":\"127.0.0.1:5061\"");
+    assertThat(call("GET", "/extensions/1009", null).body()).contains("\"registered\":false,\"contact\":\"\"");
     HttpResponse<String> set = call("PUT", "/extensions/1000/presence", "{\"status\":\"custom\",\"text\":\"InMeeting\"}");
     assertThat(set.statusCode()).isEqualTo(200);
     assertThat(set.body()).contains("\"presence\":\"custom\"", "\"presenceText\":\"InMeeting\"");
