@@ -24,7 +24,9 @@ import java.util.Set;
  * <li>Declined (Call Phone only): {@code OriginateResponse} {@code Response: Failure} with our ActionID, by
  *     {@code Reason} (AMI.md §3.1: 0 unavailable, 1 rejected, 3 no-answer, 5 busy, 8 rejected), at the source;
  *     or {@code DialEnd} BUSY / NOANSWER / CHANUNAVAIL / CONGESTION on a leg of the call, at that leg's
- *     extension. At most one Declined per call.</li>
+ *     extension; or, when the destination never got a channel (Dial to an unregistered PJSIP endpoint fails in
+ *     {@code ast_request}: no DialBegin/DialEnd at all), the {@code Hangup} {@code Cause} of the answered source
+ *     leg, at the destination. At most one Declined per call.</li>
  * <li>Which channels belong to a Call Phone call: the originated leg is the first {@code Newchannel} of the
  *     source extension in state Down after the Originate (its {@code DialBegin} has no caller, AMI.md §6.2),
  *     confirmed by the OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
@@ -44,14 +46,18 @@ final class EventTranslator {
         final String callId;
         final String actionId;
         final String source;
+        final String destination;
         String uniqueid;
         boolean declined;
+        boolean sourceAnswered;
+        boolean destinationAnswered;
         boolean responded; // OriginateResponse seen: until then the call may still be Declined by it
 
-        PhoneCall(String callId, String actionId, String source) {
+        PhoneCall(String callId, String actionId, String source, String destination) {
             this.callId = callId;
             this.actionId = actionId;
             this.source = source;
+            this.destination = destination;
         }
     }
 
@@ -77,8 +83,8 @@ final class EventTranslator {
      * Registers a Call Phone call before its Originate is written. At most {@link #MAX_TRACKED_CALLS} calls are
      * tracked: if the PBX never reports on the oldest (events not readable by this user), it is forgotten.
      */
-    synchronized void expectCallPhone(String actionId, String callId, String source) {
-        PhoneCall call = new PhoneCall(callId, actionId, source);
+    synchronized void expectCallPhone(String actionId, String callId, String source, String destination) {
+        PhoneCall call = new PhoneCall(callId, actionId, source, destination);
         unbound.add(call);
         byActionId.put(actionId, call);
         if (byActionId.size() > MAX_TRACKED_CALLS) {
@@ -141,7 +147,10 @@ final class EventTranslator {
             case "DialEnd" -> dialEnd(out, m);
             case "OriginateResponse" -> originateResponse(out, m);
             case "DTMFEnd" -> dtmf(out, m, channel);
-            case "Hangup" -> hangup(channel, m.get("Uniqueid"));
+            case "Hangup" -> {
+                sourceHungUp(out, m);
+                hangup(channel);
+            }
             case "PresenceStateChange" -> presence(out, afterColon(m.get("Presentity")), m);
             case "PresenceStatus" -> presence(out, m.get("Exten"), m);
             case "ExtensionStatus" -> extensionStatus(out, m, true);
@@ -246,6 +255,11 @@ final class EventTranslator {
             return;
         }
         PhoneCall call = callOf(uniqueid, linkedid);
+        if (call != null && ext.equals(call.source)) {
+            call.sourceAnswered = true;
+        } else if (call != null) {
+            call.destinationAnswered = true;
+        }
         out.add(new CallStatus(ext, CallStatus.Status.Accepted, null, call == null ? null : call.callId, clock.instant()));
     }
 
@@ -318,7 +332,31 @@ final class EventTranslator {
         }
     }
 
-    private void hangup(String channel, String uniqueid) {
+    /**
+     * The answered source leg of a Call Phone call hangs up before the destination answered and with no Declined
+     * reported: its Cause is why the destination could not be reached (app_dial sets the caller's hangup cause
+     * when no destination channel could even be created, e.g. 20 Subscriber absent for an unregistered phone).
+     * Cause 16 (normal clearing: someone hung up) and 0 (unknown) say nothing about the destination.
+     */
+    private void sourceHungUp(List<DriverEvent> out, AmiMessage m) {
+        String uniqueid = m.get("Uniqueid");
+        PhoneCall call = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        if (call == null || !uniqueid.equals(call.uniqueid) || !call.sourceAnswered || call.destinationAnswered) {
+            return;
+        }
+        String reason = switch (parseInt(m.get("Cause"))) {
+            case 17 -> "busy";
+            case 18, 19 -> "no-answer";
+            case 21 -> "rejected";
+            case 1, 3, 20, 27, 34, 38, 41, 42 -> "unavailable";
+            default -> null;
+        };
+        if (reason != null) {
+            declined(out, call, call.destination, reason);
+        }
+    }
+
+    private void hangup(String channel) {
         if (channel == null) {
             return;
         }

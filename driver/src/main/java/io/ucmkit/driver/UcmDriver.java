@@ -117,7 +117,8 @@ public final class UcmDriver implements AutoCloseable {
             requireKnown("destinationExtension", request.destinationExtension());
             String callId = UUID.randomUUID().toString();
             String actionId = ids.next();
-            translator.expectCallPhone(actionId, callId, request.sourceExtension());
+            translator.expectCallPhone(actionId, callId, request.sourceExtension(),
+                    request.destinationExtension());
             return track(c.send(request.toOriginate(config.channelTech(), config.context()), config.actionTimeout(), actionId))
                     .thenApply(r -> {
                         if (!r.isSuccess()) {

@@ -32,7 +32,7 @@ class EventTranslatorTest {
 
     @Test
     void aCallPhoneCallInTranscript09IsAcceptedOnceAndItsDigitsAreIvrResponses() {
-        translator.expectCallPhone("orig-1", "call-1", "1000");
+        translator.expectCallPhone("orig-1", "call-1", "1000", "1001");
 
         List<DriverEvent> out = feed(TranscriptEvents.of("09_originate_dtmf"));
 
@@ -56,7 +56,7 @@ class EventTranslatorTest {
 
     @Test
     void aFailedAsyncOriginateInTranscript09cIsDeclinedUnavailableAtTheSource() {
-        translator.expectCallPhone("fail-async", "call-2", "4444");
+        translator.expectCallPhone("fail-async", "call-2", "4444", "1001");
 
         List<DriverEvent> out = feed(TranscriptEvents.of("09c_originate_sync_and_failures"));
 
@@ -134,7 +134,7 @@ class EventTranslatorTest {
     @ParameterizedTest(name = "OriginateResponse Reason {0} is Declined {1} at the source")
     @CsvSource({"0,unavailable", "1,rejected", "3,no-answer", "5,busy", "8,rejected"})
     void aSourceThatDoesNotAnswerIsDeclinedWithTheReasonOfOriginateResponse(String reason, String expected) {
-        translator.expectCallPhone("a1", "c1", "1000");
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
         List<DriverEvent> out = feed(List.of(
                 snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
                 snap("Hangup", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
@@ -148,7 +148,7 @@ class EventTranslatorTest {
     @ParameterizedTest(name = "DialEnd {0} is Declined {1} at the destination")
     @CsvSource({"BUSY,busy", "NOANSWER,no-answer", "CHANUNAVAIL,unavailable", "CONGESTION,rejected"})
     void aDestinationThatDoesNotAnswerIsDeclinedWithTheReasonOfDialEnd(String dialStatus, String expected) {
-        translator.expectCallPhone("a1", "c1", "1000");
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
         List<DriverEvent> out = feed(List.of(
                 snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
                 snap("Newstate", "PJSIP/1000-00000001", 5, "s", "100.1", "100.1"),
@@ -163,6 +163,47 @@ class EventTranslatorTest {
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, "c1"),
                         tuple("1001", CallStatus.Status.Declined, expected, "c1"));
+    }
+
+    /** The simulator's sequence for Dial to a phone with no channel: no DialBegin/DialEnd, the caller's Hangup cause. */
+    private List<AmiMessage> answeredSourceThenHangup(String cause) {
+        return List.of(
+                snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 5, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 6, "s", "100.1", "100.1"),
+                snap("Newexten", "PJSIP/1000-00000001", 6, "1009", "100.1", "100.1",
+                        "Application", "Dial", "AppData", "PJSIP/1009,60"),
+                originateResponse("a1", "Success", "4", "100.1"),
+                snap("Hangup", "PJSIP/1000-00000001", 6, "1009", "100.1", "100.1", "Cause", cause));
+    }
+
+    @ParameterizedTest(name = "source hangs up with Cause {0} before any destination leg: Declined {1}")
+    @CsvSource({"20,unavailable", "17,busy", "19,no-answer", "21,rejected"})
+    void aDestinationThatNeverGotAChannelIsDeclinedWithTheCauseOfTheSourcesHangup(String cause, String expected) {
+        translator.expectCallPhone("a1", "c1", "1000", "1009");
+
+        assertThat(feed(answeredSourceThenHangup(cause))).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, "c1"),
+                        tuple("1009", CallStatus.Status.Declined, expected, "c1"));
+    }
+
+    @Test
+    void aSourceHangingUpNormallyOrAfterTheDestinationAnsweredIsNotDeclined() {
+        translator.expectCallPhone("a1", "c1", "1000", "1009");
+        assertThat(feed(answeredSourceThenHangup("16"))).extracting(DriverEvent::type).containsExactly("CallStatus");
+
+        translator.expectCallPhone("a2", "c2", "1000", "1001");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000003", 0, "s", "200.1", "200.1"),
+                snap("Newstate", "PJSIP/1000-00000003", 6, "s", "200.1", "200.1"),
+                originateResponse("a2", "Success", "4", "200.1"),
+                snap("Newchannel", "PJSIP/1001-00000004", 0, "s", "200.2", "200.1"),
+                snap("Newstate", "PJSIP/1001-00000004", 6, "s", "200.2", "200.1"),
+                snap("Hangup", "PJSIP/1001-00000004", 6, "s", "200.2", "200.1", "Cause", "17"),
+                snap("Hangup", "PJSIP/1000-00000003", 6, "1001", "200.1", "200.1", "Cause", "17")));
+        assertThat(out).map(CallStatus.class::cast).extracting(CallStatus::extension, CallStatus::status)
+                .containsExactly(tuple("1000", CallStatus.Status.Accepted), tuple("1001", CallStatus.Status.Accepted));
     }
 
     @Test
@@ -226,7 +267,7 @@ class EventTranslatorTest {
 
     @Test
     void cancelDropsPendingConfirmationsSoNoDeclinedFollows() {
-        translator.expectCallPhone("a1", "c1", "1000");
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
         translator.dropPendingConfirmations();
 
         assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).isEmpty();
@@ -235,7 +276,7 @@ class EventTranslatorTest {
     @Test
     void callsThePbxNeverReportsOnAreForgottenOldestFirstSoTrackingStaysBounded() {
         for (int i = 0; i <= EventTranslator.MAX_TRACKED_CALLS; i++) {
-            translator.expectCallPhone("a" + i, "c" + i, "1000");
+            translator.expectCallPhone("a" + i, "c" + i, "1000", "1001");
         }
 
         assertThat(feed(List.of(originateResponse("a0", "Failure", "5", "<unknown>")))).isEmpty();
@@ -245,7 +286,7 @@ class EventTranslatorTest {
     @Test
     void aSourceThatRejectsIsDeclinedOnceThoughDialEndAndOriginateResponseBothReportIt() {
         // The simulator's "source-declines" sequence: the originated leg has no caller block (AMI.md §6.2).
-        translator.expectCallPhone("a1", "c1", "1000");
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
         List<DriverEvent> out = feed(List.of(
                 snap("Newchannel", "PJSIP/1000-00000000", 0, "s", "400.1", "400.1"),
                 AmiMessage.of("Event", "DialBegin", "DestChannel", "PJSIP/1000-00000000", "DestChannelState", "0",
