@@ -95,6 +95,7 @@ public final class BenchTable {
         for (Reads reads : Reads.values()) {
             addIfPresent(rows, find(results, "framingLimit", reads));
             addIfPresent(rows, find(results, "amiDecoder", reads));
+            addIfPresent(rows, find(results, "amiDecoderTranslated", reads));
         }
         addIfPresent(rows, asteriskJava);
         for (RunResult row : rows) {
@@ -120,10 +121,43 @@ public final class BenchTable {
                     stats.getN(), stats.getPercentile(50), stats.getPercentile(99), stats.getPercentile(99.9),
                     stats.getMean(), perMessage(latency, 1)));
         }
+        out.append(translationNote(results, corpus));
         out.append("\nmsgs/s and MB/s: mean of the measured iterations, ± its 99.9% confidence half-width;"
                 + " ratios: same run, same reads (asterisk-java reads a stream; its framing-limit ratio uses"
                 + " batch reads). bytes/msg: -prof gc gc.alloc.rate.norm / messages per operation.\n");
+        out.append(EndToEndTable.table(results));
         return out.toString();
+    }
+
+    /** The cost of the driver's translation relative to the decoder alone, and what it produced. */
+    private static String translationNote(Collection<RunResult> results, Corpus corpus) {
+        StringBuilder out = new StringBuilder();
+        for (Reads reads : Reads.values()) {
+            RunResult translated = find(results, "amiDecoderTranslated", reads);
+            RunResult decoder = find(results, "amiDecoder", reads);
+            if (translated != null && decoder != null) {
+                out.append(String.format(Locale.ROOT, "%nDecoder + driver translation, %s reads: %s × the decoder alone"
+                                + " (%s extra bytes/msg)",
+                        reads.name().toLowerCase(Locale.ROOT),
+                        ratio(translated.getPrimaryResult().getScore(), decoder),
+                        difference(translated, decoder, corpus.messages())));
+            }
+        }
+        if (out.length() > 0) {
+            try {
+                out.append(String.format(Locale.ROOT, "%nTyped driver events of one pass from a fresh translator: %s%n",
+                        EventTranslationBenchmark.typedEventsOfOnePass(corpus)));
+            } catch (Exception e) {
+                throw new IllegalStateException("translating the corpus failed", e);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String difference(RunResult result, RunResult baseline, int messagesPerOp) {
+        double a = allocated(result);
+        double b = allocated(baseline);
+        return Double.isNaN(a) || Double.isNaN(b) ? "–" : String.format(Locale.ROOT, "%.0f", (a - b) / messagesPerOp);
     }
 
     private static void addIfPresent(List<RunResult> rows, RunResult result) {
@@ -132,7 +166,7 @@ public final class BenchTable {
         }
     }
 
-    private static RunResult find(Collection<RunResult> results, String method, Reads reads) {
+    static RunResult find(Collection<RunResult> results, String method, Reads reads) {
         for (RunResult result : results) {
             String param = result.getParams().getParam("reads");
             if (method(result).equals(method) && (reads == null || reads.name().equals(param))) {
@@ -142,7 +176,7 @@ public final class BenchTable {
         return null;
     }
 
-    private static String method(RunResult result) {
+    static String method(RunResult result) {
         String benchmark = result.getParams().getBenchmark();
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
@@ -151,24 +185,28 @@ public final class BenchTable {
         return switch (method) {
             case "framingLimit" -> "framing limit (indexOf)";
             case "amiDecoder" -> "ucmkit AmiDecoder";
+            case "amiDecoderTranslated" -> "ucmkit AmiDecoder + driver translation";
             case "asteriskJava" -> "asterisk-java 3.42.2";
             default -> method;
         };
     }
 
-    private static String ratio(double score, RunResult baseline) {
+    static String ratio(double score, RunResult baseline) {
         if (baseline == null) {
             return "–";
         }
         return String.format(Locale.ROOT, "%.2f", score / baseline.getPrimaryResult().getScore());
     }
 
-    private static String perMessage(RunResult result, int messagesPerOp) {
+    static String perMessage(RunResult result, int messagesPerOp) {
+        double bytes = allocated(result);
+        return Double.isNaN(bytes) ? "–" : String.format(Locale.ROOT, "%.0f", bytes / messagesPerOp);
+    }
+
+    /** {@code -prof gc}'s bytes allocated per operation, NaN without the profiler. */
+    static double allocated(RunResult result) {
         Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        if (norm == null || Double.isNaN(norm.getScore())) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.0f", norm.getScore() / messagesPerOp);
+        return norm == null ? Double.NaN : norm.getScore();
     }
 
     private static String count(double perSecond) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.asteriskjava.manager.internal.AsteriskJavaReader;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -64,13 +66,21 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void everyBenchmarkRunsOneShortIterationAndProducesANumber() throws Exception {
+    void theDriverTranslationGivesCallStatusIvrResponseAndPresenceEventsFromTheCorpus() throws Exception {
+        Map<String, Integer> typed = EventTranslationBenchmark.typedEventsOfOnePass(Corpus.get());
+        assertThat(typed).containsKeys("CallStatus", "IvrResponse", "Presence");
+        assertThat(typed.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(Corpus.get().events());
+    }
+
+    @Test
+    void everyBenchmarkRunsOneShortIterationAndProducesANumberWithItsAllocation() throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include("io\\.ucmkit\\.bench\\..*")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
+                .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .build()).run();
         List<String> names = results.stream()
@@ -78,8 +88,16 @@ class BenchmarksSmokeTest {
                         + (r.getParams().getParam("reads") == null ? "" : "/" + r.getParams().getParam("reads")))
                 .toList();
         assertThat(names).contains("framingLimit/EVENT", "framingLimit/BYTE", "amiDecoder/BATCH", "amiDecoder/MTU",
-                "asteriskJava", "amiDecoderOneMessage");
-        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
-        assertThat(BenchTable.table(results, Corpus.get())).contains("× asterisk-java", "p99.9");
+                "asteriskJava", "amiDecoderOneMessage", "amiDecoderTranslated/EVENT", "amiDecoderTranslated/BATCH",
+                "simulatorToDriverFixedRate", "simulatorToDriverBurst", "loopbackLimitFixedRate", "loopbackLimitBurst");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.getPrimaryResult().getScore()).isPositive();
+            assertThat(BenchTable.allocated(result)).as("gc.alloc.rate.norm of %s", result.getParams().getBenchmark())
+                    .isPositive();
+        });
+        assertThat(BenchTable.table(results, Corpus.get())).contains("× asterisk-java", "p99.9",
+                "| ucmkit AmiDecoder + driver translation | batch |", "Typed driver events",
+                "| simulator → driver | 1000/s paced |", "| simulator → driver | bursts of 100 |",
+                "| loopback limit (Netty, no ucmkit) | bursts of 100 |");
     }
 }
