@@ -232,6 +232,22 @@ class SimulatorCallsIT {
     }
 
     @Test
+    void keysTheDestinationPressesOnACallPhoneCallAreIvrResponsesWithTheCallId() {
+        String callId = driver.callPhone(new CallPhone("1000", "1002", "Door 3", "Alarm")).join();
+        sim.admin().answer("1000");
+        await().atMost(WAIT).until(() -> "Ringing".equals(channelOf("1002").state()));
+        sim.admin().answer("1002");
+        await().atMost(WAIT).until(() -> callStatuses().size() == 2);
+
+        sim.admin().dtmf("1002", "1"); // "press 1 to acknowledge"
+        sim.admin().dtmf("1000", "*"); // the source's keys count too: it is a Call Phone call
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ivrResponses())
+                .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
+                .containsExactly(tuple("1002", "1", callId), tuple("1000", "*", callId)));
+    }
+
+    @Test
     void keysPressedOnAnOrdinaryCallAreNotIvrResponses() {
         sim.admin().dial("1002", "1001");
         timers.advance(Duration.ofMillis(200));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver against the in-process simulator on real loopback sockets: login, privileges, PBX restarts,
- * presence, event order, latency. (Call Phone, Barge and IVR against the simulator need its call model wired
- * into {@code UcmSimulator}; those paths are covered by ConnectionIT's scripted peer and the translator tests.)
+ * presence, event order, latency. Call Phone, Barge, Call Status and IVR Response against the simulator's calls
+ * are {@link SimulatorCallsIT}.
  */
 class SimulatorIT {
 
