@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's benchmark command: a short JMH run of the parse benchmarks (a few minutes on
-# 2 cores) that prints a table with ratios to the framing limit and to asterisk-java, and writes
-# the JMH JSON to benchmarks/target/jmh-result.json. Options go to io.ucmkit.bench.BenchTable
+# The README's benchmark command: a short JMH run of every benchmark (a few minutes on 2 cores):
+# AMI parsing alone and with the driver's typed translation, with ratios to the framing limit and
+# to asterisk-java; simulator → driver latency on loopback, with ratios to a Netty loopback limit.
+# Prints the tables and writes the JMH JSON to benchmarks/target/jmh-result.json. Options go to io.ucmkit.bench.BenchTable
 # (--warmup N --iterations N --time S --forks N --include REGEX --json PATH).
 # For full JMH control run the jar itself: java -jar benchmarks/target/benchmarks.jar -h
 set -euo pipefail
@@ -9,6 +10,6 @@ cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
 if [ ! -f "$jar" ]; then
   echo "bench: building $jar (once)..." >&2
-  mvn -q -pl ami,benchmarks -am package -DskipTests
+  mvn -q -pl benchmarks -am package -DskipTests
 fi
 exec java -cp "$jar" io.ucmkit.bench.BenchTable "$@"

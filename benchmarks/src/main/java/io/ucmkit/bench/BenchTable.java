@@ -16,8 +16,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./ucmkit bench}: a short run of every parse benchmark with {@code -prof gc}, then one
- * table with the ratios to the two baselines of the same run. The JMH JSON goes to the path of
+ * {@code ./ucmkit bench}: a short run of every benchmark with {@code -prof gc}, then the tables with
+ * the ratios to the baselines of the same run: parsing (alone and with the driver's translation)
+ * against the framing limit and asterisk-java, end to end against the loopback limit. The JMH JSON goes to the path of
  * {@code --json} (default {@code benchmarks/target/jmh-result.json}).
  *
  * <p>Options: {@code --warmup N} and {@code --iterations N} (per benchmark, default 5 and 3;
@@ -31,7 +32,8 @@ public final class BenchTable {
     private static final String USAGE = """
             usage: ./ucmkit bench [--warmup N] [--iterations N] [--time S] [--forks N] [--include REGEX] [--json PATH]
               a short JMH run (default: 5 warmup + 3 measured iterations of 2 s, 1 fork, -prof gc) of every
-              benchmark in io.ucmkit.bench, then a table with ratios to the framing limit and asterisk-java.
+              benchmark in io.ucmkit.bench, then tables with ratios to the framing limit and asterisk-java
+              (parsing, and parsing plus the driver's translation) and to the loopback limit (end to end).
               JMH JSON: benchmarks/target/jmh-result.json. Full JMH: java -jar benchmarks/target/benchmarks.jar -h""";
 
     private BenchTable() {
