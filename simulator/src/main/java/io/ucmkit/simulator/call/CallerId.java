@@ -39,18 +39,33 @@ record CallerId(String name, String number) {
         return new CallerId(unquoted.isEmpty() ? null : unquoted, null);
     }
 
-    /** {@code ast_shrink_phone_number}: drops spaces, {@code -}, {@code (}, {@code )} and {@code .} outside {@code [ ]}. */
+    /**
+     * {@code ast_shrink_phone_number} (main/callerid.c): drops {@code (}, {@code )} and spaces
+     * everywhere, {@code -} outside {@code [ ]} and every {@code .} but a last one. (AMI.md §3.1
+     * lists only the first four; the {@code .} rule is from the Asterisk source.)
+     */
     static String shrink(String number) {
         StringBuilder out = new StringBuilder(number.length());
         int bracket = 0;
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
-            if (c == '[') {
-                bracket++;
-            } else if (c == ']' && bracket > 0) {
-                bracket--;
-            } else if (bracket == 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.')) {
-                continue;
+            switch (c) {
+                case '[' -> bracket++;
+                case ']' -> bracket--;
+                case '-' -> {
+                    if (bracket <= 0) {
+                        continue;
+                    }
+                }
+                case '.' -> {
+                    if (i != number.length() - 1) {
+                        continue;
+                    }
+                }
+                case '(', ')', ' ' -> {
+                    continue;
+                }
+                default -> { }
             }
             out.append(c);
         }

@@ -214,6 +214,8 @@ class CallScenariosTest {
         assertThat(CallerId.parse("\"Barge 1000\" <1000>")).isEqualTo(new CallerId("Barge 1000", "1000"));
         assertThat(CallerId.parse("(555) 123-4567")).isEqualTo(new CallerId(null, "5551234567"));
         assertThat(CallerId.parse("Front Desk")).isEqualTo(new CallerId("Front Desk", null));
+        // main/callerid.c: '-' survives only inside [ ], '.' only at the end; ( ) and spaces go everywhere
+        assertThat(CallerId.shrink("Door.3 (B-2) [1-3 ].")).isEqualTo("Door3B2[1-3].");
         assertThat(CallerId.parse("Line1 text <Line2 text>").all()).isEqualTo("\"Line1 text\" <Line2text>");
     }
 }
