@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.driver.DriverEvent.CallStatus;
 import io.ucmkit.driver.DriverEvent.IvrResponse;
+import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.call.Calls.ChannelView;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Call Phone, Barge, Call Status and IVR Response end to end: the driver against the in-process simulator's call
  * engine on real loopback sockets, with the demo PBX (1000 manual, 1001 auto after 200 ms, 1005 declines, 1006
- * busy, 1007 never answers, 1009 unregistered, IVR 7000). The simulator's timers run on {@link ManualTimers}, so
+ * busy, 1007 never answers, 1009 unregistered, IVR 7000). The simulator's timers run on {@link ManualTime}, so
  * ring timeouts and auto-answer fire when the test says, never by wall time.
  */
 class SimulatorCallsIT {
@@ -35,7 +36,7 @@ class SimulatorCallsIT {
     @TempDir
     Path dataDir;
 
-    private final ManualTimers timers = new ManualTimers();
+    private final ManualTime timers = new ManualTime();
     private final List<DriverEvent> events = new CopyOnWriteArrayList<>();
     private UcmSimulator sim;
     private UcmDriver driver;

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.ManualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class CallScenariosTest {
 
     final FakePbx pbx = new FakePbx();
-    final ManualClock clock = new ManualClock();
+    final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock, log, false);
+    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
 
     private List<AmiMessage> originate(String src, String dst) {
         return calls.originate(AmiMessage.of("Action", "Originate", "ActionID", "o1", "Channel", "PJSIP/" + src,

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.ManualTime;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +14,7 @@ final class EngineLoadProbe {
             pbx.phones.put(ext, new PbxPort.Phone(ext, "P" + ext, "PJSIP", true, PbxPort.AnswerMode.MANUAL, Duration.ZERO));
         }
         AtomicLong events = new AtomicLong();
-        Calls engine = Calls.create(pbx, new ManualClock(), e -> events.incrementAndGet(), false);
+        Calls engine = Calls.create(pbx, new ManualTime().callClock(), e -> events.incrementAndGet(), false);
         for (int round = 0; round < 3; round++) {
             events.set(0);
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.ManualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class MoreActionsTest {
 
     final FakePbx pbx = new FakePbx();
-    final ManualClock clock = new ManualClock();
+    final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock, log, false);
+    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
 
     @Test
     void aSynchronousOriginateToAnUnregisteredPhoneAnswersOriginateFailedWithoutAnOriginateResponse() {
@@ -39,7 +40,7 @@ class MoreActionsTest {
 
     @Test
     void asterisk13HasNoDialStateAndNewextenInClassCall() {
-        Calls old = Calls.create(pbx, clock, log, true);
+        Calls old = Calls.create(pbx, clock.callClock(), log, true);
         old.dial("1000", "1001");
         assertThat(log.lines()).noneMatch(l -> l.startsWith("DialState"));
         assertThat(log.events.get(1).get("Privilege")).isEqualTo("call,all");

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.config.PbxConfigLoader;
@@ -18,12 +19,12 @@ final class SimulatedCalls implements AutoCloseable {
     static final String USER = "amiadmin";
     static final String SECRET = "amiadmin1";
 
-    final ManualClock clock = new ManualClock();
+    final ManualTime clock = new ManualTime();
     final UcmSimulator sim;
 
     SimulatedCalls() {
         sim = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).config(PbxConfigLoader.parse(pbx()))
-                .clock(clock.asClock()).scheduler(clock.asScheduler()).start();
+                .clock(clock.clock()).scheduler(clock).start();
     }
 
     private static String pbx() {

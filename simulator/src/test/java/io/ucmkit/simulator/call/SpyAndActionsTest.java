@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.ManualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class SpyAndActionsTest {
 
     final FakePbx pbx = new FakePbx();
-    final ManualClock clock = new ManualClock();
+    final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock, log, false);
+    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
 
     /** 1000 calls 1001, both answer: PJSIP/1000-00000000 and PJSIP/1001-00000001 bridged. */
     private void activeCall() {
