@@ -13,6 +13,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.slf4j.LoggerFactory;
 
 /** Not a measurement: every benchmark runs one short iteration and produces a number. */
 class BenchmarksSmokeTest {
@@ -55,6 +56,13 @@ class BenchmarksSmokeTest {
             assertThat(framing.messages()).as("framing limit, %s", reads).isEqualTo(corpus.messages());
             assertThat(decoder.frames()).as("decoder, %s", reads).isEqualTo(corpus.messages());
         }
+    }
+
+    @Test
+    void asteriskJavaLogsNothingSoItsBenchmarkDoesNotPayForLogging() {
+        // It finds SLF4J first; logback arrives with the driver and simulator (see logback.xml).
+        assertThat(LoggerFactory.getLogger("org.asteriskjava.manager.internal.ManagerReaderImpl").isErrorEnabled())
+                .isFalse();
     }
 
     @Test
