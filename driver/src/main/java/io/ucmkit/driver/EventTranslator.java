@@ -39,9 +39,6 @@ import java.util.Set;
  */
 final class EventTranslator {
 
-    private record Leg(String uniqueid, String linkedid, int state) {
-    }
-
     private static final class PhoneCall {
         final String callId;
         final String actionId;
@@ -65,7 +62,7 @@ final class EventTranslator {
 
     private final DriverConfig config;
     private final Clock clock;
-    private final Map<String, Leg> channels = new HashMap<>();
+    private final LiveChannels channels = new LiveChannels();
     private final Set<String> answeredLegs = new HashSet<>();
     private final Set<String> ivrCalls = new HashSet<>();
     private final List<PhoneCall> unbound = new ArrayList<>();
@@ -117,8 +114,8 @@ final class EventTranslator {
 
     /** Whether a channel of {@code tech/extension} is Up, from the tracked channels. */
     synchronized boolean isUp(String tech, String extension) {
-        for (var e : channels.entrySet()) {
-            if (e.getValue().state == 6 && tech.equalsIgnoreCase(Channels.tech(e.getKey()))
+        for (var e : channels.entries()) {
+            if (e.getValue().state() == 6 && tech.equalsIgnoreCase(Channels.tech(e.getKey()))
                     && extension.equals(Channels.extension(e.getKey()))) {
                 return true;
             }
@@ -133,12 +130,12 @@ final class EventTranslator {
             return out;
         }
         String channel = m.get("Channel");
-        Leg previous = channel == null ? null : channels.get(channel);
+        LiveChannels.Leg previous = channel == null ? null : channels.get(channel);
         track(m, channel);
         switch (name) {
             case "Newchannel" -> bindOriginatedLeg(m, channel);
             case "Newstate" -> {
-                int prev = previous == null ? -1 : previous.state;
+                int prev = previous == null ? -1 : previous.state();
                 if (parseInt(m.get("ChannelState")) == 6 && (prev == 0 || prev == 5)) {
                     accepted(out, channel, m.get("Uniqueid"), m.get("Linkedid"));
                 }
@@ -182,16 +179,16 @@ final class EventTranslator {
                 String ch = c.get("Channel");
                 if (ch != null) {
                     live.add(ch);
-                    channels.put(ch, new Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
+                    channels.put(ch, new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
                 }
             }
             // Calls that ended while we were disconnected: forget them, so nothing is reported for them.
-            for (String gone : new ArrayList<>(channels.keySet())) {
+            for (String gone : channels.entries().stream().map(Map.Entry::getKey).toList()) {
                 if (!live.contains(gone)) {
-                    Leg leg = channels.remove(gone);
+                    LiveChannels.Leg leg = channels.remove(gone);
                     answeredLegs.remove(Channels.legKey(gone));
-                    if (leg != null && leg.uniqueid != null) {
-                        PhoneCall call = byUniqueid.remove(leg.uniqueid);
+                    if (leg != null && leg.uniqueid() != null) {
+                        PhoneCall call = byUniqueid.remove(leg.uniqueid());
                         if (call != null) {
                             byActionId.remove(call.actionId);
                         }
@@ -205,7 +202,7 @@ final class EventTranslator {
     private void track(AmiMessage m, String channel) {
         String state = m.get("ChannelState");
         if (channel != null && state != null) {
-            channels.put(channel, new Leg(m.get("Uniqueid"), m.get("Linkedid"), parseInt(state)));
+            channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), m.get("Linkedid"), parseInt(state)));
             noteIvr(m.get("Exten"), m.get("Linkedid"));
         }
     }
@@ -360,12 +357,12 @@ final class EventTranslator {
         if (channel == null) {
             return;
         }
-        Leg leg = channels.remove(channel);
-        if (!channels.keySet().stream().anyMatch(c -> Channels.legKey(c).equals(Channels.legKey(channel)))) {
+        LiveChannels.Leg leg = channels.remove(channel);
+        if (!channels.hasLeg(Channels.legKey(channel))) {
             answeredLegs.remove(Channels.legKey(channel));
         }
-        String linkedid = leg == null ? null : leg.linkedid;
-        if (linkedid != null && channels.values().stream().noneMatch(l -> linkedid.equals(l.linkedid))) {
+        String linkedid = leg == null ? null : leg.linkedid();
+        if (linkedid != null && !channels.hasCall(linkedid)) {
             ivrCalls.remove(linkedid);
             PhoneCall call = byUniqueid.get(linkedid);
             if (call != null && call.responded) {
