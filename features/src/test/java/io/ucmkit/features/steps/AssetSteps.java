@@ -3,143 +3,167 @@ package io.ucmkit.features.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cucumber.java.After;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.ucmkit.driver.DriverConfig;
-import io.ucmkit.driver.DriverEvent;
-import io.ucmkit.driver.DriverException;
-import io.ucmkit.driver.SystemAsset;
-import io.ucmkit.driver.UcmDriver;
+import io.ucmkit.features.support.CommandResult;
+import io.ucmkit.features.support.DriverService;
+import io.ucmkit.features.support.DriverService.Answer;
+import io.ucmkit.features.support.NetworkLink;
 import io.ucmkit.features.support.Pbx;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The System Asset as an operator of the security platform sees it, through the driver. */
+/**
+ * The driver service and its System Asset as an operator of the security platform sees them:
+ * started from a configuration file, read and commanded over the dataserver API
+ * ({@code GET /api/v1/asset}, {@code POST /api/v1/asset/commands|notes|workflow-trigger}).
+ */
 public final class AssetSteps {
 
+    private static final Duration STATE_CHANGE = Duration.ofSeconds(10);
+
     private final Pbx pbx;
-    private final List<DriverEvent> events = new CopyOnWriteArrayList<>();
-    private UcmDriver driver;
-    private Path dataDir;
-    private String username;
-    private String password;
-    private DriverException refusal;
+    private final DriverService driver;
+    private final NetworkLink link;
+    private final CommandResult result;
 
-    public AssetSteps(Pbx pbx) {
+    public AssetSteps(Pbx pbx, DriverService driver, NetworkLink link, CommandResult result) {
         this.pbx = pbx;
+        this.driver = driver;
+        this.link = link;
+        this.result = result;
     }
 
-    @After
-    public void stopDriver() {
-        if (driver != null) {
-            driver.close();
-        }
+    @Given("the driver is connected to the PBX")
+    public void connected() throws Exception {
+        driver.start();
+        trueStateIs("Normal");
     }
 
-    @Given("the driver is connected to the PBX as the administrator")
-    public void connectedAsAdministrator() throws IOException {
-        start(pbx.target().username(), pbx.target().password());
+    @Given("the driver is connected to the PBX through a network link")
+    public void connectedThroughLink() throws Exception {
+        driver.through(link).start();
+        trueStateIs("Normal");
     }
 
-    @Given("the driver is connected to the PBX as the restricted user")
-    public void connectedAsRestricted() throws IOException {
-        start("amireader", "amireader1");
+    @Given("the driver is started as the restricted user")
+    public void startedAsRestricted() throws Exception {
+        driver.as("amireader", "amireader1").start();
     }
 
-    @Given("the driver connects to the PBX with the password {string}")
-    public void connectsWithPassword(String wrong) throws IOException {
-        start(pbx.target().username(), wrong);
+    @Given("the driver is started with the password {string}")
+    public void startedWithPassword(String password) throws Exception {
+        driver.as(pbx.target().username(), password).start();
     }
 
-    private void start(String user, String secret) throws IOException {
-        username = user;
-        password = secret;
-        dataDir = Files.createTempDirectory("ucmkit-features-");
-        startDriver();
+    @Given("the driver is started without a password")
+    public void startedWithoutPassword() throws Exception {
+        driver.as(pbx.target().username(), null).start();
     }
 
-    private void startDriver() {
-        DriverConfig config = DriverConfig.builder().address(pbx.target().host()).port(pbx.target().port())
-                .username(username).password(password).build();
-        driver = UcmDriver.start(config, dataDir);
-        driver.subscribe(events::add);
+    @Given("the driver's configuration sets {string} to {string}")
+    public void configurationSets(String field, String value) {
+        driver.set(field, value);
     }
 
-    @When("the driver restarts")
-    public void restarts() {
-        driver.close();
-        events.clear();
-        startDriver();
+    @Given("the driver sends a keepalive Ping every {int} ms and expects the Pong within {int} ms")
+    public void keepalive(int intervalMs, int timeoutMs) {
+        driver.keepalive(Duration.ofMillis(intervalMs), Duration.ofMillis(timeoutMs));
     }
 
-    @Then("the System Asset is {string}")
+    @When("the driver service restarts")
+    public void restarts() throws Exception {
+        driver.restart();
+    }
+
+    @Then("the System Asset is {assetState}")
     public void assetIs(String state) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(driver.asset().state()).isEqualTo(state));
+        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("state")).isEqualTo(state));
+    }
+
+    @Then("the System Asset's true state is {assetState}")
+    public void trueStateIs(String state) {
+        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("trueState")).as("true state, asset %s", asset())
+                .isEqualTo(state));
     }
 
     @Then("the System Asset's reason mentions {string}")
     public void reasonMentions(String text) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(driver.asset().reason()).containsIgnoringCase(text));
+        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("reason")).containsIgnoringCase(text));
+    }
+
+    @Then("the driver reported the System Asset going from {assetState} to {assetState}")
+    public void reportedChange(String from, String to) {
+        driver.awaitEvent("AssetState", Map.of("oldState", from, "newState", to));
+    }
+
+    @Then("the driver reported the true state going from {assetState} to {assetState}")
+    public void reportedTrueChange(String from, String to) {
+        driver.awaitEvent("AssetState", Map.of("oldTrueState", from, "trueState", to));
+    }
+
+    @When("the operator sends the asset command {assetCommand}")
+    public void sendsCommand(String command) throws Exception {
+        result.set(driver.post("/api/v1/asset/commands", Map.of("command", command)));
     }
 
     @When("the operator sends the asset command {string}")
-    public void sendsCommand(String command) {
-        refusal = null;
-        try {
-            driver.asset().execute(SystemAsset.Command.parse(command));
-        } catch (DriverException e) {
-            refusal = e;
-        }
+    public void sendsAnyCommand(String command) throws Exception {
+        result.set(driver.post("/api/v1/asset/commands", Map.of("command", command)));
     }
 
-    @Then("the asset command is refused because {string}")
-    public void refused(String why) {
-        assertThat(refusal).as("the command was refused").isNotNull();
-        assertThat(refusal.getMessage()).contains(why);
+    @Then("the asset command is accepted and the asset shows {assetState}")
+    public void commandAccepted(String state) {
+        assertThat(result.get().status()).as("answer %s", result.get()).isEqualTo(200);
+        assertThat(result.get().text("state")).isEqualTo(state);
     }
 
     @Then("the asset is selected")
-    public void selected() {
-        assertThat(driver.asset().snapshot().selected()).isTrue();
+    public void selected() throws Exception {
+        assertThat(asset().body().path("selected").asBoolean()).as("selected in %s", asset()).isTrue();
     }
 
     @Then("the asset is not selected")
-    public void notSelected() {
-        assertThat(driver.asset().snapshot().selected()).isFalse();
+    public void notSelected() throws Exception {
+        assertThat(asset().body().path("selected").asBoolean()).as("selected in %s", asset()).isFalse();
     }
 
     @When("the operator adds the note {string} as {string}")
-    public void addsNote(String text, String author) {
-        driver.asset().addNote(text, author);
+    public void addsNote(String text, String author) throws Exception {
+        result.set(driver.post("/api/v1/asset/notes", Map.of("text", text, "author", author)));
+    }
+
+    @When("the operator sends a note {string} without an author")
+    public void noteWithoutAuthor(String text) throws Exception {
+        result.set(driver.post("/api/v1/asset/notes", Map.of("text", text)));
     }
 
     @Then("the asset has the note {string} by {string}")
-    public void hasNote(String text, String author) {
-        assertThat(driver.asset().snapshot().notes()).anySatisfy(note -> {
-            assertThat(note.text()).isEqualTo(text);
-            assertThat(note.author()).isEqualTo(author);
+    public void hasNote(String text, String author) throws Exception {
+        JsonNode notes = asset().body().path("notes");
+        assertThat(notes).as("notes %s", notes).anySatisfy(note -> {
+            assertThat(note.path("text").asText()).isEqualTo(text);
+            assertThat(note.path("author").asText()).isEqualTo(author);
+            assertThat(note.path("time").asText()).as("the note's time").isNotBlank();
         });
     }
 
     @When("the operator triggers the workflow {string} with {string} = {string}")
-    public void triggers(String name, String key, String value) {
-        driver.asset().workflowTrigger(name, Map.of(key, value));
+    public void triggers(String name, String key, String value) throws Exception {
+        result.set(driver.post("/api/v1/asset/workflow-trigger", Map.of("name", name, "parameters", Map.of(key, value))));
     }
 
     @Then("a Workflow Trigger event {string} is raised with {string} = {string}")
     public void workflowRaised(String name, String key, String value) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events).anySatisfy(event -> {
-            assertThat(event).isInstanceOf(DriverEvent.WorkflowTrigger.class);
-            DriverEvent.WorkflowTrigger trigger = (DriverEvent.WorkflowTrigger) event;
-            assertThat(trigger.name()).isEqualTo(name);
-            assertThat(trigger.parameters()).containsEntry(key, value);
-        }));
+        JsonNode event = driver.awaitEvent("WorkflowTrigger", Map.of("name", name));
+        assertThat(event.path("parameters").path(key).asText()).as("event %s", event).isEqualTo(value);
+    }
+
+    private Answer asset() throws Exception {
+        Answer answer = driver.get("/api/v1/asset");
+        assertThat(answer.status()).as("GET /api/v1/asset: %s", answer).isEqualTo(200);
+        return answer;
     }
 }

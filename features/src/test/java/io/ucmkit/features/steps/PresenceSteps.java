@@ -1,24 +1,68 @@
 package io.ucmkit.features.steps;
 
-import io.cucumber.java.en.Given;
-import io.ucmkit.features.support.Pbx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What a UCM user does in the web portal: only the simulator lets the suite act as that user. */
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.ucmkit.features.support.Pbx;
+import io.ucmkit.simulator.pbx.WatcherKey;
+import java.util.List;
+
+/**
+ * Presence as UCM users set it — in the web user portal or with the presence feature code on
+ * their phone — and as the watching phones' keys show it ("SIP Presence Guide" LED tables).
+ * Acting as a user needs the simulator.
+ */
 public final class PresenceSteps {
 
     private final Pbx pbx;
+    private final PhoneSteps phones;
 
-    public PresenceSteps(Pbx pbx) {
+    public PresenceSteps(Pbx pbx, PhoneSteps phones) {
         this.pbx = pbx;
+        this.phones = phones;
     }
 
-    @Given("extension {word} sets its presence to {string} in the user portal")
+    @Given("extension {extension} sets its presence to {presenceStatus} in the user portal")
     public void setsPresence(String extension, String status) {
-        pbx.simulator().admin().setPresence(extension, status, null);
+        pbx.admin().setPresence(extension, status, status.equals("custom") ? "Custom" : null);
     }
 
-    @Given("extension {word} sets a custom presence {string} in the user portal")
+    @Given("extension {extension} sets a custom presence {string} in the user portal")
     public void setsCustomPresence(String extension, String text) {
-        pbx.simulator().admin().setPresence(extension, "custom", text);
+        pbx.admin().setPresence(extension, "custom", text);
+    }
+
+    @Then("a custom presence of {int} characters for extension {extension} is refused because {string}")
+    public void customTooLong(int length, String extension, String why) {
+        assertThatThrownBy(() -> pbx.admin().setPresence(extension, "custom", "x".repeat(length)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(why);
+    }
+
+    @When("extension {extension} dials the presence feature code {string} and presses {string}")
+    public void featureCode(String extension, String code, String option) {
+        phones.dials(extension, code);
+        phones.presses(extension, option);
+    }
+
+    @Then("the user portal shows extension {extension} as {presenceStatus}")
+    public void portalShows(String extension, String status) {
+        assertThat(pbx.admin().extension(extension).presence()).isEqualTo(status);
+    }
+
+    @Then("the {word} key of phone {extension} watching extension {extension} is lit {string}")
+    public void keyLed(String type, String phone, String monitored, String led) {
+        List<WatcherKey> keys = pbx.admin().watchers().stream()
+                .filter(k -> k.phone().equals(phone) && k.type().equals(type) && k.monitors().equals(monitored)).toList();
+        assertThat(keys).as("%s keys of phone %s watching %s among %s", type, phone, monitored, pbx.admin().watchers())
+                .hasSize(1);
+        assertThat(keys.get(0).led()).as("LED of %s", keys.get(0)).isEqualTo(led);
+    }
+
+    @Then("phone {extension} is a {word}")
+    public void model(String phone, String model) {
+        assertThat(pbx.admin().extension(phone).model()).isEqualTo(model);
     }
 }

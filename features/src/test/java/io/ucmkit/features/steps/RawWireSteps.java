@@ -60,8 +60,22 @@ public final class RawWireSteps {
         login("amireader", "amireader1");
     }
 
+    @Given("the raw client is logged in as the administrator with events {string}")
+    public void loggedInAsAdministratorWithEvents(String events) throws Exception {
+        login(pbx.target().username(), pbx.target().password(), events);
+    }
+
+    @Given("the raw client is logged in as the restricted user with events {string}")
+    public void loggedInAsRestrictedWithEvents(String events) throws Exception {
+        login("amireader", "amireader1", events);
+    }
+
     private void login(String username, String secret) throws Exception {
-        client.sendMessage("Action: Login\nActionID: setup-login\nUsername: " + username + "\nSecret: " + secret + "\nEvents: off");
+        login(username, secret, "off");
+    }
+
+    private void login(String username, String secret, String events) throws Exception {
+        client.sendMessage("Action: Login\nActionID: setup-login\nUsername: " + username + "\nSecret: " + secret + "\nEvents: " + events);
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("Message")).as("login of %s", username).isEqualTo("Authentication accepted");
     }
@@ -165,6 +179,41 @@ public final class RawWireSteps {
     public void answersPresenceMessage(String text) throws Exception {
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("PresenceMessage")).as("answer:\n%s", answer).isEqualTo(text);
+    }
+
+    @Then("the PBX answers with extension state {string}")
+    public void answersExtensionState(String state) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Success");
+        assertThat(answer.get("StatusText")).as("answer:\n%s", answer).isEqualTo(state);
+    }
+
+    @When("the raw client pings the PBX")
+    public void pings() throws Exception {
+        // The PBX writes the events it queued before it answers an action: after this answer, every
+        // event caused by the earlier steps has arrived.
+        client.sendMessage("Action: Ping\nActionID: sync");
+        assertThat(client.nextResponse(pbx.answerTimeout()).get("ActionID")).isEqualTo("sync");
+    }
+
+    @Then("the raw client receives a {string} event")
+    public void receivesEvent(String name) throws Exception {
+        client.awaitEvent(e -> name.equals(e.get("Event")), pbx.answerTimeout());
+    }
+
+    @Then("the raw client receives a {string} event with {string} = {string}")
+    public void receivesEventWith(String name, String header, String value) throws Exception {
+        client.awaitEvent(e -> name.equals(e.get("Event")) && value.equals(e.get(header)), pbx.answerTimeout());
+    }
+
+    @Then("the raw client has received no {string} event")
+    public void receivedNoEvent(String name) {
+        assertThat(client.events()).as("events received").noneSatisfy(e -> assertThat(e.get("Event")).isEqualTo(name));
+    }
+
+    @Then("the raw client has received no event at all")
+    public void receivedNoEvents() {
+        assertThat(client.events()).as("events received").isEmpty();
     }
 
     @Then("the raw connection is still open")

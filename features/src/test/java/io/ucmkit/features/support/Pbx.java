@@ -1,19 +1,29 @@
 package io.ucmkit.features.support;
 
+import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The PBX under test for one scenario (picocontainer creates one per scenario): the external
  * target when {@code ucmkit.target} is set, otherwise one in-process simulator shared by the
- * whole run and reset before each scenario (starting one per scenario would cost seconds).
+ * whole run and reset before each scenario (starting one per scenario would cost time). A
+ * scenario that restarts the PBX, moves its clock by hand or needs another configuration gets a
+ * simulator of its own instead, closed after it.
  */
 public final class Pbx {
 
     private static final Target EXTERNAL = Target.fromSystemProperty();
     private static UcmSimulator shared;
 
-    private final Target target;
+    private volatile Target target;
+    private UcmSimulator own;
+    private UnaryOperator<UcmSimulator.Builder> ownOptions;
+    private int ownPort;
+    private ManualTime manualTime;
+    private boolean down;
 
     public Pbx() {
         if (EXTERNAL != null) {
@@ -22,7 +32,7 @@ public final class Pbx {
         }
         UcmSimulator simulator = sharedSimulator();
         simulator.admin().reset();
-        target = new Target("127.0.0.1", simulator.amiPort(), "amiadmin", "amiadmin1", true);
+        target = local(simulator);
     }
 
     private static synchronized UcmSimulator sharedSimulator() {
@@ -34,6 +44,10 @@ public final class Pbx {
         return shared;
     }
 
+    private static Target local(UcmSimulator simulator) {
+        return new Target("127.0.0.1", simulator.amiPort(), "amiadmin", "amiadmin1", true);
+    }
+
     public Target target() {
         return target;
     }
@@ -43,7 +57,76 @@ public final class Pbx {
         if (!target.inProcess()) {
             throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario @simulator-only");
         }
-        return shared;
+        if (down) {
+            throw new IllegalStateException("the PBX is shut down");
+        }
+        return own != null ? own : shared;
+    }
+
+    /** What the UCM administrator and the phones' users do (web GUI, handsets). */
+    public SimulatorAdmin admin() {
+        return simulator().admin();
+    }
+
+    /**
+     * Starts a PBX for this scenario only, on a free port, and makes it the target. {@code options}
+     * adds to the defaults (zero failed-login delay, no control API).
+     */
+    public UcmSimulator startOwn(UnaryOperator<UcmSimulator.Builder> options) {
+        simulator(); // only in-process runs can start a PBX
+        if (own != null) {
+            throw new IllegalStateException("this scenario already started its own PBX");
+        }
+        ownOptions = options;
+        own = options.apply(UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO)).start();
+        ownPort = own.amiPort();
+        target = local(own);
+        return own;
+    }
+
+    /** Starts a PBX of this scenario's own whose timers fire only when {@link #advance} moves its clock. */
+    public UcmSimulator startOwnWithManualClock() {
+        ManualTime time = new ManualTime();
+        UcmSimulator simulator = startOwn(b -> b.clock(time.clock()).scheduler(time));
+        manualTime = time;
+        return simulator;
+    }
+
+    /** Moves the PBX's clock: ring timeouts, auth timeouts and IVR waits that fall due fire now. */
+    public void advance(Duration by) {
+        if (manualTime == null) {
+            throw new IllegalStateException("the PBX's clock is real time: start the scenario with a PBX whose clock it moves");
+        }
+        manualTime.advance(by);
+    }
+
+    /** Like a UCM power cycle: every AMI connection drops and the port refuses connections until {@link #startAgain}. */
+    public void shutDown() {
+        requireOwn().close();
+        down = true;
+    }
+
+    /** The same PBX configuration starts again on the same AMI port. */
+    public void startAgain() {
+        requireOwn();
+        own = ownOptions.apply(UcmSimulator.builder().amiPort(ownPort).authFailureDelay(Duration.ZERO)).start();
+        down = false;
+    }
+
+    private UcmSimulator requireOwn() {
+        if (own == null) {
+            throw new IllegalStateException("only a PBX started for this scenario can be shut down: the shared one serves every scenario");
+        }
+        return own;
+    }
+
+    /** Closes this scenario's own PBX, if it started one. */
+    public void close() {
+        if (own != null && !down) {
+            own.close();
+        }
+        own = null;
+        down = false;
     }
 
     /** How long an answer may take: a real UCM delays failed logins by about a second. */

@@ -7,10 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A plain TCP socket that writes exactly the bytes a scenario gives and reads the PBX's answer
@@ -22,7 +25,10 @@ public final class RawAmiClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final WireParser parser = new WireParser();
+    /** Answers (anything that is not an event), in arrival order. */
     private final BlockingQueue<WireMessage> received = new LinkedBlockingQueue<>();
+    /** Events, in arrival order; guarded by itself, notified on each arrival. */
+    private final List<WireMessage> events = new ArrayList<>();
     private final CompletableFuture<String> banner = new CompletableFuture<>();
     private final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
 
@@ -40,7 +46,16 @@ public final class RawAmiClient implements AutoCloseable {
         byte[] buffer = new byte[8192];
         try (InputStream in = socket.getInputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                received.addAll(parser.feed(buffer, n));
+                for (WireMessage message : parser.feed(buffer, n)) {
+                    if (isEvent(message)) {
+                        synchronized (events) {
+                            events.add(message);
+                            events.notifyAll();
+                        }
+                    } else {
+                        received.add(message);
+                    }
+                }
                 if (parser.banner() != null) {
                     banner.complete(parser.banner());
                 }
@@ -49,6 +64,13 @@ public final class RawAmiClient implements AutoCloseable {
             // the socket was closed by close() or reset by the peer: both end the conversation
         }
         closedByPeer.complete(null);
+        synchronized (events) {
+            events.notifyAll();
+        }
+    }
+
+    private static boolean isEvent(WireMessage message) {
+        return !message.lines().isEmpty() && message.lines().get(0)[0].equalsIgnoreCase("Event");
     }
 
     public void send(String text) throws IOException {
@@ -65,24 +87,41 @@ public final class RawAmiClient implements AutoCloseable {
         return banner.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The next complete message, or an assertion error naming what did (not) arrive. */
-    public WireMessage next(Duration timeout) throws InterruptedException {
+    /** The next answer (events are kept apart), or an assertion error naming what did (not) arrive. */
+    public WireMessage nextResponse(Duration timeout) throws InterruptedException {
         WireMessage message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
-            throw new AssertionError("the PBX sent no complete message within " + timeout.toMillis() + " ms"
-                    + (closedByPeer.isDone() ? " and closed the connection" : "") + "; partial bytes: '" + parser.pending() + "'");
+            throw new AssertionError("the PBX sent no complete answer within " + timeout.toMillis() + " ms"
+                    + (closedByPeer.isDone() ? " and closed the connection" : "") + "; partial bytes: '" + parser.pending()
+                    + "'; events meanwhile: " + events().size());
         }
         return message;
     }
 
-    /** The next message that is not an event (events may interleave with answers). */
-    public WireMessage nextResponse(Duration timeout) throws InterruptedException {
+    /** Waits for the first event, received so far or later, that {@code matches}. */
+    public WireMessage awaitEvent(Predicate<WireMessage> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            WireMessage message = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (message.get("Event") == null || !message.lines().get(0)[0].equalsIgnoreCase("Event")) {
-                return message;
+        synchronized (events) {
+            while (true) {
+                for (WireMessage event : events) {
+                    if (matches.test(event)) {
+                        return event;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closedByPeer.isDone()) {
+                    throw new AssertionError("no matching event within " + timeout.toMillis() + " ms; events received: "
+                            + events.stream().map(e -> e.get("Event")).toList());
+                }
+                TimeUnit.NANOSECONDS.timedWait(events, left);
             }
+        }
+    }
+
+    /** Every event received so far, oldest first. */
+    public List<WireMessage> events() {
+        synchronized (events) {
+            return List.copyOf(events);
         }
     }
 

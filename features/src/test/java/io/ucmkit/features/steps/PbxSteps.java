@@ -1,0 +1,98 @@
+package io.ucmkit.features.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.ucmkit.features.support.NetworkLink;
+import io.ucmkit.features.support.Pbx;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.PbxConfigException;
+import io.ucmkit.simulator.config.PbxConfigLoader;
+import java.time.Duration;
+
+/**
+ * The PBX and the network as a whole: a UCM of the scenario's own that restarts, runs an older
+ * Asterisk or a clock the scenario moves; the UCM administrator's configuration; the network
+ * between the driver and the PBX going down or stalling.
+ */
+public final class PbxSteps {
+
+    private final Pbx pbx;
+    private final NetworkLink link;
+    private String configuration;
+
+    public PbxSteps(Pbx pbx, NetworkLink link) {
+        this.pbx = pbx;
+        this.link = link;
+    }
+
+    @Given("a PBX started for this scenario only")
+    public void ownPbx() {
+        pbx.startOwn(options -> options);
+    }
+
+    @Given("a PBX based on Asterisk {int} started for this scenario only")
+    public void ownPbxOnAsterisk(int version) {
+        pbx.startOwn(options -> options.asteriskVersion(version));
+    }
+
+    @Given("a PBX whose clock the scenario moves, started for this scenario only")
+    public void ownPbxWithManualClock() {
+        pbx.startOwnWithManualClock();
+    }
+
+    @When("{int} seconds pass on the PBX")
+    public void secondsPass(int seconds) {
+        pbx.advance(Duration.ofSeconds(seconds));
+    }
+
+    @When("the PBX shuts down")
+    public void shutsDown() {
+        pbx.shutDown();
+    }
+
+    @When("the PBX starts again on the same port")
+    public void startsAgain() {
+        pbx.startAgain();
+    }
+
+    @When("the UCM administrator saves the AMI user {string} unchanged")
+    public void savesAmiUser(String username) {
+        AmiUserConfig user = pbx.admin().amiUser(username).orElseThrow();
+        pbx.admin().saveAmiUser(user);
+    }
+
+    @When("the network between the driver and the PBX goes down")
+    public void networkDown() {
+        link.goDown();
+    }
+
+    @When("the network between the driver and the PBX stalls")
+    public void networkStalls() {
+        link.stall();
+    }
+
+    @When("the network between the driver and the PBX is back")
+    public void networkBack() {
+        link.restore();
+    }
+
+    @When("the UCM administrator loads this PBX configuration:")
+    public void loadsConfiguration(String yaml) {
+        configuration = yaml;
+    }
+
+    @Then("the configuration is refused because {string}")
+    public void refused(String why) {
+        assertThatThrownBy(() -> PbxConfigLoader.parse(configuration)).isInstanceOf(PbxConfigException.class)
+                .hasMessageContaining(why);
+    }
+
+    @Then("the configuration is accepted with {int} extensions")
+    public void accepted(int extensions) {
+        assertThat(PbxConfigLoader.parse(configuration).extensions()).hasSize(extensions);
+    }
+}

@@ -1,0 +1,59 @@
+package io.ucmkit.features.support;
+
+import io.cucumber.java.ParameterType;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words of the integration guide as Cucumber parameter types, so a step reads
+ * {@code extension 1001 is "Do Not Disturb"} and a typo in a feature fails at once instead of
+ * reaching the PBX as a value it cannot know.
+ */
+public final class ParameterTypes {
+
+    /** The six UCM presence statuses as the user portal names them, and their AMI/API value. */
+    private static final Map<String, String> PRESENCE = Map.of(
+            "available", "available", "away", "away", "chat", "chat",
+            "do not disturb", "dnd", "dnd", "dnd", "custom", "custom", "unavailable", "unavailable");
+
+    /** An extension number (or an IVR number): 2 to 10 digits. */
+    @ParameterType("\\d{2,10}")
+    public String extension(String number) {
+        return number;
+    }
+
+    /** A System Asset state as the operator sees it. */
+    @ParameterType("Normal|Masked|Fault|Acknowledged|No Communication")
+    public String assetState(String state) {
+        return state;
+    }
+
+    /** A presence status in quotes, as the portal shows it ("Do Not Disturb") or as AMI writes it ("dnd"). */
+    @ParameterType("\"([A-Za-z ]+)\"")
+    public String presenceStatus(String status) {
+        String value = PRESENCE.get(status.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            throw new IllegalArgumentException("'" + status + "' is not a UCM presence status; the six are "
+                    + "Available, Away, Chat, Do Not Disturb, Custom and Unavailable");
+        }
+        return value;
+    }
+
+    /** How a phone's user deals with calls (the simulator's answer modes). */
+    @ParameterType("answers by itself|is answered by hand|rejects every call|is busy|does not answer")
+    public String answerMode(String behaviour) {
+        return switch (behaviour) {
+            case "answers by itself" -> "auto";
+            case "is answered by hand" -> "manual";
+            case "rejects every call" -> "decline";
+            case "is busy" -> "busy";
+            default -> "no-answer";
+        };
+    }
+
+    /** An asset command, System Asset vocabulary. */
+    @ParameterType("Mask|Acknowledge|Reset|Cancel")
+    public String assetCommand(String command) {
+        return command;
+    }
+}
