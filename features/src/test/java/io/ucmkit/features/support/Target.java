@@ -5,15 +5,21 @@ import java.net.URI;
 /**
  * Where the suite runs: the in-process simulator (default) or an external PBX given as
  * {@code -Ducmkit.target=ami://user:pass@host:port} — a separately started simulator or real
- * UCM hardware. Scenarios that need to act as a phone's user are tagged {@code @simulator-only}.
+ * UCM hardware — or, to keep the password off command lines, as the environment variable
+ * {@code UCMKIT_TARGET} ({@code ci/features.sh} uses that). Scenarios that need to act as a
+ * phone's user are tagged {@code @simulator-only}.
  */
 public record Target(String host, int port, String username, String password, boolean inProcess) {
 
     public static final String PROPERTY = "ucmkit.target";
+    public static final String ENVIRONMENT = "UCMKIT_TARGET";
 
-    /** The target named by the system property, or the in-process simulator when it is empty. */
+    /** The target named by the system property, else by the environment; null (in-process simulator) when both are empty. */
     public static Target fromSystemProperty() {
         String value = System.getProperty(PROPERTY, "").trim();
+        if (value.isEmpty()) {
+            value = System.getenv().getOrDefault(ENVIRONMENT, "").trim();
+        }
         return value.isEmpty() ? null : parse(value);
     }
 
