@@ -21,7 +21,7 @@ import java.util.Map;
 public final class CommandSteps {
 
     /** A table cell with this value leaves the parameter out of the request. */
-    private static final String MISSING = "<missing>";
+    private static final String MISSING = "(missing)";
 
     private final Pbx pbx;
     private final DriverService driver;

@@ -25,14 +25,13 @@ public final class PhoneSteps {
         this.pbx = pbx;
     }
 
-    @Given("the phone of extension {extension} {answerMode}")
-    public void answerMode(String extension, String mode) {
-        pbx.admin().setAnswerMode(extension, mode, 0);
-    }
-
-    @Given("the phone of extension {extension} is not registered")
-    public void unregistered(String extension) {
-        pbx.admin().setRegistered(extension, false);
+    @Given("the phone of extension {extension} {phoneBehaviour}")
+    public void behaves(String extension, String behaviour) {
+        if (behaviour.equals("unregistered")) {
+            pbx.admin().setRegistered(extension, false);
+        } else {
+            pbx.admin().setAnswerMode(extension, behaviour, 0);
+        }
     }
 
     @When("extension {extension} answers")
@@ -92,6 +91,17 @@ public final class PhoneSteps {
             ChannelView leg = calls.stream().filter(c -> one.equals(c.extension()) && c.bridgedWith() != null)
                     .findFirst().orElseThrow(() -> new AssertionError(one + " is in no bridged call: " + calls));
             assertThat(leg.bridgedWith()).as("%s's peer in %s", one, calls).startsWith("PJSIP/" + other + "-");
+        });
+    }
+
+    @Then("extension {extension} is in the call of extension {extension} in {word} mode")
+    public void spying(String spyer, String spied, String mode) {
+        await().atMost(pbx.answerTimeout()).untilAsserted(() -> {
+            List<ChannelView> legs = channelsOf(spyer);
+            assertThat(legs).as("channels of %s", spyer).anySatisfy(leg -> {
+                assertThat(leg.spying()).as("the channel %s spies on", leg.channel()).startsWith("PJSIP/" + spied + "-");
+                assertThat(leg.spyMode()).as("spy mode of %s", leg.channel()).isEqualTo(mode);
+            });
         });
     }
 

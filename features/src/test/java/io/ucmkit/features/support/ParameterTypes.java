@@ -39,15 +39,19 @@ public final class ParameterTypes {
         return value;
     }
 
-    /** How a phone's user deals with calls (the simulator's answer modes). */
-    @ParameterType("answers by itself|is answered by hand|rejects every call|is busy|does not answer")
-    public String answerMode(String behaviour) {
+    /**
+     * How a phone deals with calls: the simulator's answer modes, or {@code unregistered} for a
+     * phone that is not registered (switched off, unplugged).
+     */
+    @ParameterType("answers by itself|is answered by hand|rejects every call|is busy|does not answer|is not registered")
+    public String phoneBehaviour(String behaviour) {
         return switch (behaviour) {
             case "answers by itself" -> "auto";
             case "is answered by hand" -> "manual";
             case "rejects every call" -> "decline";
             case "is busy" -> "busy";
-            default -> "no-answer";
+            case "does not answer" -> "no-answer";
+            default -> "unregistered";
         };
     }
 
