@@ -188,6 +188,15 @@ public final class RawWireSteps {
         assertThat(answer.get("StatusText")).as("answer:\n%s", answer).isEqualTo(state);
     }
 
+    @When("another client logs in as {string} with a wrong password")
+    public void anotherClientFailsLogin(String username) throws Exception {
+        try (RawAmiClient other = new RawAmiClient(pbx.target().host(), pbx.target().port())) {
+            other.banner(pbx.answerTimeout());
+            other.sendMessage("Action: Login\nActionID: intruder\nUsername: " + username + "\nSecret: not-the-password");
+            assertThat(other.nextResponse(pbx.answerTimeout()).get("Message")).isEqualTo("Authentication failed");
+        }
+    }
+
     @When("the raw client pings the PBX")
     public void pings() throws Exception {
         // The PBX writes the events it queued before it answers an action: after this answer, every
