@@ -3,7 +3,10 @@ Feature: Connection and login
   An integration connects to the UCM's AMI port (7777 on a UCM) and logs in with the username and
   password of an AMI user from "Value-added Features > AMI" (AMI reference §2). A wrong password
   or an address outside the user's permitted list is answered after a delay and the connection is
-  closed; actions before login are refused but the connection stays open.
+  closed; actions before login are refused but the connection stays open. A connection that does
+  not log in within 30 seconds is closed, and at most 50 may wait at once. UCMs run Asterisk 13
+  (Call Manager 2.10.6) to 20 (9.0.0); the driver logs in with an MD5 challenge (or plain, if
+  configured) and never writes the password in its logs.
 
   Scenario: The PBX greets every client with a Call Manager banner
     Given a raw AMI connection to the PBX
@@ -154,3 +157,63 @@ Feature: Connection and login
       ActionID: o-2
       """
     Then the PBX answers with ActionID "o-2"
+
+  Scenario: Command answers with the CLI text as Output lines (Asterisk 14 and later)
+    Given a raw AMI connection to the PBX
+    And the raw client is logged in as the administrator
+    When the raw client sends:
+      """
+      Action: Command
+      ActionID: cmd-20
+      Command: core show version
+      """
+    Then the PBX answers with the CLI text as Output lines, the first containing "Asterisk"
+
+  @simulator-only
+  Scenario: A UCM on Asterisk 13 greets as Call Manager 2.10.6 and answers Command with "Response: Follows"
+    Given a PBX based on Asterisk 13 started for this scenario only
+    And a raw AMI connection to the PBX
+    Then the PBX greets with a banner starting "Asterisk Call Manager/2.10.6"
+    When the raw client is logged in as the administrator
+    And the raw client sends:
+      """
+      Action: Command
+      ActionID: cmd-13
+      Command: core show version
+      """
+    Then the PBX answers with the CLI text in Asterisk 13 style, containing "Asterisk 13"
+
+  @simulator-only
+  Scenario: The driver works with a UCM on Asterisk 13: Normal, and Call Phone reported Accepted
+    Given a PBX based on Asterisk 13 started for this scenario only
+    And the driver is connected to the PBX
+    And the phone of extension 1001 answers by itself
+    And the phone of extension 1003 answers by itself
+    When the operator sends Call Phone from extension 1001 to extension 1003 with line 1 "Door 3" and line 2 "Alarm"
+    Then the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
+    And the driver reports Call Status "Accepted" for extension 1003 with the Call Phone's call id
+
+  @simulator-only
+  Scenario: A connection that does not log in within 30 seconds is closed without a word
+    Given a PBX whose clock the scenario moves, started for this scenario only
+    And a raw AMI connection to the PBX
+    When 29 seconds pass on the PBX
+    Then the raw connection is still open
+    When 1 seconds pass on the PBX
+    Then the PBX closes the raw connection
+
+  Scenario: Beyond 50 connections waiting to log in, the PBX drops a new one before the banner
+    Given 50 raw AMI connections that have not logged in
+    Then one more raw AMI connection is closed by the PBX without a banner
+
+  Scenario Outline: The driver's debug log shows the <mode> login with its <header> masked, never the password
+    Given the driver's configuration sets "loginMode" to "<mode>"
+    And the driver is connected to the PBX
+    Then the driver's debug log shows the Login action with "<header>: ********"
+    And the driver's debug log shows a line with "password=********"
+    And the driver's debug log never shows the AMI password
+
+    Examples:
+      | mode  | header |
+      | MD5   | Key    |
+      | PLAIN | Secret |

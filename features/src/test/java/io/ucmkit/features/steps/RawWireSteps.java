@@ -13,6 +13,7 @@ import io.ucmkit.simulator.config.AmiUserConfig;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ public final class RawWireSteps {
 
     private final Pbx pbx;
     private RawAmiClient client;
+    /** Connections opened only to hold a place (authlimit), closed after the scenario. */
+    private final List<RawAmiClient> waiting = new ArrayList<>();
     /** An AMI user a scenario changed, restored afterwards: reset() keeps the saved users, as a UCM does. */
     private AmiUserConfig changedUser;
 
@@ -38,6 +41,9 @@ public final class RawWireSteps {
     public void closeConnection() throws Exception {
         if (client != null) {
             client.close();
+        }
+        for (RawAmiClient other : waiting) {
+            other.close();
         }
         if (changedUser != null) {
             pbx.simulator().admin().saveAmiUser(changedUser);
@@ -186,6 +192,41 @@ public final class RawWireSteps {
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Success");
         assertThat(answer.get("StatusText")).as("answer:\n%s", answer).isEqualTo(state);
+    }
+
+    @Given("{int} raw AMI connections that have not logged in")
+    public void connectionsNotLoggedIn(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            RawAmiClient other = new RawAmiClient(pbx.target().host(), pbx.target().port());
+            waiting.add(other);
+            other.banner(pbx.answerTimeout());
+        }
+    }
+
+    @Then("one more raw AMI connection is closed by the PBX without a banner")
+    public void oneMoreRefused() throws Exception {
+        RawAmiClient extra = new RawAmiClient(pbx.target().host(), pbx.target().port());
+        waiting.add(extra);
+        assertThat(extra.awaitClosedByPeer(pbx.answerTimeout())).as("the PBX closed the extra connection").isTrue();
+        assertThat(extra.bannerIfAny()).as("banner of the extra connection").isNull();
+    }
+
+    @Then("the PBX answers with the CLI text in Asterisk 13 style, containing {string}")
+    public void answersFollows(String text) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Follows");
+        assertThat(answer.get("Privilege")).as("answer:\n%s", answer).isEqualTo("Command");
+        assertThat(answer.get("Message")).as("a Follows answer has no Message line").isNull();
+        assertThat(answer.body()).as("CLI text of:\n%s", answer).contains(text).doesNotContain("\r");
+    }
+
+    @Then("the PBX answers with the CLI text as Output lines, the first containing {string}")
+    public void answersOutputLines(String text) throws Exception {
+        WireMessage answer = client.nextResponse(pbx.answerTimeout());
+        assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Success");
+        assertThat(answer.get("Message")).as("answer:\n%s", answer).isEqualTo("Command output follows");
+        assertThat(answer.get("Output")).as("answer:\n%s", answer).contains(text);
+        assertThat(answer.body()).isNull();
     }
 
     @When("another client logs in as {string} with a wrong password")

@@ -83,6 +83,11 @@ public final class RawAmiClient implements AutoCloseable {
         send(String.join("\r\n", lines.split("\n", -1)) + "\r\n\r\n");
     }
 
+    /** The banner if one arrived, else null (read after {@link #awaitClosedByPeer}: every byte was parsed by then). */
+    public String bannerIfAny() {
+        return banner.getNow(null);
+    }
+
     public String banner(Duration timeout) throws Exception {
         return banner.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -3,10 +3,21 @@ package io.ucmkit.features.wire;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One message as the suite's own parser read it: lines in order, each split at its first ": ". */
-public record WireMessage(List<String[]> lines) {
+/**
+ * One message as the suite's own parser read it: lines in order, each split at its first ": ".
+ * Asterisk 13 answers the Command action with {@code Response: Follows}, its own headers, then
+ * the raw CLI text (bare LF line ends) up to {@code --END COMMAND--}: that text is the
+ * {@code body}, null for every other message (AMI reference §1.6).
+ */
+public record WireMessage(List<String[]> lines, String body) {
+
+    private static final List<String> FOLLOWS_HEADERS = List.of("Response", "Privilege", "ActionID");
+    private static final String END_COMMAND = "--END COMMAND--";
 
     static WireMessage parse(String text) {
+        if (text.startsWith("Response: Follows\r\n") && text.endsWith(END_COMMAND)) {
+            return parseFollows(text);
+        }
         List<String[]> lines = new ArrayList<>();
         for (String line : text.split("\r\n", -1)) {
             int colon = line.indexOf(": ");
@@ -18,7 +29,23 @@ public record WireMessage(List<String[]> lines) {
                 lines.add(new String[] {line.substring(0, colon), line.substring(colon + 2)});
             }
         }
-        return new WireMessage(lines);
+        return new WireMessage(lines, null);
+    }
+
+    /** The headers Asterisk 13 writes before the CLI text, then the text itself. */
+    private static WireMessage parseFollows(String text) {
+        List<String[]> lines = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int eol = text.indexOf("\r\n", at);
+            int colon = eol < 0 ? -1 : text.indexOf(": ", at);
+            if (colon < 0 || colon > eol || !FOLLOWS_HEADERS.contains(text.substring(at, colon))) {
+                break;
+            }
+            lines.add(new String[] {text.substring(at, colon), text.substring(colon + 2, eol)});
+            at = eol + 2;
+        }
+        return new WireMessage(lines, text.substring(at, text.length() - END_COMMAND.length()));
     }
 
     /** The first value of a name (case-insensitive), or null. */

@@ -39,4 +39,18 @@ class WireParserTest {
 
         assertThatThrownBy(() -> new WireParser().feed(bytes, bytes.length)).hasMessageContaining("garbage");
     }
+
+    @Test
+    void reads_an_asterisk_13_command_answer_as_headers_and_a_raw_body() {
+        // AMI reference §1.6: Response: Follows, the CLI text with bare LF line ends, --END COMMAND--
+        byte[] bytes = ("Asterisk Call Manager/2.10.6\r\nResponse: Follows\r\nPrivilege: Command\r\nActionID: 7\r\n"
+                + "Asterisk 13.38.3 built by root\nsecond: line\n--END COMMAND--\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+
+        List<WireMessage> messages = new WireParser().feed(bytes, bytes.length);
+
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).lines()).extracting(l -> l[0] + "=" + l[1])
+                .containsExactly("Response=Follows", "Privilege=Command", "ActionID=7");
+        assertThat(messages.get(0).body()).isEqualTo("Asterisk 13.38.3 built by root\nsecond: line\n");
+    }
 }
