@@ -123,3 +123,27 @@ Feature: System Asset
     Given the driver is connected to the PBX
     When the operator sends the asset command Acknowledge
     Then the command is refused with status 409 and a message mentioning "no alarm"
+
+  Scenario: The health endpoint says whether the driver is connected and what the asset shows
+    Given the driver is connected to the PBX
+    Then the dataserver answers GET "/api/v1/health" with "connected" = "true"
+    And the dataserver answers GET "/api/v1/health" with "state" = "Normal"
+
+  Scenario: An integration that lost the event stream resumes it with Last-Event-ID
+    Given the driver is connected to the PBX
+    And the operator triggers the workflow "first" with "n" = "1"
+    And the operator triggers the workflow "second" with "n" = "2"
+    And a Workflow Trigger event "second" is raised with "n" = "2"
+    When an integration reconnects to the event stream with the Last-Event-ID of the Workflow Trigger "first"
+    Then the first event it receives is the Workflow Trigger "second"
+
+  Scenario: Actions the PBX leaves unanswered, again and again, make the asset Fault
+    Given the driver's configuration sets "actionTimeoutMs" to "300"
+    And the driver is connected to the PBX through a network link
+    When the network between the driver and the PBX stalls
+    And the operator sends Barge from extension 1003 to extension 1002
+    Then the command is refused with status 504 and a message mentioning "got no response within 300 ms"
+    When the operator sends Barge from extension 1003 to extension 1002
+    And the operator sends Barge from extension 1003 to extension 1002
+    Then the System Asset is Fault
+    And the System Asset's reason mentions "3 consecutive actions got no answer"

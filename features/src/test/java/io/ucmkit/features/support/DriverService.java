@@ -50,6 +50,7 @@ public final class DriverService {
     private DriverMain.Running running;
     private SseStream events;
     private SseStream log;
+    private final List<SseStream> extraStreams = new java.util.ArrayList<>();
 
     public DriverService(Pbx pbx) {
         this.pbx = pbx;
@@ -112,6 +113,8 @@ public final class DriverService {
         if (running != null) {
             events.close();
             log.close();
+            extraStreams.forEach(SseStream::close);
+            extraStreams.clear();
             running.close();
             running = null;
         }
@@ -147,6 +150,20 @@ public final class DriverService {
     public List<JsonNode> events() {
         requireRunning();
         return events.records();
+    }
+
+    /** The id the event stream gave the first event of this type with these field values. */
+    public long idOf(String type, Map<String, String> fields) {
+        JsonNode event = awaitEvent(type, fields);
+        return events.withIds().stream().filter(r -> r.data().equals(event)).findFirst().orElseThrow().id();
+    }
+
+    /** A second client of the event stream that resumes after {@code lastEventId}; closed when the service stops. */
+    public SseStream resumeEvents(long lastEventId) {
+        requireRunning();
+        SseStream resumed = new SseStream(HTTP, uri("/api/v1/events", running.dataserverPort()), lastEventId);
+        extraStreams.add(resumed);
+        return resumed;
     }
 
     /** The events of one type ({@code CallStatus}, {@code IvrResponse}, …) whose fields have these values. */

@@ -22,12 +22,21 @@ public final class SseStream implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<JsonNode> records = new CopyOnWriteArrayList<>();
+    /** One event: its id (the {@code id:} line, or -1 without one) and its JSON data. */
+    public record Record(long id, JsonNode data) {
+    }
+
+    private final List<Record> records = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     public SseStream(HttpClient http, URI uri) {
+        this(http, uri, 0);
+    }
+
+    /** Resumes a stream after the event {@code lastEventId}, as a client that lost its connection does. */
+    public SseStream(HttpClient http, URI uri, long lastEventId) {
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Last-Event-ID", "0").GET().build();
+                .header("Last-Event-ID", Long.toString(lastEventId)).GET().build();
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             Thread reader = new Thread(() -> read(r.body()), "sse-" + uri.getPath());
@@ -37,8 +46,17 @@ public final class SseStream implements AutoCloseable {
     }
 
     private void read(Stream<String> lines) {
+        long[] id = {-1};
         try (lines) {
-            lines.filter(line -> line.startsWith("data:")).forEach(line -> records.add(parse(line.substring(5).strip())));
+            lines.forEach(line -> {
+                if (line.startsWith("id:")) {
+                    id[0] = Long.parseLong(line.substring(3).strip());
+                } else if (line.startsWith("data:")) {
+                    records.add(new Record(id[0], parse(line.substring(5).strip())));
+                } else if (line.isEmpty()) {
+                    id[0] = -1;
+                }
+            });
         } catch (UncheckedIOException e) {
             // the service stopped and closed the stream
         }
@@ -52,8 +70,13 @@ public final class SseStream implements AutoCloseable {
         }
     }
 
-    /** Every record received so far, oldest first. */
+    /** The data of every event received so far, oldest first. */
     public List<JsonNode> records() {
+        return records.stream().map(Record::data).toList();
+    }
+
+    /** Every event received so far with its id, oldest first. */
+    public List<Record> withIds() {
         return List.copyOf(records);
     }
 
