@@ -6,28 +6,31 @@ cd "$(dirname "$0")/.."
 
 usage() {
   cat <<'USAGE'
-usage: ci/features.sh [ami://USER:PASSWORD@HOST:PORT] [--tags EXPRESSION] [--offline] [--no-build]
+usage: ci/features.sh [ami://USER:PASSWORD@HOST:PORT [--control URL]] [--tags EXPRESSION] [--offline] [--no-build]
 
 Runs the conformance suite (features/) and writes its reports under features/target/:
   cucumber-report.html   the report to read (one page, every scenario and step)
   cucumber.json, cucumber.ndjson, cucumber-junit.xml   for CI tools
 
 Target:
-  (none)                             an in-process simulator on free ports (the default; every
-                                     scenario runs)
-  ami://USER:PASSWORD@HOST:PORT      an external PBX, e.g. a separately started simulator:
-                                       ./ucmkit simulator &
-                                       ci/features.sh ami://amiadmin:amiadmin1@127.0.0.1:7777
-                                     or a UCM (AMI enabled, the AMI user permitted from this
-                                     host, port 7777 on a UCM). Scenarios tagged @simulator-only
-                                     (they act as a phone's user or the UCM administrator) are
-                                     skipped with their reason printed. The scenarios use the
-                                     demo PBX's numbering (extensions 1000-1009, IVR 7000): give
-                                     the UCM the same extensions or expect those to fail.
-                                     The target may also come from the UCMKIT_TARGET variable,
-                                     which keeps the password out of the process list.
-                                     Percent-encode '@', ':' or '/' in the password.
+  (none)      an in-process simulator on free ports, the default: every scenario runs.
+  ami://USER:PASSWORD@HOST:PORT
+              an external PBX: a separately started simulator
+                ./ucmkit simulator &
+                ci/features.sh ami://amiadmin:amiadmin1@127.0.0.1:7777 --control http://127.0.0.1:8089
+              or a UCM (AMI enabled, the AMI user permitted from this host and holding every
+              privilege; port 7777 on a UCM). Skipped there, with the reason printed:
+              @simulator-only scenarios (they act as a phone's user or the UCM administrator)
+              unless --control is given, and @in-process ones (they start a PBX of their own).
+              Against hardware no phone rings: every scenario that would ring one is
+              @simulator-only. The scenarios use the demo PBX's numbering (extensions
+              1000-1009, IVR 7000); a UCM without those extensions fails the ones that use them.
+              UCMKIT_TARGET may carry the target instead, keeping the password out of the
+              process list. Percent-encode '@' and '/' in the password.
 Options:
+  --control URL       the external simulator's control API, e.g. http://127.0.0.1:8089
+                      (also UCMKIT_CONTROL): the suite then acts as its phones' users and
+                      resets it before each scenario. Never give it for real hardware.
   --tags EXPRESSION   run only matching scenarios, e.g. --tags '@wire' or --tags 'not @simulator-only'
   --offline           pass -o to Maven (no network)
   --no-build          do not rebuild ami, simulator and driver first
@@ -38,12 +41,14 @@ USAGE
 }
 
 TARGET="${UCMKIT_TARGET:-}"
+CONTROL="${UCMKIT_CONTROL:-}"
 TAGS=""
 MVN=(mvn -B -q)
 BUILD=true
 while [ $# -gt 0 ]; do
   case "$1" in
     ami://*) TARGET="$1" ;;
+    --control) [ $# -ge 2 ] || { echo "ci/features.sh: --control needs a URL" >&2; exit 2; }; CONTROL="$2"; shift ;;
     --tags) [ $# -ge 2 ] || { echo "ci/features.sh: --tags needs an expression" >&2; exit 2; }; TAGS="$2"; shift ;;
     --offline) MVN+=(-o) ;;
     --no-build) BUILD=false ;;
@@ -64,8 +69,9 @@ if [ -n "$TARGET" ]; then
     echo "ci/features.sh: nothing answers on $HOST:$PORT (start it first, e.g. ./ucmkit simulator)" >&2
     exit 1
   fi
-  echo "ci/features.sh: running the features against ami://$USER_NAME:********@$HOST:$PORT"
+  echo "ci/features.sh: running the features against ami://$USER_NAME:********@$HOST:$PORT${CONTROL:+ (control API $CONTROL)}"
 else
+  [ -z "$CONTROL" ] || { echo "ci/features.sh: --control needs an ami:// target (the simulator it controls)" >&2; exit 2; }
   echo "ci/features.sh: running the features against an in-process simulator"
 fi
 
@@ -78,6 +84,6 @@ ARGS=(verify -f features/pom.xml)
 [ -n "$TAGS" ] && ARGS+=("-Dcucumber.filter.tags=$TAGS")
 status=0
 # The password travels in the environment (UCMKIT_TARGET), never on a command line.
-UCMKIT_TARGET="$TARGET" "${MVN[@]}" "${ARGS[@]}" || status=$?
+UCMKIT_TARGET="$TARGET" UCMKIT_CONTROL="$CONTROL" "${MVN[@]}" "${ARGS[@]}" || status=$?
 echo "ci/features.sh: report features/target/cucumber-report.html"
 [ "$status" -eq 0 ] || exit 1

@@ -136,7 +136,7 @@ Feature: Call Phone
     Then the driver reported Call Status "Declined" exactly once
     And the driver reported no Call Status "Accepted"
 
-  @simulator-only
+  @in-process
   Scenario: The source does not answer within the Originate's 30 seconds
     Given a PBX whose clock the scenario moves, started for this scenario only
     And the driver is connected to the PBX
@@ -147,7 +147,7 @@ Feature: Call Phone
     Then the driver reports Call Status "Declined" for extension 1007 because "no-answer"
     And no phone has a call
 
-  @simulator-only
+  @in-process
   Scenario: The destination rings unanswered until the dial timeout
     Given a PBX whose clock the scenario moves, started for this scenario only
     And the driver is connected to the PBX

@@ -169,7 +169,7 @@ Feature: Connection and login
       """
     Then the PBX answers with the CLI text as Output lines, the first containing "Asterisk"
 
-  @simulator-only
+  @in-process
   Scenario: A UCM on Asterisk 13 greets as Call Manager 2.10.6 and answers Command with "Response: Follows"
     Given a PBX based on Asterisk 13 started for this scenario only
     And a raw AMI connection to the PBX
@@ -183,7 +183,7 @@ Feature: Connection and login
       """
     Then the PBX answers with the CLI text in Asterisk 13 style, containing "Asterisk 13"
 
-  @simulator-only
+  @in-process
   Scenario: The driver works with a UCM on Asterisk 13: Normal, and Call Phone reported Accepted
     Given a PBX based on Asterisk 13 started for this scenario only
     And the driver is connected to the PBX
@@ -193,10 +193,11 @@ Feature: Connection and login
     Then the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
     And the driver reports Call Status "Accepted" for extension 1003 with the Call Phone's call id
 
-  @simulator-only
+  @in-process
   Scenario: A connection that does not log in within 30 seconds is closed without a word
     Given a PBX whose clock the scenario moves, started for this scenario only
     And a raw AMI connection to the PBX
+    And the raw connection is still open
     When 29 seconds pass on the PBX
     Then the raw connection is still open
     When 1 seconds pass on the PBX

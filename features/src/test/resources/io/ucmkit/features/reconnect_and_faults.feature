@@ -6,7 +6,7 @@ Feature: Reconnect and faults
   is unreachable is refused at once with 503 and never sent later: a guard who retries does not
   make a phone ring twice. A PBX that announces Shutdown is Fault until the connection drops.
 
-  @simulator-only
+  @in-process
   Scenario: The PBX restarts: No Communication, then Normal again
     Given a PBX started for this scenario only
     And the driver is connected to the PBX
@@ -17,7 +17,7 @@ Feature: Reconnect and faults
     Then the System Asset is Normal
     And the System Asset's reason mentions "connected to"
 
-  @simulator-only
+  @in-process
   Scenario: A Call Phone refused while the PBX was down is not sent when it is back
     Given a PBX started for this scenario only
     And the driver is connected to the PBX

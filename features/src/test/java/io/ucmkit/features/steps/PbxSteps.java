@@ -61,7 +61,7 @@ public final class PbxSteps {
 
     @When("the UCM administrator saves the AMI user {string} unchanged")
     public void savesAmiUser(String username) {
-        AmiUserConfig user = pbx.admin().amiUser(username).orElseThrow();
+        AmiUserConfig user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
         pbx.admin().saveAmiUser(user);
     }
 

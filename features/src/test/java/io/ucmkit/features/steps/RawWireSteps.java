@@ -46,7 +46,7 @@ public final class RawWireSteps {
             other.close();
         }
         if (changedUser != null) {
-            pbx.simulator().admin().saveAmiUser(changedUser);
+            pbx.admin().saveAmiUser(changedUser);
         }
     }
 
@@ -88,9 +88,9 @@ public final class RawWireSteps {
 
     @Given("the AMI user {string} may connect only from {string}")
     public void userPermittedOnlyFrom(String username, String permit) {
-        AmiUserConfig user = pbx.simulator().admin().amiUser(username).orElseThrow();
+        AmiUserConfig user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
         changedUser = user;
-        pbx.simulator().admin().saveAmiUser(new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
+        pbx.admin().saveAmiUser(new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
     }
 
     @When("the raw client sends:")

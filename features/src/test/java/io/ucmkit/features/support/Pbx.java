@@ -1,8 +1,9 @@
 package io.ucmkit.features.support;
 
 import io.ucmkit.simulator.ManualTime;
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.config.AmiUserConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -11,11 +12,17 @@ import java.util.function.UnaryOperator;
  * target when {@code ucmkit.target} is set, otherwise one in-process simulator shared by the
  * whole run and reset before each scenario (starting one per scenario would cost time). A
  * scenario that restarts the PBX, moves its clock by hand or needs another configuration gets a
- * simulator of its own instead, closed after it.
+ * simulator of its own instead, closed after it. An external simulator whose control API is
+ * given ({@code ucmkit.control} or {@code UCMKIT_CONTROL}, e.g. {@code http://127.0.0.1:8089})
+ * is driven and reset through that API, so its phones can be used too.
  */
 public final class Pbx {
 
+    public static final String CONTROL_PROPERTY = "ucmkit.control";
+    public static final String CONTROL_ENVIRONMENT = "UCMKIT_CONTROL";
+
     private static final Target EXTERNAL = Target.fromSystemProperty();
+    private static final URI CONTROL = controlApi();
     private static UcmSimulator shared;
 
     private volatile Target target;
@@ -28,6 +35,9 @@ public final class Pbx {
     public Pbx() {
         if (EXTERNAL != null) {
             target = EXTERNAL;
+            if (CONTROL != null) {
+                admin().reset();
+            }
             return;
         }
         UcmSimulator simulator = sharedSimulator();
@@ -44,6 +54,14 @@ public final class Pbx {
         return shared;
     }
 
+    private static URI controlApi() {
+        String value = System.getProperty(CONTROL_PROPERTY, "").trim();
+        if (value.isEmpty()) {
+            value = System.getenv().getOrDefault(CONTROL_ENVIRONMENT, "").trim();
+        }
+        return value.isEmpty() ? null : URI.create(value);
+    }
+
     private static Target local(UcmSimulator simulator) {
         return new Target("127.0.0.1", simulator.amiPort(), "amiadmin", "amiadmin1", true);
     }
@@ -52,10 +70,15 @@ public final class Pbx {
         return target;
     }
 
-    /** The in-process simulator; only @simulator-only scenarios may ask for it. */
+    /** Whether the suite can act as the UCM administrator and the phones' users (a simulator it controls). */
+    public boolean controllable() {
+        return target.inProcess() || CONTROL != null;
+    }
+
+    /** The in-process simulator; only @in-process scenarios may ask for it. */
     public UcmSimulator simulator() {
         if (!target.inProcess()) {
-            throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario @simulator-only");
+            throw new IllegalStateException("this step needs the in-process simulator: tag the scenario @in-process");
         }
         if (down) {
             throw new IllegalStateException("the PBX is shut down");
@@ -64,8 +87,26 @@ public final class Pbx {
     }
 
     /** What the UCM administrator and the phones' users do (web GUI, handsets). */
-    public SimulatorAdmin admin() {
-        return simulator().admin();
+    public UcmAdmin admin() {
+        if (target.inProcess()) {
+            return new InProcessAdmin(simulator().admin());
+        }
+        if (CONTROL == null) {
+            throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario "
+                    + "@simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT + ")");
+        }
+        return new ControlApiAdmin(CONTROL);
+    }
+
+    /**
+     * A user as it is saved back: its secret is known only for the target's own AMI user (the
+     * control API never shows secrets), so only that user may be changed by a scenario.
+     */
+    public AmiUserConfig savable(AmiUserConfig user) {
+        if (!user.username().equals(target.username())) {
+            throw new IllegalStateException("only the target's AMI user " + target.username() + " can be saved: its secret is the one known");
+        }
+        return new AmiUserConfig(user.username(), target.password(), user.permit(), user.read(), user.write());
     }
 
     /**
