@@ -159,3 +159,17 @@ Feature: Call Phone
     When 60 seconds pass on the PBX
     Then the driver reports Call Status "Declined" for extension 1007 because "no-answer"
     And no phone has a call
+
+  @in-process
+  Scenario: On an older UCM with SIP channels, the driver configured for SIP originates SIP/<source>
+    Given a PBX with SIP channels, as older UCMs have, started for this scenario only
+    And the driver's configuration sets "channelTech" to "SIP"
+    And the driver is connected to the PBX
+    And the phone of extension 1001 answers by itself
+    And the phone of extension 1003 answers by itself
+    When the operator sends Call Phone from extension 1001 to extension 1003 with line 1 "Door 3" and line 2 "Alarm"
+    Then the PBX received this Originate:
+      | Channel | SIP/1001 |
+      | Exten   | 1003     |
+    And the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
+    And the driver reports Call Status "Accepted" for extension 1003 with the Call Phone's call id

@@ -39,6 +39,17 @@ public final class PbxSteps {
         pbx.startOwn(options -> options.asteriskVersion(version));
     }
 
+    @Given("a PBX with SIP channels, as older UCMs have, started for this scenario only")
+    public void ownPbxWithSipChannels() throws Exception {
+        String yaml;
+        try (var in = PbxConfigLoader.class.getResourceAsStream("/io/ucmkit/simulator/default-pbx.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(yaml).contains("channelTech: PJSIP");
+        var config = PbxConfigLoader.parse(yaml.replace("channelTech: PJSIP", "channelTech: SIP"));
+        pbx.startOwn(options -> options.config(config));
+    }
+
     @Given("a PBX whose clock the scenario moves, started for this scenario only")
     public void ownPbxWithManualClock() {
         pbx.startOwnWithManualClock();
