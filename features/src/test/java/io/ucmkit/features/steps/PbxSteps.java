@@ -9,8 +9,11 @@ import io.cucumber.java.en.When;
 import io.ucmkit.features.support.NetworkLink;
 import io.ucmkit.features.support.Pbx;
 import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigException;
 import io.ucmkit.simulator.config.PbxConfigLoader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -41,12 +44,13 @@ public final class PbxSteps {
 
     @Given("a PBX with SIP channels, as older UCMs have, started for this scenario only")
     public void ownPbxWithSipChannels() throws Exception {
+        // the demo PBX's own configuration file, with chan_sip's SIP/ channels instead of PJSIP/
         String yaml;
-        try (var in = PbxConfigLoader.class.getResourceAsStream("/io/ucmkit/simulator/default-pbx.yaml")) {
-            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream in = PbxConfigLoader.class.getResourceAsStream("/io/ucmkit/simulator/default-pbx.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(yaml).contains("channelTech: PJSIP");
-        var config = PbxConfigLoader.parse(yaml.replace("channelTech: PJSIP", "channelTech: SIP"));
+        PbxConfig config = PbxConfigLoader.parse(yaml.replace("channelTech: PJSIP", "channelTech: SIP"));
         pbx.startOwn(options -> options.config(config));
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -50,7 +51,7 @@ public final class DriverService {
     private DriverMain.Running running;
     private SseStream events;
     private SseStream log;
-    private final List<SseStream> extraStreams = new java.util.ArrayList<>();
+    private final List<SseStream> extraStreams = new ArrayList<>();
 
     public DriverService(Pbx pbx) {
         this.pbx = pbx;

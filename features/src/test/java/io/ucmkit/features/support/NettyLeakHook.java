@@ -48,6 +48,8 @@ public final class NettyLeakHook {
     }
 
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
+        // the one abstract method of the factory, deprecated though it is
+        @SuppressWarnings("deprecation")
         @Override
         public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
             return new RecordingDetector<>(resource, samplingInterval);

@@ -48,7 +48,7 @@ public final class Pbx {
     private static synchronized UcmSimulator sharedSimulator() {
         if (shared == null) {
             // the failed-login delay is Asterisk's 1 s on hardware; the suite does not need to wait for it
-            shared = UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO).start();
+            shared = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "simulator-stop"));
         }
         return shared;
