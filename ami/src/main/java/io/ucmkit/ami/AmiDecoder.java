@@ -16,15 +16,20 @@ import java.util.List;
  * and decoding resumes after the next blank line. Memory is bounded by the line and message
  * limits whatever the peer sends.
  *
- * <p>Copy discipline: lines are found with a bounded {@code indexOf} and parsed in place; each
- * header costs one String for its value (names come from a {@link HeaderNameCache}).
+ * <p>Copy discipline: each read is copied once into an array (at most {@link #WINDOW_BYTES} at a
+ * time) and its whole lines are found and scanned there, eight bytes at a time
+ * ({@link HeaderLine}); a line the copy cannot take is read from the buffer on its own. Each
+ * header then costs one String for its value (names come from a {@link HeaderNameCache}).
+ * Memory is the line and message limits plus the window: at most 64 KiB, grown to the largest
+ * read seen.
  */
 public final class AmiDecoder extends ByteToMessageDecoder {
 
     private static final byte LF = '\n';
-    private static final byte CR = '\r';
     private static final byte COLON = ':';
     private static final String END_COMMAND = "--END COMMAND--";
+    /** Most bytes copied out of a read at once (a socket read is at most 64 KiB by default). */
+    private static final int WINDOW_BYTES = 64 * 1024;
 
     /** Where an Asterisk ≤13 {@code Response: Follows} reply is (AMI.md §1.6). */
     private enum Follows { NONE, HEADERS, BODY, DONE }
@@ -32,6 +37,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private final AmiDecoderConfig config;
     private final HeaderNameCache names = new HeaderNameCache();
     private final HeaderLine line = new HeaderLine();
+    /** The readable bytes copied out by {@link #decodeWholeLines}; grows to the largest read, at most {@link #WINDOW_BYTES}. */
+    private byte[] window = new byte[0];
     /** Collects every message in turn; {@code build()} copies the headers out, so it can be reused. */
     private final AmiMessage.Builder reusableBuilder = AmiMessage.builder();
 
@@ -66,9 +73,46 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable() && decodeLine(in, out)) {
-            // one line at a time: the state fields carry a message across reads
+        // The state fields carry a message across reads.
+        while (in.isReadable()) {
+            if (!discardingLine) {
+                decodeWholeLines(in, out);
+                if (!in.isReadable()) {
+                    return;
+                }
+            }
+            if (!decodeLine(in, out)) {
+                return;
+            }
         }
+    }
+
+    /**
+     * Decodes every whole line among the next {@link #WINDOW_BYTES} readable bytes from one copy of
+     * them: one bulk copy out of the (usually direct) buffer, then each line is found and scanned
+     * in the array with no ByteBuf call per line. What it cannot take — a line not complete yet,
+     * over the line limit or running past the window — is left to {@link #decodeLine}.
+     */
+    private void decodeWholeLines(ByteBuf in, List<Object> out) {
+        int base = in.readerIndex();
+        int available = Math.min(in.readableBytes(), WINDOW_BYTES);
+        if (window.length < available + HeaderLine.SLACK) {
+            window = new byte[Math.min(Math.max(available, 2 * window.length), WINDOW_BYTES) + HeaderLine.SLACK];
+        }
+        byte[] bytes = window;
+        in.getBytes(base, bytes, 0, available);
+        int maxLine = config.maxLineLength();
+        int at = 0;
+        while (at < available) {
+            int lf = line.scan(bytes, at, available - at > maxLine ? at + maxLine : available);
+            if (lf < 0) {
+                break;
+            }
+            processLine(in, base + at, base + line.end, base + lf + 1, out);
+            countAndCheckSize(lf + 1 - at, out);
+            at = lf + 1;
+        }
+        in.readerIndex(base + at);
     }
 
     @Override
@@ -107,8 +151,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             discardLongLine(in, readable);
             return countAndCheckSize(readable - in.readableBytes(), out);
         }
-        int lineEnd = lf > start && in.getByte(lf - 1) == CR ? lf - 1 : lf;
-        processLine(in, start, lineEnd, lf + 1, out);
+        line.load(in, start, lf + 1 - start);
+        processLine(in, start, start + line.length(), lf + 1, out);
         in.readerIndex(lf + 1);
         return countAndCheckSize(lf + 1 - start, out);
     }
@@ -131,6 +175,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         discardingLine = lf < 0;
     }
 
+    /** Handles the line {@code in[start, next)}, which {@link #line} has scanned. */
     private void processLine(ByteBuf in, int start, int lineEnd, int next, List<Object> out) {
         int length = lineEnd - start;
         if (skippingToBlankLine) {
@@ -145,7 +190,6 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             endOfMessage(out);
             return;
         }
-        line.load(in, start, length);
         if (line.hasNul) {
             startMessage();
             recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
@@ -153,14 +197,14 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             return;
         }
         if (message == null && line.colon < 0 && !config.isServer()) {
-            String text = line.text(0, length, line.nameIsAscii);
+            String text = line.text(line.start, line.end, line.nameIsAscii);
             if (text != null && AmiBanner.isBanner(text)) {
                 out.add(new AmiBanner(text));
                 return;
             }
         }
         startMessage();
-        if (line.colon <= 0) {
+        if (line.colon <= line.start) {
             recordFailure(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, "a line has no 'Name: value' form and was"
                     + " ignored: '" + line.snippet() + "'");
             return;
@@ -178,17 +222,19 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         byte[] bytes = line.bytes;
         int colon = line.colon;
         int valueStart = colon + 1;
+        int end = line.end;
         if (config.isServer()) {
             // Asterisk skips every blank after the colon (ast_skip_blanks); trailing blanks stay.
-            while (valueStart < line.length && isBlank(bytes[valueStart])) {
+            while (valueStart < end && isBlank(bytes[valueStart])) {
                 valueStart++;
             }
-        } else if (valueStart < line.length && bytes[valueStart] == ' ') {
+        } else if (valueStart < end && bytes[valueStart] == ' ') {
             // A server writes "Name: value": exactly one space is syntax, the rest is value.
             valueStart++;
         }
-        String name = line.nameIsAscii ? names.name(bytes, colon, line.nameHash) : line.text(0, colon, false);
-        String value = line.text(valueStart, line.length, line.valueIsAscii);
+        String name = line.nameIsAscii ? names.name(bytes, line.start, colon - line.start)
+                : line.text(line.start, colon, false);
+        String value = line.text(valueStart, end, line.valueIsAscii);
         if (name == null || value == null) {
             recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
                     + line.snippet() + "'");
@@ -212,7 +258,6 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             if (colon > start) {
                 String name = in.toString(start, colon - start, StandardCharsets.US_ASCII);
                 if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
-                    line.load(in, start, lineEnd - start);
                     addHeader();
                     return;
                 }

@@ -1,0 +1,108 @@
+package io.ucmkit.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The word-at-a-time scan of {@link HeaderLine} and the name hashing of {@link HeaderNameCache}
+ * against byte-at-a-time references, on lines built to put every special byte (':', LF, CR, NUL,
+ * non-ASCII) at every offset within a word, with stale bytes after the content.
+ */
+class HeaderLineTest {
+
+    private static final byte[] ALPHABET = {'a', 'Z', '0', ' ', '-', ':', ':', '\n', '\r', 0, (byte) 0x80, (byte) 0xc3,
+        (byte) 0xff, 0x7f, 0x01};
+
+    @Test
+    void the_word_scan_agrees_with_a_byte_scan_on_random_lines() {
+        SplittableRandom random = new SplittableRandom(42);
+        HeaderLine line = new HeaderLine();
+        for (int run = 0; run < 200_000; run++) {
+            byte[] array = new byte[2 + random.nextInt(40) + HeaderLine.SLACK];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('a' + random.nextInt(26));
+            }
+            int content = array.length - HeaderLine.SLACK;
+            int from = random.nextInt(content);
+            int limit = from + 1 + random.nextInt(content - from);
+
+            int lf = line.scan(array, from, limit);
+
+            Reference expected = Reference.scan(array, from, limit);
+            assertThat(lf).as("LF of run %d", run).isEqualTo(expected.lf);
+            if (lf >= 0) {
+                assertThat(line.start).isEqualTo(from);
+                assertThat(line.end).as("end of run %d", run).isEqualTo(expected.end);
+                assertThat(line.colon).as("colon of run %d", run).isEqualTo(expected.colon);
+                assertThat(line.hasNul).as("NUL of run %d", run).isEqualTo(expected.hasNul);
+                assertThat(line.nameIsAscii).as("name ASCII of run %d", run).isEqualTo(expected.nameIsAscii);
+                assertThat(line.valueIsAscii).as("value ASCII of run %d", run).isEqualTo(expected.valueIsAscii);
+            }
+        }
+    }
+
+    @Test
+    void the_name_cache_returns_the_name_and_reuses_it_at_any_offset_and_length() {
+        HeaderNameCache cache = new HeaderNameCache();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int run = 0; run < 20_000; run++) {
+            int length = 1 + random.nextInt(40);
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                name.append((char) ('A' + random.nextInt(3)));
+            }
+            int offset = random.nextInt(9);
+            byte[] array = new byte[offset + length + HeaderLine.SLACK];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = (byte) random.nextInt(128); // stale bytes around the name must not matter
+            }
+            System.arraycopy(name.toString().getBytes(StandardCharsets.US_ASCII), 0, array, offset, length);
+
+            String first = cache.name(array, offset, length);
+            assertThat(first).isEqualTo(name.toString());
+            array[offset + length] ^= 0x55;
+            String second = cache.name(array, offset, length);
+            assertThat(second).isEqualTo(name.toString());
+            if (length <= 32) {
+                assertThat(second).isSameAs(first);
+            }
+        }
+    }
+
+    /** The scan byte by byte, as the decoder defined it before the word scan. */
+    private record Reference(int lf, int end, int colon, boolean hasNul, boolean nameIsAscii, boolean valueIsAscii) {
+        static Reference scan(byte[] b, int from, int limit) {
+            int lf = -1;
+            for (int i = from; i < limit; i++) {
+                if (b[i] == '\n') {
+                    lf = i;
+                    break;
+                }
+            }
+            if (lf < 0) {
+                return new Reference(-1, 0, 0, false, false, false);
+            }
+            int end = lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
+            int colon = -1;
+            boolean nul = false;
+            boolean nameAscii = true;
+            boolean valueAscii = true;
+            for (int i = from; i < end; i++) {
+                nul |= b[i] == 0;
+                if (colon < 0 && b[i] == ':') {
+                    colon = i;
+                } else if (b[i] < 0) {
+                    if (colon < 0) {
+                        nameAscii = false;
+                    } else {
+                        valueAscii = false;
+                    }
+                }
+            }
+            return new Reference(lf, end, colon, nul, nameAscii, valueAscii);
+        }
+    }
+}
