@@ -35,7 +35,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private enum Follows { NONE, HEADERS, BODY, DONE }
 
     private final AmiDecoderConfig config;
-    private final HeaderNameCache names = new HeaderNameCache();
+    private final HeaderNameCache names;
     private final HeaderLine line = new HeaderLine();
     /** The readable bytes copied out by {@link #decodeWholeLines}; grows to the largest read, at most {@link #WINDOW_BYTES}. */
     private byte[] window = new byte[0];
@@ -60,6 +60,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     public AmiDecoder(AmiDecoderConfig config) {
         this.config = config;
+        this.names = new HeaderNameCache(
+                config.isServer() ? HeaderNameCache.SERVER_SLOT_BITS : HeaderNameCache.CLIENT_SLOT_BITS);
     }
 
     public AmiDecoderConfig config() {
