@@ -3,11 +3,7 @@ package io.ucmkit.ami;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,8 +26,8 @@ final class HeaderLine {
     private static final long COLONS = ONES * ':';
     private static final long LFS = ONES * '\n';
 
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** UTF-8 values are decoded into this, then copied once into their String. */
+    private char[] chars = new char[64];
 
     /** The line copied out of a ByteBuf by {@link #load}; {@link #bytes} is either this or an array being scanned. */
     private byte[] own = new byte[256 + SLACK];
@@ -157,11 +153,68 @@ final class HeaderLine {
         if (ascii) {
             return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
         }
-        try {
-            return utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
+        return utf8(bytes, from, to);
+    }
+
+    /**
+     * Strict UTF-8, as a {@code CharsetDecoder} that reports malformed input decodes it (the
+     * well-formed sequences of Unicode's table 3-7: no overlong forms, no surrogates, nothing past
+     * U+10FFFF, no truncated sequence), into a reusable char array: one String and its array are
+     * all it allocates, where the decoder also made a ByteBuffer, a CharBuffer and its array.
+     */
+    private String utf8(byte[] b, int from, int to) {
+        if (chars.length < to - from) {
+            chars = new char[Math.max(to - from, 2 * chars.length)];
         }
+        char[] out = chars;
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            int b0 = b[i];
+            if (b0 >= 0) {
+                out[n++] = (char) b0;
+                i++;
+            } else if (b0 >= (byte) 0xc2 && b0 <= (byte) 0xdf) {
+                if (i + 1 >= to || !continuation(b[i + 1])) {
+                    return null;
+                }
+                out[n++] = (char) ((b0 & 0x1f) << 6 | b[i + 1] & 0x3f);
+                i += 2;
+            } else if (b0 >= (byte) 0xe0 && b0 <= (byte) 0xef) {
+                if (i + 2 >= to) {
+                    return null;
+                }
+                int b1 = b[i + 1] & 0xff;
+                if (!continuation(b[i + 1]) || !continuation(b[i + 2])
+                        || b0 == (byte) 0xe0 && b1 < 0xa0 // overlong
+                        || b0 == (byte) 0xed && b1 >= 0xa0) { // a surrogate
+                    return null;
+                }
+                out[n++] = (char) ((b0 & 0x0f) << 12 | (b1 & 0x3f) << 6 | b[i + 2] & 0x3f);
+                i += 3;
+            } else if (b0 >= (byte) 0xf0 && b0 <= (byte) 0xf4) {
+                if (i + 3 >= to) {
+                    return null;
+                }
+                int b1 = b[i + 1] & 0xff;
+                if (!continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])
+                        || b0 == (byte) 0xf0 && b1 < 0x90 // overlong
+                        || b0 == (byte) 0xf4 && b1 >= 0x90) { // past U+10FFFF
+                    return null;
+                }
+                int codePoint = (b0 & 0x07) << 18 | (b1 & 0x3f) << 12 | (b[i + 2] & 0x3f) << 6 | b[i + 3] & 0x3f;
+                out[n++] = Character.highSurrogate(codePoint);
+                out[n++] = Character.lowSurrogate(codePoint);
+                i += 4;
+            } else {
+                return null; // a continuation byte first, C0/C1 (overlong) or F5..FF (never UTF-8)
+            }
+        }
+        return new String(out, 0, n);
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xc0) == 0x80;
     }
 
     /** The start of the line for an error message, control and non-ASCII bytes shown as '?'. */

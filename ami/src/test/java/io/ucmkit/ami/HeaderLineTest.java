@@ -2,6 +2,9 @@ package io.ucmkit.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -9,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The word-at-a-time scan of {@link HeaderLine} and the name hashing of {@link HeaderNameCache}
  * against byte-at-a-time references, on lines built to put every special byte (':', LF, CR, NUL,
- * non-ASCII) at every offset within a word, with stale bytes after the content.
+ * non-ASCII) at every offset within a word, with stale bytes after the content; and its UTF-8
+ * decoding against the JDK's reporting decoder.
  */
 class HeaderLineTest {
 
@@ -69,6 +73,59 @@ class HeaderLineTest {
             if (length <= 31) {
                 assertThat(second).isSameAs(first);
             }
+        }
+    }
+
+    @Test
+    void utf8_text_agrees_with_a_reporting_charset_decoder_on_every_two_byte_sequence() {
+        HeaderLine line = new HeaderLine();
+        byte[] array = new byte[2];
+        line.bytes = array;
+        for (int first = 0; first < 256; first++) {
+            array[0] = (byte) first;
+            assertThat(line.text(0, 1, false)).as("byte %02x", first).isEqualTo(strictUtf8(array, 0, 1));
+            for (int second = 0; second < 256; second++) {
+                array[1] = (byte) second;
+                assertThat(line.text(0, 2, false)).as("bytes %02x %02x", first, second).isEqualTo(strictUtf8(array, 0, 2));
+            }
+        }
+    }
+
+    @Test
+    void utf8_text_agrees_with_a_reporting_charset_decoder_on_random_sequences() {
+        byte[] interesting = {'a', '~', (byte) 0x80, (byte) 0x8f, (byte) 0x90, (byte) 0x9f, (byte) 0xa0, (byte) 0xbf,
+            (byte) 0xc0, (byte) 0xc1, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xe1, (byte) 0xec, (byte) 0xed,
+            (byte) 0xee, (byte) 0xef, (byte) 0xf0, (byte) 0xf1, (byte) 0xf3, (byte) 0xf4, (byte) 0xf5, (byte) 0xff};
+        SplittableRandom random = new SplittableRandom(11);
+        HeaderLine line = new HeaderLine();
+        for (int run = 0; run < 300_000; run++) {
+            byte[] array = new byte[3 + random.nextInt(8)];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                        : (byte) (0x80 + random.nextInt(0x40));
+            }
+            line.bytes = array;
+            int from = random.nextInt(2);
+            assertThat(line.text(from, array.length, false)).as("run %d", run).isEqualTo(strictUtf8(array, from, array.length));
+        }
+    }
+
+    @Test
+    void utf8_text_decodes_every_length_of_sequence() {
+        String text = "José Müller 東京 Ana 🎧 Support Алексей";
+        byte[] array = text.getBytes(StandardCharsets.UTF_8);
+        HeaderLine line = new HeaderLine();
+        line.bytes = array;
+
+        assertThat(line.text(0, array.length, false)).isEqualTo(text);
+    }
+
+    private static String strictUtf8(byte[] bytes, int from, int to) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
