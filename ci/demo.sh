@@ -90,7 +90,7 @@ wait_http "http://127.0.0.1:$DATA_PORT/api/v1/health" "${PIDS[1]}" "$RUN_DIR/dri
 cat <<EOF
 
   Dashboard        http://127.0.0.1:$WEB_PORT/
-  Control API      http://127.0.0.1:$WEB_PORT/api/v1   (README: Simulator)
+  Control API      http://127.0.0.1:$WEB_PORT/api/v1/extensions   (README: Simulator)
   AMI              127.0.0.1:$AMI_PORT   users amiadmin / amiadmin1 (all), amireader / amireader1 (call)
   Dataserver       http://127.0.0.1:$DATA_PORT/api/v1/asset   (README: Driver)
   Driver events    curl -sN http://127.0.0.1:$DATA_PORT/api/v1/events

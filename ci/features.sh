@@ -77,13 +77,18 @@ fi
 
 if $BUILD; then
   # The suite uses the simulator and the driver as libraries; their tests are not its business here.
-  "${MVN[@]}" -pl ami,simulator,driver install -DskipTests
+  "${MVN[@]}" -pl ami,simulator,driver -am install -DskipTests
 fi
 
 ARGS=(verify -f features/pom.xml)
 [ -n "$TAGS" ] && ARGS+=("-Dcucumber.filter.tags=$TAGS")
+rm -f features/target/cucumber-report.html
 status=0
 # The password travels in the environment (UCMKIT_TARGET), never on a command line.
 UCMKIT_TARGET="$TARGET" UCMKIT_CONTROL="$CONTROL" "${MVN[@]}" "${ARGS[@]}" || status=$?
-echo "ci/features.sh: report features/target/cucumber-report.html"
+if [ -f features/target/cucumber-report.html ]; then
+  echo "ci/features.sh: report features/target/cucumber-report.html"
+else
+  echo "ci/features.sh: no report was written (the build failed before the suite ran; see above)" >&2
+fi
 [ "$status" -eq 0 ] || exit 1

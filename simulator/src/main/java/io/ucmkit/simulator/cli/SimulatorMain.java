@@ -49,8 +49,9 @@ public final class SimulatorMain implements Callable<Integer> {
       System.err.println("ucmkit simulator: " + e.getMessage());
       return 2;
     }
-    System.out.println("ucmkit simulator: AMI on " + bind + ":" + sim.amiPort() + ", control API on http://" + bind + ":"
-        + sim.webPort() + "/api/v1");
+    String web = "http://" + bind + ":" + sim.webPort();
+    System.out.println("ucmkit simulator: AMI on " + bind + ":" + sim.amiPort() + ", dashboard " + web + "/"
+        + ", control API " + web + "/api/v1/extensions");
     sim.amiUsers().forEach((u, s) -> System.out.println("  AMI user " + u + " / " + s));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
