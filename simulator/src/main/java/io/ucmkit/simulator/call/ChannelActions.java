@@ -24,23 +24,28 @@ final class ChannelActions {
     }
 
     static AmiMessage success(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                .add("Message", message).build();
+        return response(action, "Success").add("Message", message).build();
     }
 
     static AmiMessage error(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Error").addIfPresent("ActionID", action.actionId())
-                .add("Message", message).build();
+        return response(action, "Error").add("Message", message).build();
+    }
+
+    private static AmiMessage.Builder response(AmiMessage action, String response) {
+        return CallEvents.actionId(AmiMessage.builder().add("Response", response), action.actionId());
     }
 
     private static AmiMessage listStart(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                .add("EventList", "start").add("Message", message).build();
+        return response(action, "Success").add("EventList", "start").add("Message", message).build();
+    }
+
+    /** A list item or the list's end: {@code Event} then the ActionID (AMI.md §1.3). */
+    private static AmiMessage.Builder listEvent(AmiMessage action, String event) {
+        return CallEvents.actionId(AmiMessage.builder().add("Event", event), action.actionId());
     }
 
     private static AmiMessage.Builder listComplete(AmiMessage action, String event, int items) {
-        return AmiMessage.builder().add("Event", event).addIfPresent("ActionID", action.actionId())
-                .add("EventList", "Complete").add("ListItems", Integer.toString(items));
+        return listEvent(action, event).add("EventList", "Complete").add("ListItems", Integer.toString(items));
     }
 
     /** A key on {@code leg}: Received there (and fed to its app), Sent on the bridged peer. */
@@ -86,8 +91,9 @@ final class ChannelActions {
                 List<AmiMessage> out = new ArrayList<>();
                 out.add(listStart(action, "Channels hung up will follow"));
                 for (SimChannel c : matched) {
-                    out.add(AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name)
-                            .addIfPresent("ActionID", action.actionId()).build());
+                    // ActionID after Channel here (transcript 26), unlike the other list items.
+                    AmiMessage.Builder item = AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name);
+                    out.add(CallEvents.actionId(item, action.actionId()).build());
                 }
                 out.add(listComplete(action, "ChannelsHungupListComplete", matched.size()).build());
                 for (SimChannel c : matched) {
@@ -200,8 +206,7 @@ final class ChannelActions {
                         b.add("Variable", v.trim() + "=" + variable(c, v.trim()));
                     }
                 }
-                b.addIfPresent("ActionID", action.actionId());
-                out.add(b.build());
+                out.add(CallEvents.actionId(b, action.actionId()).build());
             }
             out.add(listComplete(action, "StatusComplete", selected.size())
                     .add("Items", Integer.toString(selected.size())).build());
@@ -227,8 +232,7 @@ final class ChannelActions {
             long now = engine.clock.currentTimeMillis();
             List<SimChannel> all = engine.channels();
             for (SimChannel c : all) {
-                AmiMessage.Builder b = AmiMessage.builder().add("Event", "CoreShowChannel")
-                        .addIfPresent("ActionID", action.actionId());
+                AmiMessage.Builder b = listEvent(action, "CoreShowChannel");
                 CallEvents.snapshot(b, "", c).add("Application", c.application).add("ApplicationData", c.appData)
                         .add("Duration", hms((now - c.createdMillis) / 1000))
                         .add("BridgeId", c.bridge == null ? "" : c.bridge.uniqueid);
@@ -285,8 +289,7 @@ final class ChannelActions {
             if (name == null) {
                 return List.of(error(action, "No variable specified"));
             }
-            return List.of(AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                    .add("Variable", name).add("Value", variable(c, name)).build());
+            return List.of(response(action, "Success").add("Variable", name).add("Value", variable(c, name)).build());
         }
     }
 
