@@ -279,29 +279,31 @@ final class ChannelActions {
         }
     }
 
+    /** Getvar with a Channel: the Variable header is checked before the channel (manager.c action_getvar). */
     List<AmiMessage> getvar(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(error(action, "No variable specified"));
+        }
         synchronized (engine) {
             SimChannel c = engine.channel(action.get("Channel", "")).orElse(null);
             if (c == null) {
                 return List.of(error(action, "No such channel"));
-            }
-            String name = action.getNonEmpty("Variable");
-            if (name == null) {
-                return List.of(error(action, "No variable specified"));
             }
             return List.of(response(action, "Success").add("Variable", name).add("Value", variable(c, name)).build());
         }
     }
 
+    /** Setvar with a Channel: Variable first, then the channel; no Value sets "" (manager.c action_setvar). */
     List<AmiMessage> setvar(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(error(action, "No variable specified"));
+        }
         synchronized (engine) {
             SimChannel c = engine.channel(action.get("Channel", "")).orElse(null);
             if (c == null) {
                 return List.of(error(action, "No such channel"));
-            }
-            String name = action.getNonEmpty("Variable");
-            if (name == null) {
-                return List.of(error(action, "No variable specified"));
             }
             String value = action.get("Value", "");
             c.variables.put(name, value);
