@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * AMI actions on channels — Hangup, Redirect, Status, CoreShowChannels, PlayDTMF, Getvar/Setvar
- * with a Channel, {@code core show channels} — with the texts and list framing of AMI.md §3.2–3.5,
- * §3.10 and transcripts 19, 20, 26.
+ * AMI actions on channels — Hangup, Status, CoreShowChannels, PlayDTMF, Getvar/Setvar with a
+ * Channel, {@code core show channels} — with the texts and list framing of AMI.md §3.3–3.5, §3.10
+ * and transcripts 19, 20, 26. Redirect is {@link Redirector}.
  */
 final class ChannelActions {
 
@@ -120,55 +120,6 @@ final class ChannelActions {
             return c < 0 || c > 127 ? 0 : c;
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    /** Redirect (AMI.md §3.2): the channel leaves its bridge (its peer is hung up) and runs the target. */
-    List<AmiMessage> redirect(AmiMessage action) {
-        String name = action.getNonEmpty("Channel");
-        if (name == null) {
-            return List.of(error(action, "Channel not specified"));
-        }
-        String context = action.getNonEmpty("Context");
-        if (context == null) {
-            return List.of(error(action, "Context not specified"));
-        }
-        String exten = action.getNonEmpty("Exten");
-        if (exten == null) {
-            return List.of(error(action, "Exten not specified"));
-        }
-        String priority = action.getNonEmpty("Priority");
-        if (priority == null) {
-            return List.of(error(action, "Priority not specified"));
-        }
-        if (!priority.trim().matches("[0-9]+.*")) {
-            return List.of(error(action, "Priority is invalid"));
-        }
-        synchronized (engine) {
-            SimChannel c = engine.channel(name).orElse(null);
-            if (c == null) {
-                return List.of(error(action, "Channel does not exist: " + name));
-            }
-            if (!engine.apps.exists(exten)) {
-                return List.of(error(action, "Redirect failed"));
-            }
-            SimBridge bridge = c.bridge;
-            if (bridge != null) {
-                bridge.channels.remove(c);
-                c.bridge = null;
-                engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, c));
-                for (SimChannel peer : List.copyOf(bridge.channels)) {
-                    bridge.channels.remove(peer);
-                    engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, peer));
-                    engine.emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
-                    engine.finish(peer, HangupCause.NORMAL_CLEARING.code);
-                }
-            }
-            c.activity = SimChannel.Activity.IDLE;
-            c.context = context;
-            engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> { });
-            engine.updateDeviceStates();
-            return List.of(success(action, "Redirect successful"));
         }
     }
 

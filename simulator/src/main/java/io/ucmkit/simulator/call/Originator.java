@@ -117,7 +117,7 @@ final class Originator {
     }
 
     /** {@code sscanf("%30d")}: the leading integer, or null. */
-    private static Integer leadingInt(String text) {
+    static Integer leadingInt(String text) {
         String t = text.trim();
         int end = 0;
         if (end < t.length() && (t.charAt(end) == '-' || t.charAt(end) == '+')) {
