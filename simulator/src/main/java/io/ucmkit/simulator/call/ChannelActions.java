@@ -4,6 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -123,7 +124,10 @@ final class ChannelActions {
         }
     }
 
-    /** Status (AMI.md §3.4, transcript 20): {@code Privilege: Call}, ActionID last, Items in the end. */
+    /**
+     * Status (AMI.md §3.4, transcript 20): {@code Privilege: Call}, the requested {@code Variables},
+     * every channel variable with {@code AllVariables: true}, ActionID last, Items in the end.
+     */
     List<AmiMessage> status(AmiMessage action) {
         String name = action.getNonEmpty("Channel");
         synchronized (engine) {
@@ -138,6 +142,7 @@ final class ChannelActions {
                 selected = List.of(c);
             }
             String vars = action.get("Variables", "");
+            boolean allVariables = astTrue(action.get("AllVariables", ""));
             List<AmiMessage> out = new ArrayList<>();
             out.add(listStart(action, "Channel status will follow"));
             long now = engine.clock.currentTimeMillis();
@@ -157,12 +162,24 @@ final class ChannelActions {
                         b.add("Variable", v.trim() + "=" + variable(c, v.trim()));
                     }
                 }
+                if (allVariables) {
+                    // generate_status walks the channel's list, where the newest variable is first.
+                    List<Map.Entry<String, String>> set = new ArrayList<>(c.variables.entrySet());
+                    for (int i = set.size() - 1; i >= 0; i--) {
+                        b.add("Variable", set.get(i).getKey() + "=" + set.get(i).getValue());
+                    }
+                }
                 out.add(CallEvents.actionId(b, action.actionId()).build());
             }
             out.add(listComplete(action, "StatusComplete", selected.size())
                     .add("Items", Integer.toString(selected.size())).build());
             return out;
         }
+    }
+
+    /** {@code ast_true}: yes, true, y, t, 1 or on, in any case. */
+    private static boolean astTrue(String value) {
+        return List.of("yes", "true", "y", "t", "1", "on").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Channel variables plus the {@code CALLERID()} function (transcript 20). */
@@ -219,8 +236,7 @@ final class ChannelActions {
                 }
             }
             char d = digit.charAt(0);
-            String receive = action.get("Receive", "").trim().toLowerCase(Locale.ROOT);
-            if (List.of("yes", "true", "y", "t", "1", "on").contains(receive)) {
+            if (astTrue(action.get("Receive", ""))) {
                 pressKey(c, d, duration);
             } else {
                 engine.emit(CallEvents.dtmfBegin(c, d, "Sent"));
@@ -257,6 +273,8 @@ final class ChannelActions {
                 return List.of(error(action, "No such channel"));
             }
             String value = action.get("Value", "");
+            // pbx_builtin_setvar_helper deletes the old value and adds the new one at the list's head.
+            c.variables.remove(name);
             c.variables.put(name, value);
             engine.emit(CallEvents.varSet(c, name, value));
             return List.of(success(action, "Variable Set"));
