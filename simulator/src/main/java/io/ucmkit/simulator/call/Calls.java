@@ -26,11 +26,13 @@ public final class Calls {
     private final CallEngine engine;
     private final Originator originator;
     private final ChannelActions actions;
+    private final Redirector redirector;
 
     private Calls(CallEngine engine) {
         this.engine = engine;
         this.originator = new Originator(engine);
         this.actions = new ChannelActions(engine);
+        this.redirector = new Redirector(engine);
     }
 
     /** {@code asterisk13}: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
@@ -209,7 +211,7 @@ public final class Calls {
     }
 
     public List<AmiMessage> redirect(AmiMessage action) {
-        return actions.redirect(action);
+        return redirector.redirect(action);
     }
 
     public List<AmiMessage> status(AmiMessage action) {

@@ -4,13 +4,14 @@ import io.ucmkit.ami.AmiMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * AMI actions on channels — Hangup, Redirect, Status, CoreShowChannels, PlayDTMF, Getvar/Setvar
- * with a Channel, {@code core show channels} — with the texts and list framing of AMI.md §3.2–3.5,
- * §3.10 and transcripts 19, 20, 26.
+ * AMI actions on channels — Hangup, Status, CoreShowChannels, PlayDTMF, Getvar/Setvar with a
+ * Channel, {@code core show channels} — with the texts and list framing of AMI.md §3.3–3.5, §3.10
+ * and transcripts 19, 20, 26. Redirect is {@link Redirector}.
  */
 final class ChannelActions {
 
@@ -24,23 +25,28 @@ final class ChannelActions {
     }
 
     static AmiMessage success(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                .add("Message", message).build();
+        return response(action, "Success").add("Message", message).build();
     }
 
     static AmiMessage error(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Error").addIfPresent("ActionID", action.actionId())
-                .add("Message", message).build();
+        return response(action, "Error").add("Message", message).build();
+    }
+
+    private static AmiMessage.Builder response(AmiMessage action, String response) {
+        return CallEvents.actionId(AmiMessage.builder().add("Response", response), action.actionId());
     }
 
     private static AmiMessage listStart(AmiMessage action, String message) {
-        return AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                .add("EventList", "start").add("Message", message).build();
+        return response(action, "Success").add("EventList", "start").add("Message", message).build();
+    }
+
+    /** A list item or the list's end: {@code Event} then the ActionID (AMI.md §1.3). */
+    private static AmiMessage.Builder listEvent(AmiMessage action, String event) {
+        return CallEvents.actionId(AmiMessage.builder().add("Event", event), action.actionId());
     }
 
     private static AmiMessage.Builder listComplete(AmiMessage action, String event, int items) {
-        return AmiMessage.builder().add("Event", event).addIfPresent("ActionID", action.actionId())
-                .add("EventList", "Complete").add("ListItems", Integer.toString(items));
+        return listEvent(action, event).add("EventList", "Complete").add("ListItems", Integer.toString(items));
     }
 
     /** A key on {@code leg}: Received there (and fed to its app), Sent on the bridged peer. */
@@ -86,8 +92,9 @@ final class ChannelActions {
                 List<AmiMessage> out = new ArrayList<>();
                 out.add(listStart(action, "Channels hung up will follow"));
                 for (SimChannel c : matched) {
-                    out.add(AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name)
-                            .addIfPresent("ActionID", action.actionId()).build());
+                    // ActionID after Channel here (transcript 26), unlike the other list items.
+                    AmiMessage.Builder item = AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name);
+                    out.add(CallEvents.actionId(item, action.actionId()).build());
                 }
                 out.add(listComplete(action, "ChannelsHungupListComplete", matched.size()).build());
                 for (SimChannel c : matched) {
@@ -117,56 +124,10 @@ final class ChannelActions {
         }
     }
 
-    /** Redirect (AMI.md §3.2): the channel leaves its bridge (its peer is hung up) and runs the target. */
-    List<AmiMessage> redirect(AmiMessage action) {
-        String name = action.getNonEmpty("Channel");
-        if (name == null) {
-            return List.of(error(action, "Channel not specified"));
-        }
-        String context = action.getNonEmpty("Context");
-        if (context == null) {
-            return List.of(error(action, "Context not specified"));
-        }
-        String exten = action.getNonEmpty("Exten");
-        if (exten == null) {
-            return List.of(error(action, "Exten not specified"));
-        }
-        String priority = action.getNonEmpty("Priority");
-        if (priority == null) {
-            return List.of(error(action, "Priority not specified"));
-        }
-        if (!priority.trim().matches("[0-9]+.*")) {
-            return List.of(error(action, "Priority is invalid"));
-        }
-        synchronized (engine) {
-            SimChannel c = engine.channel(name).orElse(null);
-            if (c == null) {
-                return List.of(error(action, "Channel does not exist: " + name));
-            }
-            if (!engine.apps.exists(exten)) {
-                return List.of(error(action, "Redirect failed"));
-            }
-            SimBridge bridge = c.bridge;
-            if (bridge != null) {
-                bridge.channels.remove(c);
-                c.bridge = null;
-                engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, c));
-                for (SimChannel peer : List.copyOf(bridge.channels)) {
-                    bridge.channels.remove(peer);
-                    engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, peer));
-                    engine.emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
-                    engine.finish(peer, HangupCause.NORMAL_CLEARING.code);
-                }
-            }
-            c.activity = SimChannel.Activity.IDLE;
-            c.context = context;
-            engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> { });
-            engine.updateDeviceStates();
-            return List.of(success(action, "Redirect successful"));
-        }
-    }
-
-    /** Status (AMI.md §3.4, transcript 20): {@code Privilege: Call}, ActionID last, Items in the end. */
+    /**
+     * Status (AMI.md §3.4, transcript 20): {@code Privilege: Call}, the requested {@code Variables},
+     * every channel variable with {@code AllVariables: true}, ActionID last, Items in the end.
+     */
     List<AmiMessage> status(AmiMessage action) {
         String name = action.getNonEmpty("Channel");
         synchronized (engine) {
@@ -181,6 +142,7 @@ final class ChannelActions {
                 selected = List.of(c);
             }
             String vars = action.get("Variables", "");
+            boolean allVariables = astTrue(action.get("AllVariables", ""));
             List<AmiMessage> out = new ArrayList<>();
             out.add(listStart(action, "Channel status will follow"));
             long now = engine.clock.currentTimeMillis();
@@ -200,13 +162,24 @@ final class ChannelActions {
                         b.add("Variable", v.trim() + "=" + variable(c, v.trim()));
                     }
                 }
-                b.addIfPresent("ActionID", action.actionId());
-                out.add(b.build());
+                if (allVariables) {
+                    // generate_status walks the channel's list, where the newest variable is first.
+                    List<Map.Entry<String, String>> set = new ArrayList<>(c.variables.entrySet());
+                    for (int i = set.size() - 1; i >= 0; i--) {
+                        b.add("Variable", set.get(i).getKey() + "=" + set.get(i).getValue());
+                    }
+                }
+                out.add(CallEvents.actionId(b, action.actionId()).build());
             }
             out.add(listComplete(action, "StatusComplete", selected.size())
                     .add("Items", Integer.toString(selected.size())).build());
             return out;
         }
+    }
+
+    /** {@code ast_true}: yes, true, y, t, 1 or on, in any case. */
+    private static boolean astTrue(String value) {
+        return List.of("yes", "true", "y", "t", "1", "on").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Channel variables plus the {@code CALLERID()} function (transcript 20). */
@@ -227,8 +200,7 @@ final class ChannelActions {
             long now = engine.clock.currentTimeMillis();
             List<SimChannel> all = engine.channels();
             for (SimChannel c : all) {
-                AmiMessage.Builder b = AmiMessage.builder().add("Event", "CoreShowChannel")
-                        .addIfPresent("ActionID", action.actionId());
+                AmiMessage.Builder b = listEvent(action, "CoreShowChannel");
                 CallEvents.snapshot(b, "", c).add("Application", c.application).add("ApplicationData", c.appData)
                         .add("Duration", hms((now - c.createdMillis) / 1000))
                         .add("BridgeId", c.bridge == null ? "" : c.bridge.uniqueid);
@@ -264,8 +236,7 @@ final class ChannelActions {
                 }
             }
             char d = digit.charAt(0);
-            String receive = action.get("Receive", "").trim().toLowerCase(Locale.ROOT);
-            if (List.of("yes", "true", "y", "t", "1", "on").contains(receive)) {
+            if (astTrue(action.get("Receive", ""))) {
                 pressKey(c, d, duration);
             } else {
                 engine.emit(CallEvents.dtmfBegin(c, d, "Sent"));
@@ -275,32 +246,35 @@ final class ChannelActions {
         }
     }
 
+    /** Getvar with a Channel: the Variable header is checked before the channel (manager.c action_getvar). */
     List<AmiMessage> getvar(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(error(action, "No variable specified"));
+        }
         synchronized (engine) {
             SimChannel c = engine.channel(action.get("Channel", "")).orElse(null);
             if (c == null) {
                 return List.of(error(action, "No such channel"));
             }
-            String name = action.getNonEmpty("Variable");
-            if (name == null) {
-                return List.of(error(action, "No variable specified"));
-            }
-            return List.of(AmiMessage.builder().add("Response", "Success").addIfPresent("ActionID", action.actionId())
-                    .add("Variable", name).add("Value", variable(c, name)).build());
+            return List.of(response(action, "Success").add("Variable", name).add("Value", variable(c, name)).build());
         }
     }
 
+    /** Setvar with a Channel: Variable first, then the channel; no Value sets "" (manager.c action_setvar). */
     List<AmiMessage> setvar(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(error(action, "No variable specified"));
+        }
         synchronized (engine) {
             SimChannel c = engine.channel(action.get("Channel", "")).orElse(null);
             if (c == null) {
                 return List.of(error(action, "No such channel"));
             }
-            String name = action.getNonEmpty("Variable");
-            if (name == null) {
-                return List.of(error(action, "No variable specified"));
-            }
             String value = action.get("Value", "");
+            // pbx_builtin_setvar_helper deletes the old value and adds the new one at the list's head.
+            c.variables.remove(name);
             c.variables.put(name, value);
             engine.emit(CallEvents.varSet(c, name, value));
             return List.of(success(action, "Variable Set"));

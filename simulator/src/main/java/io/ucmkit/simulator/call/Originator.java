@@ -117,7 +117,7 @@ final class Originator {
     }
 
     /** {@code sscanf("%30d")}: the leading integer, or null. */
-    private static Integer leadingInt(String text) {
+    static Integer leadingInt(String text) {
         String t = text.trim();
         int end = 0;
         if (end < t.length() && (t.charAt(end) == '-' || t.charAt(end) == '+')) {
@@ -195,7 +195,7 @@ final class Originator {
      */
     private AmiMessage response(Request r, boolean success, int reason, SimChannel source) {
         AmiMessage.Builder b = CallEvents.event("OriginateResponse", CallEvents.CALL);
-        b.addIfPresent("ActionID", r.actionId());
+        CallEvents.actionId(b, r.actionId());
         b.add("Response", success ? "Success" : "Failure");
         b.add("Channel", source != null ? source.name : r.requestedChannel());
         if (r.applicationForm()) {

@@ -10,6 +10,8 @@ public final class PbxConfigValidator {
 
   static final List<String> ANSWER_MODES = List.of("manual", "auto", "decline", "busy", "no-answer");
   private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
+  /** A UCM gives IVRs 7000-7100 in its default extension ranges (AMI.md §7.5). */
+  private static final Pattern IVR_NUMBER = Pattern.compile("70[0-9]{2}|7100");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
   private PbxConfigValidator() {
@@ -50,7 +52,8 @@ public final class PbxConfigValidator {
     }
     for (int i = 0; i < c.ivrs().size(); i++) {
       IvrConfig ivr = c.ivrs().get(i);
-      require(ivr.number() != null && NUMBER.matcher(ivr.number()).matches(), "ivrs[" + i + "].number", ivr.number(), "2 to 10 digits");
+      require(ivr.number() != null && IVR_NUMBER.matcher(ivr.number()).matches(), "ivrs[" + i + "].number", ivr.number(),
+          "7000 to 7100 (the UCM's IVR range)");
       require(numbers.add(ivr.number()), "ivrs[" + i + "].number", ivr.number(), "a number no extension uses");
     }
     FeatureCodes fc = c.featureCodes();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import io.ucmkit.simulator.call.Calls;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -26,13 +27,24 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The HTTP control API (SPEC §4) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
- * route is a thin call into {@link SimulatorAdmin}. Errors: 400 naming the field, 404 for an
- * unknown extension or user, 409 when a phone has nothing to act on (no ringing call to answer).
+ * route is a thin call into {@link SimulatorAdmin}. Errors: 400 naming the field, the value sent
+ * and what is allowed; 404 for an unknown extension (before its body is looked at) or user; 409
+ * when a phone has nothing to act on (no ringing call to answer).
  */
 public final class ControlApi implements UcmSimulator.PortHolder {
 
   private static final String BASE = "/api/v1";
   private static final ObjectMapper JSON = new ObjectMapper();
+  // What each body field allows, repeated in its 400 so the caller need not look it up.
+  private static final String PRESENCE = "available, away, chat, dnd, custom, unavailable";
+  private static final String CUSTOM_TEXT = "1 to 64 characters (status custom only)";
+  private static final String ANSWER_MODES = "manual, auto, decline, busy, no-answer";
+  private static final String DELAY_MS = "a whole number of milliseconds 0..600000";
+  private static final String NUMBER = "1 to 32 of 0-9, * and #";
+  private static final String DIGITS = "1 to 32 of 0-9, *, # and A-D";
+  private static final String SECRET = "1 to 64 characters without line breaks";
+  private static final String PERMIT = "an array of ip/netmask such as 127.0.0.1/255.255.255.255";
+  private static final String CLASSES = "an array of AMI classes such as call, system or all";
   private final DisposableServer server;
 
   private ControlApi(DisposableServer server) {
@@ -44,32 +56,27 @@ public final class ControlApi implements UcmSimulator.PortHolder {
       return new ControlApi(HttpServer.create().host(host).port(port).route(r -> r
           .get(BASE + "/extensions", (q, s) -> json(s, () -> admin.extensions()))
           .get(BASE + "/extensions/{ext}", (q, s) -> json(s, () -> admin.extension(q.param("ext"))))
-          .put(BASE + "/extensions/{ext}/presence", (q, s) -> body(q, s, b ->
-              admin.setPresence(q.param("ext"), text(b, "status", true), text(b, "text", false))))
-          .put(BASE + "/extensions/{ext}/registration", (q, s) -> body(q, s, b -> {
-            JsonNode v = b.get("registered");
-            if (v == null || !v.isBoolean()) {
-              throw new IllegalArgumentException("registered: true or false required");
-            }
-            return admin.setRegistered(q.param("ext"), v.booleanValue());
-          }))
-          .put(BASE + "/extensions/{ext}/answer-mode", (q, s) -> body(q, s, b -> admin.setAnswerMode(q.param("ext"),
-              text(b, "mode", true), b.has("delayMs") ? b.get("delayMs").asInt(-1) : 0)))
+          .put(BASE + "/extensions/{ext}/presence", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
+              admin.setPresence(ext, text(b, "status", PRESENCE), optionalText(b, "text", CUSTOM_TEXT))))
+          .put(BASE + "/extensions/{ext}/registration", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
+              admin.setRegistered(ext, bool(b, "registered"))))
+          .put(BASE + "/extensions/{ext}/answer-mode", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
+              admin.setAnswerMode(ext, text(b, "mode", ANSWER_MODES), delayMs(b))))
           .post(BASE + "/extensions/{ext}/answer", (q, s) -> phone(s, () -> admin.answer(q.param("ext")), admin))
           .post(BASE + "/extensions/{ext}/decline", (q, s) -> phone(s, () -> admin.decline(q.param("ext")), admin))
           .post(BASE + "/extensions/{ext}/hangup", (q, s) -> phone(s, () -> admin.hangup(q.param("ext")), admin))
-          .post(BASE + "/extensions/{ext}/dial", (q, s) -> body(q, s, b -> phoneResult(
-              () -> admin.dial(q.param("ext"), text(b, "number", true)), admin)))
-          .post(BASE + "/extensions/{ext}/dtmf", (q, s) -> body(q, s, b -> phoneResult(
-              () -> admin.dtmf(q.param("ext"), text(b, "digits", true)), admin)))
+          .post(BASE + "/extensions/{ext}/dial", (q, s) -> extensionBody(q, s, admin, (ext, b) -> phoneResult(
+              () -> admin.dial(ext, text(b, "number", NUMBER)), admin)))
+          .post(BASE + "/extensions/{ext}/dtmf", (q, s) -> extensionBody(q, s, admin, (ext, b) -> phoneResult(
+              () -> admin.dtmf(ext, text(b, "digits", DIGITS)), admin)))
           .get(BASE + "/calls", (q, s) -> json(s, admin::calls))
           .get(BASE + "/watchers", (q, s) -> json(s, admin::watchers))
           .get(BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions))
           .get(BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
               .orElseThrow(() -> new NoSuchElementException("no AMI user " + q.param("name"))))))
-          .put(BASE + "/ami/users/{name}", (q, s) -> body(q, s, b -> {
-            AmiUserConfig u = new AmiUserConfig(q.param("name"), text(b, "secret", true), list(b, "permit"),
-                list(b, "read"), list(b, "write"));
+          .put(BASE + "/ami/users/{name}", (q, s) -> body(q, s, () -> { }, b -> {
+            AmiUserConfig u = new AmiUserConfig(q.param("name"), text(b, "secret", SECRET), list(b, "permit", PERMIT),
+                list(b, "read", CLASSES), list(b, "write", CLASSES));
             admin.saveAmiUser(u);
             return masked(u);
           }))
@@ -135,43 +142,95 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     return m;
   }
 
-  private static String text(JsonNode body, String field, boolean required) {
+  /** A required string field; a missing or non-string one names the field and what it allows. */
+  private static String text(JsonNode body, String field, String allowed) {
+    String v = optionalText(body, field, allowed);
+    if (v == null) {
+      throw new IllegalArgumentException(field + " is required; allowed: " + allowed);
+    }
+    return v;
+  }
+
+  private static String optionalText(JsonNode body, String field, String allowed) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + ": required");
-      }
       return null;
     }
     if (!v.isTextual()) {
-      throw new IllegalArgumentException(field + ": a string is required");
+      throw new IllegalArgumentException(field + " must be a string; allowed: " + allowed);
     }
     return v.textValue();
   }
 
-  private static List<String> list(JsonNode body, String field) {
+  private static boolean bool(JsonNode body, String field) {
     JsonNode v = body.get(field);
-    if (v == null || !v.isArray()) {
-      throw new IllegalArgumentException(field + ": an array of strings is required");
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(field + " is required; allowed: true, false");
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException(field + " must be a boolean; allowed: true, false");
+    }
+    return v.booleanValue();
+  }
+
+  /**
+   * {@code delayMs}, 0 when absent. A value that is not a whole number is refused here, quoting
+   * it as sent (JSON), rather than turned into a number the range check would report instead.
+   */
+  private static int delayMs(JsonNode body) {
+    JsonNode v = body.get("delayMs");
+    if (v == null || v.isNull()) {
+      return 0;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new IllegalArgumentException("delayMs: " + v + " is not " + DELAY_MS);
+    }
+    return v.intValue();
+  }
+
+  private static List<String> list(JsonNode body, String field, String allowed) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(field + " is required; allowed: " + allowed);
+    }
+    if (!v.isArray()) {
+      throw new IllegalArgumentException(field + " must be an array of strings; allowed: " + allowed);
     }
     List<String> out = new java.util.ArrayList<>();
     v.forEach(n -> out.add(n.asText()));
     return out;
   }
 
-  private static Publisher<Void> body(HttpServerRequest q, HttpServerResponse s, Function<JsonNode, Object> action) {
-    return q.receive().aggregate().asString().defaultIfEmpty("").flatMap(text -> {
-      JsonNode b;
-      try {
-        b = text.isBlank() ? null : JSON.readTree(text);
-      } catch (JsonProcessingException e) {
-        return Mono.from(error(s, 400, "body: invalid JSON: " + e.getOriginalMessage()));
-      }
-      if (b == null || !b.isObject()) {
-        return Mono.from(error(s, 400, "body: a JSON object is required"));
-      }
-      return Mono.from(json(s, () -> action.apply(b)));
-    });
+  /**
+   * A body for a route under {@code /extensions/{ext}}: an unknown extension is 404 before the
+   * body is parsed or checked, so a bad body on a missing extension is not mistaken for a 400.
+   */
+  private static Publisher<Void> extensionBody(HttpServerRequest q, HttpServerResponse s, SimulatorAdmin admin,
+      BiFunction<String, JsonNode, Object> action) {
+    String ext = q.param("ext");
+    return body(q, s, () -> admin.extension(ext), b -> action.apply(ext, b));
+  }
+
+  /** Reads the body, runs {@code first} (a 404 check), then parses a JSON object and runs {@code action}. */
+  private static Publisher<Void> body(HttpServerRequest q, HttpServerResponse s, Runnable first,
+      Function<JsonNode, Object> action) {
+    return q.receive().aggregate().asString().defaultIfEmpty("").flatMap(text -> Mono.from(json(s, () -> {
+      first.run();
+      return action.apply(jsonObject(text));
+    })));
+  }
+
+  private static JsonNode jsonObject(String text) {
+    JsonNode b;
+    try {
+      b = text.isBlank() ? null : JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("body: invalid JSON: " + e.getOriginalMessage());
+    }
+    if (b == null || !b.isObject()) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    return b;
   }
 
   private static Publisher<Void> json(HttpServerResponse s, java.util.function.Supplier<Object> action) {

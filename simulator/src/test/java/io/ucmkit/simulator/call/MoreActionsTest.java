@@ -82,6 +82,17 @@ class MoreActionsTest {
                 .get("Message")).isEqualTo("No such channel");
     }
 
+    /** manager.c action_getvar/action_setvar check the Variable header before they look up the channel. */
+    @Test
+    void getvarAndSetvarWithoutAVariableAnswerThatBeforeLookingUpTheChannel() {
+        assertThat(calls.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/nope")).get(0).get("Message"))
+                .isEqualTo("No variable specified");
+        assertThat(calls.setvar(AmiMessage.of("Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "",
+                "Value", "1")).get(0).get("Message")).isEqualTo("No variable specified");
+        assertThat(calls.setvar(AmiMessage.of("Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "FOO"))
+                .get(0).get("Message")).isEqualTo("No such channel");
+    }
+
     @Test
     void theBargeFeatureCodeAloneAsksForTheTargetDigitsEndedByHash() {
         calls.dial("1000", "1001");

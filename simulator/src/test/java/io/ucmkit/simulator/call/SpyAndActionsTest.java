@@ -135,6 +135,22 @@ class SpyAndActionsTest {
     }
 
     @Test
+    void statusWithAllVariablesListsEveryChannelVariableAfterTheRequestedOnes() {
+        activeCall();
+        String leg = "PJSIP/1000-00000000";
+        // pbx_builtin_setvar_helper inserts at the head of the list and a re-set variable moves there.
+        for (String[] v : new String[][] {{"FOO", "1"}, {"BAR", "two"}, {"FOO", "3"}}) {
+            calls.setvar(AmiMessage.of("Action", "Setvar", "Channel", leg, "Variable", v[0], "Value", v[1]));
+        }
+        AmiMessage item = calls.status(AmiMessage.of("Action", "Status", "ActionID", "st", "Channel", leg,
+                "Variables", "CALLERID(num)", "AllVariables", "true")).get(1);
+        assertThat(item.getAll("Variable")).containsExactly("CALLERID(num)=1000", "FOO=3", "BAR=two");
+        assertThat(item.name(item.size() - 1)).isEqualTo("ActionID");
+        AmiMessage plain = calls.status(AmiMessage.of("Action", "Status", "Channel", leg, "AllVariables", "no")).get(1);
+        assertThat(plain.getAll("Variable")).isEmpty();
+    }
+
+    @Test
     void playDtmfIsSentOnTheChannelOrReceivedWhenAsked() {
         activeCall();
         calls.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "PJSIP/1000-00000000", "Digit", "5"));

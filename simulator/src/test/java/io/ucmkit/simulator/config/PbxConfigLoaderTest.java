@@ -55,6 +55,17 @@ class PbxConfigLoaderTest {
   }
 
   @Test
+  void an_ivr_number_outside_the_ucm_ivr_range_is_refused() {
+    assertThat(PbxConfigLoader.parse(VALID + "ivrs: [{number: \"7000\"}, {number: \"7100\"}]\n").ivrs())
+        .extracting(IvrConfig::number).containsExactly("7000", "7100");
+    for (String number : new String[] {"6999", "7101", "70", "07000"}) {
+      assertThatThrownBy(() -> PbxConfigLoader.parse(VALID + "ivrs: [{number: \"" + number + "\"}]\n"))
+          .isInstanceOf(PbxConfigException.class)
+          .hasMessage("invalid config field ivrs[0].number = '" + number + "'; allowed: 7000 to 7100 (the UCM's IVR range)");
+    }
+  }
+
+  @Test
   void an_unknown_privilege_class_is_refused() {
     assertThatThrownBy(() -> PbxConfigLoader.parse(VALID.replace("read: [all]", "read: [everything]")))
         .hasMessageContaining("amiUsers[0].read[0]");

@@ -101,9 +101,44 @@ class ControlApiIT {
     assertThat(call("POST", "/extensions/4242/decline", null).statusCode()).isEqualTo(404);
     HttpResponse<String> noNumber = call("POST", "/extensions/1000/dial", "{}");
     assertThat(noNumber.statusCode()).isEqualTo(400);
-    assertThat(noNumber.body()).contains("number: required");
+    assertThat(noNumber.body()).contains("number is required");
     assertThat(call("POST", "/extensions/1000/dial", "{\"number\":\"10 01\"}").body()).contains("number: '10 01'");
     assertThat(call("POST", "/extensions/1000/dtmf", "{\"digits\":\"x\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void a_missing_field_is_answered_with_the_values_it_allows() throws Exception {
+    assertThat(call("PUT", "/extensions/1000/presence", "{}").body())
+        .contains("status is required; allowed: available, away, chat, dnd, custom, unavailable");
+    assertThat(call("PUT", "/extensions/1000/answer-mode", "{}").body())
+        .contains("mode is required; allowed: manual, auto, decline, busy, no-answer");
+    assertThat(call("POST", "/extensions/1000/dial", "{}").body())
+        .contains("number is required; allowed: 1 to 32 of 0-9, * and #");
+    assertThat(call("POST", "/extensions/1000/dtmf", "{\"digits\":5}").body())
+        .contains("digits must be a string; allowed: 1 to 32 of 0-9, *, # and A-D");
+    assertThat(call("PUT", "/extensions/1000/registration", "{\"registered\":\"yes\"}").body())
+        .contains("registered must be a boolean; allowed: true, false");
+  }
+
+  @Test
+  void a_non_numeric_delay_is_reported_as_sent() throws Exception {
+    HttpResponse<String> r = call("PUT", "/extensions/1000/answer-mode", "{\"mode\":\"auto\",\"delayMs\":\"soon\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("delayMs: \\\"soon\\\" is not a whole number of milliseconds 0..600000")
+        .doesNotContain("-1");
+    assertThat(call("PUT", "/extensions/1000/answer-mode", "{\"mode\":\"auto\",\"delayMs\":1.5}").body())
+        .contains("delayMs: 1.5 is not");
+  }
+
+  @Test
+  void an_unknown_extension_is_404_before_its_body_is_looked_at() throws Exception {
+    for (String[] route : new String[][] {{"POST", "/dial", "{\"number\":\"10 01\"}"}, {"POST", "/dtmf", "{\"digits\":\"x\"}"},
+        {"PUT", "/presence", "{}"}, {"PUT", "/registration", "{}"}, {"PUT", "/answer-mode", "{\"delayMs\":\"x\"}"},
+        {"POST", "/dial", "not json"}}) {
+      HttpResponse<String> r = call(route[0], "/extensions/4242" + route[1], route[2]);
+      assertThat(r.statusCode()).as(route[1] + " " + route[2]).isEqualTo(404);
+      assertThat(r.body()).contains("no extension 4242");
+    }
   }
 
   @Test
