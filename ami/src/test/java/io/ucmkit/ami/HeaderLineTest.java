@@ -92,6 +92,31 @@ class HeaderLineTest {
     }
 
     @Test
+    void utf8_text_agrees_with_a_reporting_charset_decoder_at_every_boundary_of_three_and_four_byte_sequences() {
+        // Every lead byte E0..F7 with each second byte around the continuation range (where the
+        // overlong E0 80..9F / F0 80..8F, the surrogates ED A0..BF and past-U+10FFFF F4 90.. live),
+        // and the later bytes at the edges of that range: what the random test finds only by chance.
+        byte[] edges = {0x7f, (byte) 0x80, (byte) 0xbf, (byte) 0xc0};
+        HeaderLine line = new HeaderLine();
+        for (int lead = 0xe0; lead <= 0xf7; lead++) {
+            for (int second = 0x7f; second <= 0xc0; second++) {
+                for (byte third : edges) {
+                    byte[] three = {(byte) lead, (byte) second, third};
+                    line.bytes = three;
+                    assertThat(line.text(0, 3, false)).as("bytes %02x %02x %02x", lead, second, third)
+                            .isEqualTo(strictUtf8(three, 0, 3));
+                    for (byte fourth : edges) {
+                        byte[] four = {(byte) lead, (byte) second, third, fourth};
+                        line.bytes = four;
+                        assertThat(line.text(0, 4, false)).as("bytes %02x %02x %02x %02x", lead, second, third, fourth)
+                                .isEqualTo(strictUtf8(four, 0, 4));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void utf8_text_agrees_with_a_reporting_charset_decoder_on_random_sequences() {
         byte[] interesting = {'a', '~', (byte) 0x80, (byte) 0x8f, (byte) 0x90, (byte) 0x9f, (byte) 0xa0, (byte) 0xbf,
             (byte) 0xc0, (byte) 0xc1, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xe1, (byte) 0xec, (byte) 0xed,
