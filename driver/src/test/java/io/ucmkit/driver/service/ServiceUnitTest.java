@@ -51,6 +51,17 @@ class ServiceUnitTest {
     }
 
     @Test
+    void theTlsTrustCertificateComesFromTheFileOrTheFlag() throws IOException {
+        Path file = dir.resolve("tls.yaml");
+        Files.writeString(file, "address: pbx\nusername: u\npassword: p\ntls: true\ntlsTrustCertificate: /etc/ucm.pem\n");
+        assertThat(ServiceConfig.load(file).toDriverConfig().tlsTrustCertificate()).isEqualTo(Path.of("/etc/ucm.pem"));
+
+        DriverMain main = new DriverMain();
+        new picocli.CommandLine(main).parseArgs("--tls", "--tls-trust-cert", "ucm.pem");
+        assertThat(main.tlsTrustCertificate).isEqualTo(Path.of("ucm.pem"));
+    }
+
+    @Test
     void anUnknownFieldFailsNamingIt() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "adress: pbx\n");
