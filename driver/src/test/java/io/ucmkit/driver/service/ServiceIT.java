@@ -87,6 +87,28 @@ class ServiceIT {
         return lines;
     }
 
+    /** One server-sent event: its id (null when it has none), name and JSON data. */
+    private record Sse(String id, String event, JsonNode data) {
+    }
+
+    private static List<Sse> events(List<String> lines) throws IOException {
+        List<Sse> out = new java.util.ArrayList<>();
+        String id = null;
+        String event = null;
+        for (String l : List.copyOf(lines)) {
+            if (l.startsWith("id: ")) {
+                id = l.substring(4);
+            } else if (l.startsWith("event: ")) {
+                event = l.substring(7);
+            } else if (l.startsWith("data: ")) {
+                out.add(new Sse(id, event, Json.MAPPER.readTree(l.substring(6))));
+                id = null;
+                event = null;
+            }
+        }
+        return out;
+    }
+
     @Test
     void healthAndAssetShowTheConnectedNormalState() throws Exception {
         JsonNode health = json(get("/api/v1/health"));
@@ -186,6 +208,28 @@ class ServiceIT {
         List<String> resumed = stream(url("/api/v1/events"), firstId);
         await().atMost(Duration.ofSeconds(5)).until(() -> resumed.stream().anyMatch(l -> l.contains("\"second\"")));
         assertThat(resumed).noneMatch(l -> l.contains("\"first\""));
+    }
+
+    @Test
+    void aCallPhoneThatEndedWhileDisconnectedIsStreamedAsCallStatusDeclinedUnknown() throws Exception {
+        List<String> live = stream(url("/api/v1/events"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
+        String callId = json(post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}"))
+                .get("callId").asText();
+
+        peer.dropConnections(); // the call ends unseen; after the reconnect CoreShowChannels lists no channel of it
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(live).stream().anyMatch(e -> "CallStatus".equals(e.event())));
+        Sse status = events(live).stream().filter(e -> "CallStatus".equals(e.event())).findFirst().orElseThrow();
+        assertThat(status.id()).isNotNull();
+        assertThat(status.data().get("type").asText()).isEqualTo("CallStatus");
+        assertThat(status.data().get("extension").asText()).isEqualTo("1000");
+        assertThat(status.data().get("status").asText()).isEqualTo("Declined");
+        assertThat(status.data().get("reason").asText()).isEqualTo("unknown");
+        assertThat(status.data().get("callId").asText()).isEqualTo(callId);
+        assertThat(java.time.Instant.parse(status.data().get("time").asText())).isNotNull();
+        assertThat(peer.received("Originate")).hasSize(1);
     }
 
     @Test
