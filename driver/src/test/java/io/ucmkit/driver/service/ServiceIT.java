@@ -36,6 +36,8 @@ class ServiceIT {
     void start() throws Exception {
         peer = new ScriptedAmiPeer();
         DriverMain main = new DriverMain();
+        // A history of 5 events: small enough for a test to outrun it (HistoryGap).
+        main.config = java.nio.file.Files.writeString(dataDir.resolve("driver.yaml"), "eventHistory: 5\n");
         main.address = "127.0.0.1";
         main.port = peer.port();
         main.username = "admin";
@@ -207,7 +209,31 @@ class ServiceIT {
 
         List<String> resumed = stream(url("/api/v1/events"), firstId);
         await().atMost(Duration.ofSeconds(5)).until(() -> resumed.stream().anyMatch(l -> l.contains("\"second\"")));
-        assertThat(resumed).noneMatch(l -> l.contains("\"first\""));
+        assertThat(resumed).noneMatch(l -> l.contains("\"first\"")).noneMatch(l -> l.contains("HistoryGap"));
+    }
+
+    @Test
+    void resumingFromAnEventNoLongerRetainedStartsWithAHistoryGapSayingHowManyAreGone() throws Exception {
+        List<String> live = stream(url("/api/v1/events"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
+        for (int i = 0; i < 7; i++) {
+            post("/api/v1/asset/workflow-trigger", "{\"name\":\"t" + i + "\"}");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(live).size() == 7);
+        List<Sse> sent = events(live);
+        long t0 = Long.parseLong(sent.get(0).id());
+        long t2 = Long.parseLong(sent.get(2).id()); // history holds 5: t2..t6
+
+        List<String> resumed = stream(url("/api/v1/events"), Long.toString(t0));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(resumed).size() == 6);
+        List<Sse> got = events(resumed);
+        assertThat(got.get(0).event()).isEqualTo("HistoryGap");
+        assertThat(got.get(0).id()).isNull(); // not an entry: the client's Last-Event-ID stays t0
+        assertThat(Json.write(got.get(0).data())).isEqualTo("{\"type\":\"HistoryGap\",\"lastEventId\":" + t0
+                + ",\"firstRetainedId\":" + t2 + ",\"missed\":1}");
+        assertThat(got.subList(1, 6)).extracting(e -> e.data().get("name").asText())
+                .containsExactly("t2", "t3", "t4", "t5", "t6");
     }
 
     @Test
