@@ -11,7 +11,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiDecoder;
@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +52,15 @@ final class AmiConnection {
     private final CompletableFuture<AmiBanner> banner = new CompletableFuture<>();
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private final Listener listener;
+    private final DriverConfig config;
     private volatile long lateResponses;
     private volatile long decodeFailures;
 
-    private AmiConnection(Channel channel, ActionIds ids, Listener listener) {
+    private AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config) {
         this.channel = channel;
         this.ids = ids;
         this.listener = listener;
+        this.config = config;
     }
 
     /**
@@ -72,10 +73,9 @@ final class AmiConnection {
         AtomicReference<AmiConnection> ref = new AtomicReference<>();
         SslContext ssl;
         try {
-            ssl = config.tls() ? SslContextBuilder.forClient().build() : null;
-        } catch (SSLException e) {
-            result.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
-                    "TLS setup failed: " + e.getMessage()));
+            ssl = config.tls() ? AmiTls.clientContext(config) : null;
+        } catch (DriverException e) {
+            result.completeExceptionally(e);
             return result;
         }
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -84,7 +84,7 @@ final class AmiConnection {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        AmiConnection connection = new AmiConnection(ch, ids, listener);
+                        AmiConnection connection = new AmiConnection(ch, ids, listener, config);
                         ref.set(connection);
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
@@ -204,6 +204,8 @@ final class AmiConnection {
 
     private final class Handler extends SimpleChannelInboundHandler<AmiFrame> {
 
+        private boolean handshakeDone;
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, AmiFrame frame) {
             if (frame instanceof AmiBanner b) {
@@ -283,9 +285,34 @@ final class AmiConnection {
         }
 
         @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof SslHandshakeCompletionEvent e) {
+                handshakeDone = e.isSuccess();
+                if (!e.isSuccess()) {
+                    tlsFailed(e.cause());
+                }
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // SslHandler reports a failed handshake both as an event and as this exception; either comes first.
+            if (!handshakeDone && AmiTls.isTlsFailure(cause)) {
+                tlsFailed(cause);
+                return;
+            }
             log.warn("AMI connection error: {}", describe(cause));
             close("I/O error: " + describe(cause));
+        }
+
+        /** Fails the connect with the handshake's own reason, not "closed before the banner" that would follow. */
+        private void tlsFailed(Throwable cause) {
+            String reason = AmiTls.handshakeFailure(cause, config);
+            if (banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED, reason))) {
+                log.warn(reason);
+            }
+            close(reason);
         }
     }
 }

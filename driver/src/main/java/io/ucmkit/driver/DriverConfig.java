@@ -1,5 +1,6 @@
 package io.ucmkit.driver;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
  * @param port             AMI port; default 7777, the UCM plain AMI port (AMI.md §7.4)
  * @param loginMode        default {@link LoginMode#MD5}
  * @param tls              AMI over TLS (UCM port 5039 unverified, AMI.md §7.4); default off
+ * @param tlsTrustCertificate PEM file of the PBX's certificate or of its CA, the only certificates then trusted
+ *                         (a UCM's is usually self-signed); null: the JDK's trust store. Host names are verified
+ *                         either way
  * @param connectTimeout   TCP connect plus banner; default 5 s
  * @param actionTimeout    deadline of every action; default 10 s
  * @param keepaliveInterval Ping period; default 15 s
@@ -27,7 +31,7 @@ import java.util.regex.Pattern;
  * @param failureThreshold consecutive action failures (timeouts) that make the asset Fault; default 3
  */
 public record DriverConfig(String address, int port, String username, String password, LoginMode loginMode,
-                           boolean tls, Duration connectTimeout, Duration actionTimeout,
+                           boolean tls, Path tlsTrustCertificate, Duration connectTimeout, Duration actionTimeout,
                            Duration keepaliveInterval, Duration keepaliveTimeout, ReconnectDelay reconnect,
                            String channelTech, String context, int ivrFirst, int ivrLast,
                            int eventQueueCapacity, int failureThreshold) {
@@ -46,6 +50,7 @@ public record DriverConfig(String address, int port, String username, String pas
         b.password = password;
         b.loginMode = loginMode;
         b.tls = tls;
+        b.tlsTrustCertificate = tlsTrustCertificate;
         b.connectTimeout = connectTimeout;
         b.actionTimeout = actionTimeout;
         b.keepaliveInterval = keepaliveInterval;
@@ -77,6 +82,13 @@ public record DriverConfig(String address, int port, String username, String pas
         }
         if (password == null || password.isEmpty()) {
             problems.add("password is missing (set UCMKIT_PASSWORD or 'password' in the config file)");
+        }
+        if (tlsTrustCertificate != null) {
+            String problem = tls ? AmiTls.trustProblem(tlsTrustCertificate) : "tlsTrustCertificate "
+                    + tlsTrustCertificate + " is set but tls is off";
+            if (problem != null) {
+                problems.add(problem);
+            }
         }
         if (!"PJSIP".equals(channelTech) && !"SIP".equals(channelTech)) {
             problems.add("channelTech must be PJSIP or SIP, was " + channelTech);
@@ -123,7 +135,8 @@ public record DriverConfig(String address, int port, String username, String pas
     public String toString() {
         return "DriverConfig[address=" + address + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? "null" : "********") + ", loginMode=" + loginMode
-                + ", tls=" + tls + ", connectTimeout=" + connectTimeout + ", actionTimeout=" + actionTimeout
+                + ", tls=" + tls + (tlsTrustCertificate == null ? "" : ", tlsTrustCertificate=" + tlsTrustCertificate)
+                + ", connectTimeout=" + connectTimeout + ", actionTimeout=" + actionTimeout
                 + ", keepaliveInterval=" + keepaliveInterval + ", keepaliveTimeout=" + keepaliveTimeout
                 + ", reconnect=" + reconnect + ", channelTech=" + channelTech + ", context=" + context
                 + ", ivr=" + ivrFirst + "-" + ivrLast + ", eventQueueCapacity=" + eventQueueCapacity
@@ -138,6 +151,7 @@ public record DriverConfig(String address, int port, String username, String pas
         private String password;
         private LoginMode loginMode = LoginMode.MD5;
         private boolean tls;
+        private Path tlsTrustCertificate;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration actionTimeout = Duration.ofSeconds(10);
         private Duration keepaliveInterval = Duration.ofSeconds(15);
@@ -159,6 +173,7 @@ public record DriverConfig(String address, int port, String username, String pas
         public Builder password(String v) { password = v; return this; }
         public Builder loginMode(LoginMode v) { loginMode = v; return this; }
         public Builder tls(boolean v) { tls = v; return this; }
+        public Builder tlsTrustCertificate(Path v) { tlsTrustCertificate = v; return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder actionTimeout(Duration v) { actionTimeout = v; return this; }
         public Builder keepaliveInterval(Duration v) { keepaliveInterval = v; return this; }
@@ -171,7 +186,8 @@ public record DriverConfig(String address, int port, String username, String pas
         public Builder failureThreshold(int v) { failureThreshold = v; return this; }
 
         public DriverConfig build() {
-            return new DriverConfig(address, port, username, password, loginMode, tls, connectTimeout,
+            return new DriverConfig(address, port, username, password, loginMode, tls, tlsTrustCertificate,
+                    connectTimeout,
                     actionTimeout, keepaliveInterval, keepaliveTimeout, reconnect, channelTech, context,
                     ivrFirst, ivrLast, eventQueueCapacity, failureThreshold);
         }

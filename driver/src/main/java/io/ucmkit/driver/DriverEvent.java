@@ -20,8 +20,10 @@ public sealed interface DriverEvent {
     /**
      * Call Status. {@code Accepted}: an extension answered a call (any call the PBX reports). {@code Declined}:
      * a Call Phone call was rejected, busy, not answered or unavailable at {@code extension}; {@code reason} is
-     * one of {@code rejected}, {@code busy}, {@code no-answer}, {@code unavailable}. {@code callId} is the Call
-     * Phone id when the call was started by Call Phone, else null.
+     * one of {@code rejected}, {@code busy}, {@code no-answer}, {@code unavailable}, or {@code unknown}: the call
+     * ended while the connection to the PBX was down, so its outcome was not observed (it may even have been
+     * answered; treat it as not confirmed). {@code callId} is the Call Phone id when the call was started by Call
+     * Phone, else null.
      */
     record CallStatus(String extension, Status status, String reason, String callId, Instant time)
             implements DriverEvent {

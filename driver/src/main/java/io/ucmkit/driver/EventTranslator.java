@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the AMI event stream into Call Status, IVR Response, Presence and ExtensionState events. One instance per
@@ -26,7 +28,9 @@ import java.util.Set;
  *     or {@code DialEnd} BUSY / NOANSWER / CHANUNAVAIL / CONGESTION on a leg of the call, at that leg's
  *     extension; or, when the destination never got a channel (Dial to an unregistered PJSIP endpoint fails in
  *     {@code ast_request}: no DialBegin/DialEnd at all), the {@code Hangup} {@code Cause} of the answered source
- *     leg, at the destination. At most one Declined per call.</li>
+ *     leg, at the destination; or, after a reconnect, reason {@code unknown} for a call whose outcome had not
+ *     been seen and of which CoreShowChannels shows no channel any more (it ended while the connection was
+ *     down). At most one Declined per call.</li>
  * <li>Which channels belong to a Call Phone call: the originated leg is the first {@code Newchannel} of the
  *     source extension in state Down after the Originate (its {@code DialBegin} has no caller, AMI.md §6.2),
  *     confirmed by the OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
@@ -38,6 +42,8 @@ import java.util.Set;
  * </ul>
  */
 final class EventTranslator {
+
+    private static final Logger log = LoggerFactory.getLogger(EventTranslator.class);
 
     private static final class PhoneCall {
         final String callId;
@@ -174,29 +180,74 @@ final class EventTranslator {
             }
         }
         if (channelList != null) {
-            Set<String> live = new HashSet<>();
-            for (AmiMessage c : channelList) {
-                String ch = c.get("Channel");
-                if (ch != null) {
-                    live.add(ch);
-                    channels.put(ch, new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
-                }
-            }
-            // Calls that ended while we were disconnected: forget them, so nothing is reported for them.
-            for (String gone : channels.entries().stream().map(Map.Entry::getKey).toList()) {
-                if (!live.contains(gone)) {
-                    LiveChannels.Leg leg = channels.remove(gone);
-                    answeredLegs.remove(Channels.legKey(gone));
-                    if (leg != null && leg.uniqueid() != null) {
-                        PhoneCall call = byUniqueid.remove(leg.uniqueid());
-                        if (call != null) {
-                            byActionId.remove(call.actionId);
-                        }
-                    }
-                }
-            }
+            replaceChannels(channelList);
+            callsEndedWhileAway(out);
         }
         return out;
+    }
+
+    private void replaceChannels(List<AmiMessage> channelList) {
+        Set<String> live = new HashSet<>();
+        for (AmiMessage c : channelList) {
+            String ch = c.get("Channel");
+            if (ch != null) {
+                live.add(ch);
+                channels.put(ch, new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
+            }
+        }
+        for (String gone : channels.entries().stream().map(Map.Entry::getKey).toList()) {
+            if (!live.contains(gone)) {
+                channels.remove(gone);
+                answeredLegs.remove(Channels.legKey(gone));
+            }
+        }
+    }
+
+    /**
+     * Call Phone calls of which no channel is left: they ended while the connection was down, and the events that
+     * said how are lost (Asterisk does not replay them). One whose outcome had not been reported yet is Declined
+     * {@code unknown} — an integration waiting for the call's outcome learns it will not come and can act (call
+     * again, escalate); nothing is re-originated. Where it stood decides the extension: the source while the source
+     * had not answered, else the destination. A call that still has a channel is tracked on as before; one not yet
+     * bound to a channel counts as live while its source has any channel, as its OriginateResponse may still come.
+     */
+    private void callsEndedWhileAway(List<DriverEvent> out) {
+        for (PhoneCall call : List.copyOf(byActionId.values())) {
+            boolean live = call.uniqueid != null ? hasCall(call.uniqueid) : hasChannelOf(call.source);
+            if (live) {
+                continue;
+            }
+            if (!call.declined && !call.destinationAnswered) {
+                String extension = call.sourceAnswered ? call.destination : call.source;
+                log.warn("Call Phone call {} ({} -> {}) ended while the connection to the PBX was down: its outcome "
+                        + "was not observed; reported as Declined 'unknown' at {}", call.callId, call.source,
+                        call.destination, extension);
+                declined(out, call, extension, "unknown");
+            }
+            forgetCallPhone(call.actionId);
+        }
+    }
+
+    /** A channel of the call: linked to the originated leg, or that leg itself (should a list omit Linkedid). */
+    private boolean hasCall(String uniqueid) {
+        if (channels.hasCall(uniqueid)) {
+            return true;
+        }
+        for (var e : channels.entries()) {
+            if (uniqueid.equals(e.getValue().uniqueid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasChannelOf(String extension) {
+        for (var e : channels.entries()) {
+            if (extension.equals(Channels.extension(e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void track(AmiMessage m, String channel) {

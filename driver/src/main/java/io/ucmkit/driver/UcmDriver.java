@@ -120,6 +120,13 @@ public final class UcmDriver implements AutoCloseable {
             translator.expectCallPhone(actionId, callId, request.sourceExtension(),
                     request.destinationExtension());
             return track(c.send(request.toOriginate(config.channelTech(), config.context()), config.actionTimeout(), actionId))
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            // Timeout or connection lost: the caller gets no call id, so nothing can be reported
+                            // against this call; still tracked, it would take a later call's first channel.
+                            translator.forgetCallPhone(actionId);
+                        }
+                    })
                     .thenApply(r -> {
                         if (!r.isSuccess()) {
                             translator.forgetCallPhone(actionId);

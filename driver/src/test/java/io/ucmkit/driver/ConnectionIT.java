@@ -2,6 +2,7 @@ package io.ucmkit.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.ami.AmiMessage;
@@ -149,6 +150,29 @@ class ConnectionIT {
         awaitState("Normal");
         int pingsAfterReconnect = peer.received("Ping").size();
         await().atMost(Duration.ofSeconds(5)).until(() -> peer.received("Ping").size() > pingsAfterReconnect + 1);
+        assertThat(peer.received("Originate")).hasSize(1);
+    }
+
+    @Test
+    void aCallPhoneThatEndedWhileDisconnectedIsDeclinedUnknownAfterTheReconnectAndNotSentAgain() {
+        start(config().build());
+        awaitState("Normal");
+        String callId = driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join();
+        peer.sendToAll("Event: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/1000-00000001\r\n"
+                + "ChannelState: 0\r\nChannelStateDesc: Down\r\nExten: s\r\nUniqueid: 9.1\r\nLinkedid: 9.1\r\n\r\n");
+
+        // The source's outcome happens now, unseen; CoreShowChannels will list nothing. (Whether or not the driver
+        // read the Newchannel before the drop, the call is gone: unbound, its source has no channel either.)
+        peer.dropConnections();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(DriverEvent.CallStatus.class::isInstance));
+        assertThat(events).filteredOn(DriverEvent.CallStatus.class::isInstance).map(DriverEvent.CallStatus.class::cast)
+                .extracting(DriverEvent.CallStatus::extension, DriverEvent.CallStatus::status,
+                        DriverEvent.CallStatus::reason, DriverEvent.CallStatus::callId)
+                .containsExactly(tuple("1000", DriverEvent.CallStatus.Status.Declined,
+                        "unknown", callId));
+        awaitState("Normal");
+        assertThat(peer.received("CoreShowChannels")).hasSize(2);
         assertThat(peer.received("Originate")).hasSize(1);
     }
 

@@ -265,6 +265,79 @@ class EventTranslatorTest {
         assertThat(translator.knownExtensions()).containsExactlyInAnyOrder("1000", "1001");
     }
 
+    // --- after a reconnect: Call Phone calls that ended while the connection was down ---
+
+    private static AmiMessage coreShowChannel(String channel, int state, String uniqueid, String linkedid) {
+        return AmiMessage.of("Event", "CoreShowChannel", "Channel", channel, "ChannelState", String.valueOf(state),
+                "Uniqueid", uniqueid, "Linkedid", linkedid);
+    }
+
+    private List<DriverEvent> reconnect(AmiMessage... channels) {
+        return translator.resync(List.of(), List.of(), List.of(channels), true);
+    }
+
+    @Test
+    void aCallWhoseSourceWasRingingWhenTheConnectionDroppedAndIsGoneIsDeclinedUnknownAtTheSource() {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        feed(List.of(snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 5, "s", "100.1", "100.1")));
+
+        assertThat(reconnect()).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, "unknown", "c1"));
+        assertThat(reconnect()).isEmpty(); // reported once, then forgotten
+        assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).isEmpty();
+    }
+
+    @Test
+    void aCallWhoseDestinationWasRingingIsDeclinedUnknownAtTheDestination() {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        feed(List.of(snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 6, "s", "100.1", "100.1"),
+                originateResponse("a1", "Success", "4", "100.1"),
+                snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1")));
+
+        assertThat(reconnect()).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1001", "unknown", "c1"));
+    }
+
+    @Test
+    void aCallNotYetSeenOnTheWireIsDeclinedUnknownUnlessItsSourceHasAChannel() {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        translator.expectCallPhone("a2", "c2", "1002", "1001");
+
+        assertThat(reconnect(coreShowChannel("PJSIP/1002-00000007", 5, "300.1", "300.1")))
+                .map(CallStatus.class::cast).extracting(CallStatus::extension, CallStatus::callId)
+                .containsExactly(tuple("1000", "c1"));
+        // c2's source is ringing: its OriginateResponse can still come, and is still reported.
+        assertThat(feed(List.of(originateResponse("a2", "Failure", "3", "<unknown>")))).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::reason).containsExactly(tuple("1002", "no-answer"));
+    }
+
+    @Test
+    void aCallStillUpAfterTheReconnectOrWithItsOutcomeReportedIsNotDeclinedUnknown() {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        translator.expectCallPhone("a2", "c2", "1002", "1003");
+        feed(List.of(snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                snap("Newstate", "PJSIP/1000-00000001", 6, "s", "100.1", "100.1"),
+                originateResponse("a1", "Success", "4", "100.1"),
+                snap("Newchannel", "PJSIP/1002-00000003", 0, "s", "200.1", "200.1"),
+                snap("Newstate", "PJSIP/1002-00000003", 6, "s", "200.1", "200.1"),
+                originateResponse("a2", "Success", "4", "200.1"),
+                snap("Newchannel", "PJSIP/1003-00000004", 0, "1003", "200.2", "200.1"),
+                snap("Newstate", "PJSIP/1003-00000004", 6, "1003", "200.2", "200.1")));
+
+        assertThat(reconnect(coreShowChannel("PJSIP/1000-00000001", 6, "100.1", "100.1"))).isEmpty();
+        // c1 is still tracked: its destination's refusal is reported as ever.
+        assertThat(feed(List.of(snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
+                snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
+                        "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
+                        "DialStatus", "BUSY")))).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1001", "busy", "c1"));
+    }
+
     @Test
     void cancelDropsPendingConfirmationsSoNoDeclinedFollows() {
         translator.expectCallPhone("a1", "c1", "1000", "1001");

@@ -10,6 +10,7 @@ import io.ucmkit.driver.DriverEvent.IvrResponse;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.call.Calls.ChannelView;
+import io.ucmkit.simulator.config.AmiUserConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,8 @@ class SimulatorCallsIT {
         sim = UcmSimulator.builder().amiPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO)
                 .clock(timers.clock()).scheduler(timers).start();
         driver = UcmDriver.start(DriverConfig.builder().address("127.0.0.1").port(sim.amiPort())
-                .username("amiadmin").password("amiadmin1").build(), dataDir);
+                .username("amiadmin").password("amiadmin1")
+                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2)).build(), dataDir);
         driver.subscribe(events::add);
         await().atMost(WAIT).until(() -> driver.isConnected() && driver.asset().state().equals("Normal"));
     }
@@ -146,6 +148,28 @@ class SimulatorCallsIT {
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple(source, CallStatus.Status.Declined, reason, callId));
         assertThat(sim.admin().calls()).isEmpty(); // the destination never rang
+    }
+
+    @Test
+    void aCallPhoneThatEndsWhileTheDriverIsLockedOutIsDeclinedUnknownAfterTheReconnectAndNotSentAgain() {
+        String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm")).join();
+        await().atMost(WAIT).until(() -> "Ringing".equals(channelOf("1000").state()));
+        AmiUserConfig user = sim.admin().amiUser("amiadmin").orElseThrow();
+
+        // Saving the AMI user restarts the manager (every session closed, as on a UCM); with another secret the
+        // driver cannot log back in, so it sees nothing of what happens next.
+        sim.admin().saveAmiUser(new AmiUserConfig(user.username(), "locked-out", user.permit(), user.read(), user.write()));
+        await().atMost(WAIT).until(() -> driver.asset().reason().startsWith("login refused by the PBX"));
+        sim.admin().decline("1000");
+        await().atMost(WAIT).until(() -> sim.admin().calls().isEmpty());
+        sim.admin().saveAmiUser(user);
+
+        await().atMost(WAIT).until(() -> driver.asset().state().equals("Normal"));
+        await().atMost(WAIT).until(() -> callStatuses().stream().anyMatch(declined()));
+        assertThat(callStatuses())
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, "unknown", callId));
+        assertThat(sim.admin().journal()).filteredOn(e -> "Originate".equals(e.action())).hasSize(1);
     }
 
     @Test

@@ -111,7 +111,11 @@ final class DataServer implements AutoCloseable {
         return Mono.fromFuture(driver.barge(request)).map(id -> Map.of("bargeId", id));
     }
 
-    /** SSE: the retained events after Last-Event-ID (header, or {@code ?lastEventId=}), then live ones. */
+    /**
+     * SSE: the retained events after Last-Event-ID (header, or {@code ?lastEventId=}), then live ones. When the
+     * history no longer reaches back to Last-Event-ID, a {@code HistoryGap} event comes first, so the client knows
+     * events were lost instead of silently getting the oldest retained ones.
+     */
     private Publisher<Void> events(HttpServerRequest req, HttpServerResponse res) {
         long lastId;
         try {
@@ -130,8 +134,13 @@ final class DataServer implements AutoCloseable {
             }
         };
         var backlog = history.subscribe(lastId, listener);
+        if (backlog.gap() != null) {
+            log.warn("SSE client resumed after event {} but history starts at {}: {} events it missed are gone",
+                    backlog.gap().lastEventId(), backlog.gap().firstRetainedId(), backlog.gap().missed());
+        }
         Flux<String> stream = Flux.concat(Flux.just(": ucmkit driver events\n\n"),
-                        Flux.fromIterable(backlog).map(EventHistory.Entry::sse),
+                        Mono.justOrEmpty(backlog.gap()).map(EventHistory.Gap::sse),
+                        Flux.fromIterable(backlog.entries()).map(EventHistory.Entry::sse),
                         sink.asFlux().map(EventHistory.Entry::sse))
                 .doFinally(s -> history.unsubscribe(listener));
         return res.sse().send(stream.map(s -> res.alloc().buffer().writeBytes(s.getBytes(StandardCharsets.UTF_8))),

@@ -29,6 +29,10 @@ public final class DriverMain implements Callable<Integer> {
     LoginMode loginMode;
     @Option(names = "--tls", description = "AMI over TLS")
     Boolean tls;
+    @Option(names = "--tls-trust-cert", paramLabel = "FILE",
+            description = "with --tls: PEM certificate of the PBX (a UCM's is self-signed) or of its CA, trusted "
+                    + "instead of the JDK's trust store")
+    Path tlsTrustCertificate;
     @Option(names = "--channel-tech", description = "PJSIP (default) or SIP")
     String channelTech;
     @Option(names = "--context", description = "dialplan context for Call Phone (default from-internal)")
@@ -95,6 +99,7 @@ public final class DriverMain implements Callable<Integer> {
         if (username != null) file.username = username;
         if (loginMode != null) file.loginMode = loginMode;
         if (tls != null) file.tls = tls;
+        if (tlsTrustCertificate != null) file.tlsTrustCertificate = tlsTrustCertificate.toString();
         if (channelTech != null) file.channelTech = channelTech;
         if (context != null) file.context = context;
         if (dataserverPort != null) file.dataserverPort = dataserverPort;

@@ -20,13 +20,33 @@ final class EventHistory {
         }
     }
 
+    /**
+     * Events a resuming client can no longer get: those of this run with ids after its Last-Event-ID and before
+     * {@code firstRetainedId}, {@code missed} of them, dropped from the bounded history. Sent to it first, as the
+     * SSE event {@code HistoryGap} without an id (it is not a history entry, so the client's Last-Event-ID stays
+     * its own). Events a previous run of the service had not delivered cannot be known and are not counted.
+     */
+    record Gap(long lastEventId, long firstRetainedId, long missed) {
+        String sse() {
+            String json = Json.write(Json.MAPPER.createObjectNode().put("type", "HistoryGap")
+                    .put("lastEventId", lastEventId).put("firstRetainedId", firstRetainedId).put("missed", missed));
+            return "event: HistoryGap\ndata: " + json + "\n\n";
+        }
+    }
+
+    /** What a subscriber gets before the live events: the gap, if any, then the retained entries it has not seen. */
+    record Backlog(Gap gap, List<Entry> entries) {
+    }
+
     private final int capacity;
+    private final long firstId;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final List<Consumer<Entry>> listeners = new ArrayList<>();
     private long nextId;
 
     EventHistory(int capacity, long firstId) {
         this.capacity = capacity;
+        this.firstId = firstId;
         this.nextId = firstId;
     }
 
@@ -42,18 +62,25 @@ final class EventHistory {
         return e;
     }
 
-    /** Registers a live listener and returns, atomically, the retained entries after {@code lastId} (-1: none). */
-    synchronized List<Entry> subscribe(long lastId, Consumer<Entry> listener) {
+    /**
+     * Registers a live listener and returns, atomically, the retained entries after {@code lastId} (-1: none) and
+     * the gap before them when history no longer reaches back to {@code lastId}.
+     */
+    synchronized Backlog subscribe(long lastId, Consumer<Entry> listener) {
         listeners.add(listener);
         List<Entry> backlog = new ArrayList<>();
-        if (lastId >= 0) {
-            for (Entry e : entries) {
-                if (e.id > lastId) {
-                    backlog.add(e);
-                }
+        if (lastId < 0) {
+            return new Backlog(null, backlog);
+        }
+        for (Entry e : entries) {
+            if (e.id > lastId) {
+                backlog.add(e);
             }
         }
-        return backlog;
+        long firstRetained = entries.isEmpty() ? nextId : entries.peekFirst().id;
+        long firstWanted = Math.max(lastId + 1, firstId); // ids below firstId belong to an earlier run
+        Gap gap = firstRetained > firstWanted ? new Gap(lastId, firstRetained, firstRetained - firstWanted) : null;
+        return new Backlog(gap, backlog);
     }
 
     synchronized void unsubscribe(Consumer<Entry> listener) {

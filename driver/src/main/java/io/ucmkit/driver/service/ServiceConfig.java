@@ -24,6 +24,8 @@ final class ServiceConfig {
     public String password;
     public LoginMode loginMode;
     public Boolean tls;
+    /** PEM file of the PBX's certificate or its CA (relative paths: to the working directory, as dataDir). */
+    public String tlsTrustCertificate;
     public String channelTech;
     public String context;
     public Integer ivrFirst;
@@ -67,6 +69,7 @@ final class ServiceConfig {
         if (port != null) b.port(port);
         if (loginMode != null) b.loginMode(loginMode);
         if (tls != null) b.tls(tls);
+        if (tlsTrustCertificate != null) b.tlsTrustCertificate(Path.of(tlsTrustCertificate));
         if (channelTech != null) b.channelTech(channelTech);
         if (context != null) b.context(context);
         if (ivrFirst != null || ivrLast != null) {

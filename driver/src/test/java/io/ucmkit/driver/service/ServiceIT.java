@@ -36,6 +36,8 @@ class ServiceIT {
     void start() throws Exception {
         peer = new ScriptedAmiPeer();
         DriverMain main = new DriverMain();
+        // A history of 5 events: small enough for a test to outrun it (HistoryGap).
+        main.config = java.nio.file.Files.writeString(dataDir.resolve("driver.yaml"), "eventHistory: 5\n");
         main.address = "127.0.0.1";
         main.port = peer.port();
         main.username = "admin";
@@ -85,6 +87,28 @@ class ServiceIT {
                     }
                 }));
         return lines;
+    }
+
+    /** One server-sent event: its id (null when it has none), name and JSON data. */
+    private record Sse(String id, String event, JsonNode data) {
+    }
+
+    private static List<Sse> events(List<String> lines) throws IOException {
+        List<Sse> out = new java.util.ArrayList<>();
+        String id = null;
+        String event = null;
+        for (String l : List.copyOf(lines)) {
+            if (l.startsWith("id: ")) {
+                id = l.substring(4);
+            } else if (l.startsWith("event: ")) {
+                event = l.substring(7);
+            } else if (l.startsWith("data: ")) {
+                out.add(new Sse(id, event, Json.MAPPER.readTree(l.substring(6))));
+                id = null;
+                event = null;
+            }
+        }
+        return out;
     }
 
     @Test
@@ -185,7 +209,53 @@ class ServiceIT {
 
         List<String> resumed = stream(url("/api/v1/events"), firstId);
         await().atMost(Duration.ofSeconds(5)).until(() -> resumed.stream().anyMatch(l -> l.contains("\"second\"")));
-        assertThat(resumed).noneMatch(l -> l.contains("\"first\""));
+        assertThat(resumed).noneMatch(l -> l.contains("\"first\"")).noneMatch(l -> l.contains("HistoryGap"));
+    }
+
+    @Test
+    void resumingFromAnEventNoLongerRetainedStartsWithAHistoryGapSayingHowManyAreGone() throws Exception {
+        List<String> live = stream(url("/api/v1/events"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
+        for (int i = 0; i < 7; i++) {
+            post("/api/v1/asset/workflow-trigger", "{\"name\":\"t" + i + "\"}");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(live).size() == 7);
+        List<Sse> sent = events(live);
+        long t0 = Long.parseLong(sent.get(0).id());
+        long t2 = Long.parseLong(sent.get(2).id()); // history holds 5: t2..t6
+
+        List<String> resumed = stream(url("/api/v1/events"), Long.toString(t0));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(resumed).size() == 6);
+        List<Sse> got = events(resumed);
+        assertThat(got.get(0).event()).isEqualTo("HistoryGap");
+        assertThat(got.get(0).id()).isNull(); // not an entry: the client's Last-Event-ID stays t0
+        assertThat(Json.write(got.get(0).data())).isEqualTo("{\"type\":\"HistoryGap\",\"lastEventId\":" + t0
+                + ",\"firstRetainedId\":" + t2 + ",\"missed\":1}");
+        assertThat(got.subList(1, 6)).extracting(e -> e.data().get("name").asText())
+                .containsExactly("t2", "t3", "t4", "t5", "t6");
+    }
+
+    @Test
+    void aCallPhoneThatEndedWhileDisconnectedIsStreamedAsCallStatusDeclinedUnknown() throws Exception {
+        List<String> live = stream(url("/api/v1/events"), null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
+        String callId = json(post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
+                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}"))
+                .get("callId").asText();
+
+        peer.dropConnections(); // the call ends unseen; after the reconnect CoreShowChannels lists no channel of it
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(live).stream().anyMatch(e -> "CallStatus".equals(e.event())));
+        Sse status = events(live).stream().filter(e -> "CallStatus".equals(e.event())).findFirst().orElseThrow();
+        assertThat(status.id()).isNotNull();
+        assertThat(status.data().get("type").asText()).isEqualTo("CallStatus");
+        assertThat(status.data().get("extension").asText()).isEqualTo("1000");
+        assertThat(status.data().get("status").asText()).isEqualTo("Declined");
+        assertThat(status.data().get("reason").asText()).isEqualTo("unknown");
+        assertThat(status.data().get("callId").asText()).isEqualTo(callId);
+        assertThat(java.time.Instant.parse(status.data().get("time").asText())).isNotNull();
+        assertThat(peer.received("Originate")).hasSize(1);
     }
 
     @Test
