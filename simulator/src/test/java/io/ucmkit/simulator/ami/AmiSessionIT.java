@@ -81,6 +81,23 @@ class AmiSessionIT {
   }
 
   @Test
+  void nothing_sent_after_a_failed_login_is_read_or_answered_during_the_delay() throws Exception {
+    try (UcmSimulator slow = TestSims.builder().scheduler(timers).authFailureDelay(Duration.ofSeconds(1)).start();
+         AmiTestClient c = new AmiTestClient(slow.amiPort())) {
+      c.banner();
+      int before = timers.pending();
+      // A client guessing passwords pipelines its next try behind the bad one.
+      c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: wrong\r\nActionID: bad\r\n\r\n"
+          + "Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nActionID: good\r\nEvents: off\r\n\r\n"
+          + "Action: Ping\r\nActionID: p\r\n\r\n");
+      await().until(() -> timers.pending() > before);
+      timers.advance(Duration.ofSeconds(1));
+      assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nActionID: bad\r\nMessage: Authentication failed\r\n\r\n");
+      assertThat(slow.admin().journal()).extracting(Journal.Entry::action).containsExactly("Login");
+    }
+  }
+
+  @Test
   void a_restricted_user_gets_permission_denied_for_command_and_sees_only_call_events() throws Exception {
     try (AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
       reader.send("Action: Command\r\nCommand: core show version\r\nActionID: c1\r\n\r\n");
