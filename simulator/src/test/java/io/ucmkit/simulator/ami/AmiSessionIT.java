@@ -139,6 +139,22 @@ class AmiSessionIT {
   }
 
   @Test
+  void a_numeric_event_mask_of_the_security_bit_delivers_security_events_only() throws Exception {
+    // 262144 = EVENT_FLAG_SECURITY (1 << 18); perms[] has no hookresponse, so the bit is not the list position.
+    try (AmiTestClient watcher = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "262144")) {
+      assertThat(watcher.message()).startsWith("Event: SuccessfulAuth\r\nPrivilege: security,all\r\n"); // no FullyBooted
+      sim.admin().setRegistered("1001", false); // system and call events
+      sim.pbx().setGlobal("G", "1"); // dialplan
+      try (AmiTestClient bad = new AmiTestClient(sim.amiPort())) {
+        bad.banner();
+        bad.send("Action: Login\r\nUsername: amiadmin\r\nSecret: nope\r\n\r\n");
+        bad.untilClosed();
+      }
+      assertThat(watcher.message()).startsWith("Event: InvalidPassword\r\nPrivilege: security,all\r\n");
+    }
+  }
+
+  @Test
   void an_unauthenticated_session_is_closed_silently_when_the_auth_timeout_passes() throws Exception {
     try (AmiTestClient c = new AmiTestClient(sim.amiPort())) {
       c.banner();
