@@ -68,9 +68,7 @@ public final class AmiServer implements AutoCloseable {
         s.onEvent(event, privilege);
       }
     });
-    for (AmiUserConfig u : pbx.config().amiUsers()) {
-      users.put(u.username().toLowerCase(java.util.Locale.ROOT), u);
-    }
+    restoreConfiguredUsers();
   }
 
   /** Binds and returns once listening; throws with the address when the port is taken. */
@@ -150,6 +148,19 @@ public final class AmiServer implements AutoCloseable {
     for (AmiSession s : sessions.values()) {
       s.shutdown(s.authenticated() ? shutdown : null);
     }
+  }
+
+  /**
+   * Back to the users of the configuration, dropping those saved since (used by reset, so a user
+   * one test saved does not leak into the next). Open sessions keep their login until closed.
+   */
+  public void restoreConfiguredUsers() {
+    Map<String, AmiUserConfig> configured = new java.util.HashMap<>();
+    for (AmiUserConfig u : pbx.config().amiUsers()) {
+      configured.put(u.username().toLowerCase(java.util.Locale.ROOT), u);
+    }
+    users.keySet().retainAll(configured.keySet());
+    users.putAll(configured);
   }
 
   /** Closes every AMI connection (used by reset). */
