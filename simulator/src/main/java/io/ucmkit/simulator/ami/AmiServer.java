@@ -15,6 +15,8 @@ import io.ucmkit.ami.AmiDecoderConfig;
 import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.SimScheduler;
 import java.net.InetSocketAddress;
@@ -140,13 +142,17 @@ public final class AmiServer implements AutoCloseable {
     return new ArrayList<>(users.values());
   }
 
-  /** Adds or replaces a user, then restarts the manager: Shutdown to every session, then close. */
+  /**
+   * Adds or replaces a user, then restarts the manager: every session is closed, those that
+   * receive system events after {@code Event: Shutdown} (Asterisk publishes it with
+   * EVENT_FLAG_SYSTEM, so a {@code read=call} user or {@code Events: off} sees only the close).
+   */
   public void saveUser(AmiUserConfig user) {
     users.put(user.username().toLowerCase(java.util.Locale.ROOT), user);
-    AmiMessage shutdown = AmiMessage.builder().add("Event", "Shutdown").add("Privilege", "system,all")
-        .add("Shutdown", "Cleanly").add("Restart", "True").build();
+    AmiMessage shutdown = EventBus.event("Shutdown", Privileges.SYSTEM).add("Shutdown", "Cleanly").add("Restart", "True")
+        .build();
     for (AmiSession s : sessions.values()) {
-      s.shutdown(s.authenticated() ? shutdown : null);
+      s.shutdown(s.receives(Privileges.SYSTEM) ? shutdown : null);
     }
   }
 

@@ -189,11 +189,17 @@ class AmiSessionIT {
   }
 
   @Test
-  void saving_an_ami_user_sends_shutdown_to_every_session_and_closes_it() throws Exception {
-    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+  void saving_an_ami_user_closes_every_session_after_shutdown_to_those_that_receive_system_events() throws Exception {
+    try (AmiTestClient admin = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "system");
+         AmiTestClient quiet = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off");
+         AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
+      assertThat(admin.message()).startsWith("Event: FullyBooted\r\n");
       sim.admin().saveAmiUser(new AmiUserConfig("amiwriter", "secret99", List.of("127.0.0.1/255.255.255.255"),
           List.of("call"), List.of("call")));
-      assertThat(c.untilClosed()).isEqualTo("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: True\r\n\r\n");
+      assertThat(admin.untilClosed()).isEqualTo("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: True\r\n\r\n");
+      // Shutdown is a system-class event: read=call and Events: off see only the close.
+      assertThat(quiet.untilClosed()).isEmpty();
+      assertThat(reader.untilClosed()).isEmpty();
     }
     try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiwriter", "secret99", null)) {
       c.send("Action: Logoff\r\n\r\n");
