@@ -141,12 +141,13 @@ public final class SimulatorAdmin {
   }
 
   /**
-   * Back to the configured PBX: every call hung up, AMI sessions closed, phones, presence and
-   * globals reset, journal cleared.
+   * Back to the configured PBX: every call hung up, AMI sessions closed, AMI users as configured
+   * (saved ones dropped, changed ones restored), phones, presence and globals reset, journal cleared.
    */
   public void reset() {
     calls.hangupAll();
     ami.closeSessions();
+    ami.restoreConfiguredUsers();
     pbx.reset();
     ami.journal().clear();
   }

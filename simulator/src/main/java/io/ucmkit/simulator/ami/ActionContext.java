@@ -65,11 +65,27 @@ public final class ActionContext {
     this.deferred = responses;
   }
 
+  /**
+   * Answers {@code last} later and then closes (a failed Login: Asterisk sleeps in the session
+   * thread, answers and hangs up): nothing the client sends meanwhile is read or answered, so a
+   * pipelined second Login cannot try another password during the delay.
+   */
+  public void replyLaterAndClose(java.util.concurrent.CompletableFuture<AmiMessage> last) {
+    this.deferred = last.thenApply(List::of);
+    this.closeAfterDeferred = true;
+  }
+
   java.util.concurrent.CompletableFuture<List<AmiMessage>> deferred() {
     return deferred;
   }
 
+  /** True when the session closes once the deferred answer is written ({@link #replyLaterAndClose}). */
+  boolean closeAfterDeferred() {
+    return closeAfterDeferred;
+  }
+
   private java.util.concurrent.CompletableFuture<List<AmiMessage>> deferred;
+  private boolean closeAfterDeferred;
 
   /** Writes {@code last} and closes the session. */
   public void replyAndClose(AmiMessage last) {

@@ -15,6 +15,8 @@ import io.ucmkit.ami.AmiDecoderConfig;
 import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.SimScheduler;
 import java.net.InetSocketAddress;
@@ -68,9 +70,7 @@ public final class AmiServer implements AutoCloseable {
         s.onEvent(event, privilege);
       }
     });
-    for (AmiUserConfig u : pbx.config().amiUsers()) {
-      users.put(u.username().toLowerCase(java.util.Locale.ROOT), u);
-    }
+    restoreConfiguredUsers();
   }
 
   /** Binds and returns once listening; throws with the address when the port is taken. */
@@ -142,14 +142,31 @@ public final class AmiServer implements AutoCloseable {
     return new ArrayList<>(users.values());
   }
 
-  /** Adds or replaces a user, then restarts the manager: Shutdown to every session, then close. */
+  /**
+   * Adds or replaces a user, then restarts the manager: every session is closed, those that
+   * receive system events after {@code Event: Shutdown} (Asterisk publishes it with
+   * EVENT_FLAG_SYSTEM, so a {@code read=call} user or {@code Events: off} sees only the close).
+   */
   public void saveUser(AmiUserConfig user) {
     users.put(user.username().toLowerCase(java.util.Locale.ROOT), user);
-    AmiMessage shutdown = AmiMessage.builder().add("Event", "Shutdown").add("Privilege", "system,all")
-        .add("Shutdown", "Cleanly").add("Restart", "True").build();
+    AmiMessage shutdown = EventBus.event("Shutdown", Privileges.SYSTEM).add("Shutdown", "Cleanly").add("Restart", "True")
+        .build();
     for (AmiSession s : sessions.values()) {
-      s.shutdown(s.authenticated() ? shutdown : null);
+      s.shutdown(s.receives(Privileges.SYSTEM) ? shutdown : null);
     }
+  }
+
+  /**
+   * Back to the users of the configuration, dropping those saved since (used by reset, so a user
+   * one test saved does not leak into the next). Open sessions keep their login until closed.
+   */
+  public void restoreConfiguredUsers() {
+    Map<String, AmiUserConfig> configured = new java.util.HashMap<>();
+    for (AmiUserConfig u : pbx.config().amiUsers()) {
+      configured.put(u.username().toLowerCase(java.util.Locale.ROOT), u);
+    }
+    users.keySet().retainAll(configured.keySet());
+    users.putAll(configured);
   }
 
   /** Closes every AMI connection (used by reset). */

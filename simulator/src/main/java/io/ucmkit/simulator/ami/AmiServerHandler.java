@@ -114,6 +114,13 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
       waiting = true;
       session.channel().config().setAutoRead(false);
       context.deferred().whenComplete((messages, failure) -> session.channel().eventLoop().execute(() -> {
+        if (context.closeAfterDeferred()) {
+          // The session ends with this answer: what arrived meanwhile is dropped unread, and
+          // autoRead stays off so nothing more is read before the close.
+          backlog.clear();
+          session.closeAfter(failure != null || messages.isEmpty() ? null : messages.get(messages.size() - 1));
+          return;
+        }
         if (failure != null) {
           context.error(failure.getMessage() == null ? "Internal error" : failure.getMessage());
         } else {

@@ -99,9 +99,14 @@ public final class AmiSession implements EventSubscriber {
     this.challenge = challenge;
   }
 
+  /** True when an event of this class would be delivered: logged in, and both read class and event mask hold it. */
+  boolean receives(int privilege) {
+    return user != null && (readPerm & privilege) == privilege && (eventMask & privilege) == privilege;
+  }
+
   @Override
   public void onEvent(AmiMessage event, int privilege) {
-    if (user == null || closing || (readPerm & privilege) != privilege || (eventMask & privilege) != privilege) {
+    if (closing || !receives(privilege)) {
       return;
     }
     if (pendingCount.incrementAndGet() > MAX_PENDING_EVENTS) {

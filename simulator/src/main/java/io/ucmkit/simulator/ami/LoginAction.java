@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Login (AMI.md §2.1, §2.2, §2.4): user lookup, per-user permit list (empty denies all), then the
  * MD5 key (lower-case hex of md5(challenge + secret), compared exactly) or the plain secret. A
  * failure publishes its security event at once, answers {@code Authentication failed} after the
- * configured delay (Asterisk sleeps 1 s) and closes.
+ * configured delay (Asterisk sleeps 1 s) and closes; nothing sent after the bad Login is read.
  */
 final class LoginAction implements ActionHandler {
 
@@ -64,8 +65,11 @@ final class LoginAction implements ActionHandler {
     }
     if (security != null) {
       ctx.pbx().events().publish(security, Privileges.SECURITY);
+      // Deferred, not just scheduled: Asterisk's session thread sleeps, so the rest of the input is never processed.
       AmiMessage failed = AmiResponses.error(req, "Authentication failed");
-      server.schedule(s, server.settings().authFailureDelay(), () -> s.closeAfter(failed));
+      CompletableFuture<AmiMessage> answer = new CompletableFuture<>();
+      server.schedule(s, server.settings().authFailureDelay(), () -> answer.complete(failed));
+      ctx.replyLaterAndClose(answer);
       return;
     }
     int read = Privileges.mask(user.read());

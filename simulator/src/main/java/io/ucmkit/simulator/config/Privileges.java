@@ -12,9 +12,38 @@ import java.util.Locale;
  */
 public final class Privileges {
 
-  /** In Asterisk's {@code perms[]} order, bit i = 1 << i. */
-  public static final List<String> NAMES = List.of("system", "call", "log", "verbose", "command", "agent", "user",
-      "config", "dtmf", "reporting", "cdr", "dialplan", "originate", "agi", "cc", "aoc", "test", "security", "message");
+  /** One entry of Asterisk's {@code perms[]}: a class name and its {@code EVENT_FLAG_*} bit. */
+  private record Perm(String name, int bit) {
+  }
+
+  /**
+   * Asterisk's {@code perms[]} in its order, which is also the order of the {@code Privilege:}
+   * text. The bits are explicit, not positions: {@code perms[]} leaves out hookresponse (1 << 14),
+   * and message is 1 << 30 (AMI.md §2.5).
+   */
+  private static final List<Perm> PERMS = List.of(
+      new Perm("system", 1 << 0),
+      new Perm("call", 1 << 1),
+      new Perm("log", 1 << 2),
+      new Perm("verbose", 1 << 3),
+      new Perm("command", 1 << 4),
+      new Perm("agent", 1 << 5),
+      new Perm("user", 1 << 6),
+      new Perm("config", 1 << 7),
+      new Perm("dtmf", 1 << 8),
+      new Perm("reporting", 1 << 9),
+      new Perm("cdr", 1 << 10),
+      new Perm("dialplan", 1 << 11),
+      new Perm("originate", 1 << 12),
+      new Perm("agi", 1 << 13),
+      new Perm("cc", 1 << 15),
+      new Perm("aoc", 1 << 16),
+      new Perm("test", 1 << 17),
+      new Perm("security", 1 << 18),
+      new Perm("message", 1 << 30));
+
+  /** The class names in {@code perms[]} order. */
+  public static final List<String> NAMES = PERMS.stream().map(Perm::name).toList();
 
   public static final int SYSTEM = bit("system");
   public static final int CALL = bit("call");
@@ -33,8 +62,13 @@ public final class Privileges {
 
   /** The bit of one class name, or 0 when the name is unknown. */
   public static int bit(String name) {
-    int i = NAMES.indexOf(name.trim().toLowerCase(Locale.ROOT));
-    return i < 0 ? 0 : 1 << i;
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    for (Perm p : PERMS) {
+      if (p.name().equals(n)) {
+        return p.bit();
+      }
+    }
+    return 0;
   }
 
   /** True when the name is a class or {@code all}. */
@@ -78,9 +112,9 @@ public final class Privileges {
 
   private static String names(int mask) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < NAMES.size(); i++) {
-      if ((mask & (1 << i)) != 0) {
-        out.add(NAMES.get(i));
+    for (Perm p : PERMS) {
+      if ((mask & p.bit()) != 0) {
+        out.add(p.name());
       }
     }
     return String.join(",", out);

@@ -81,6 +81,23 @@ class AmiSessionIT {
   }
 
   @Test
+  void nothing_sent_after_a_failed_login_is_read_or_answered_during_the_delay() throws Exception {
+    try (UcmSimulator slow = TestSims.builder().scheduler(timers).authFailureDelay(Duration.ofSeconds(1)).start();
+         AmiTestClient c = new AmiTestClient(slow.amiPort())) {
+      c.banner();
+      int before = timers.pending();
+      // A client guessing passwords pipelines its next try behind the bad one.
+      c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: wrong\r\nActionID: bad\r\n\r\n"
+          + "Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nActionID: good\r\nEvents: off\r\n\r\n"
+          + "Action: Ping\r\nActionID: p\r\n\r\n");
+      await().until(() -> timers.pending() > before);
+      timers.advance(Duration.ofSeconds(1));
+      assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nActionID: bad\r\nMessage: Authentication failed\r\n\r\n");
+      assertThat(slow.admin().journal()).extracting(Journal.Entry::action).containsExactly("Login");
+    }
+  }
+
+  @Test
   void a_restricted_user_gets_permission_denied_for_command_and_sees_only_call_events() throws Exception {
     try (AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
       reader.send("Action: Command\r\nCommand: core show version\r\nActionID: c1\r\n\r\n");
@@ -116,8 +133,24 @@ class AmiSessionIT {
       String event = Wire.mask(watcher.message());
       assertThat(event).isEqualTo("Event: InvalidPassword\r\nPrivilege: security,all\r\nEventTV: <tv>\r\nSeverity: Error\r\n"
           + "Service: AMI\r\nEventVersion: 2\r\nAccountID: amiadmin\r\nSessionID: <id>\r\nLocalAddress: <addr>\r\n"
-          + "RemoteAddress: <addr>\r\nSessionTV: <tv>\r\n\r\n");
+          + "RemoteAddress: <addr>\r\nSessionTV: 1970-01-01T00:00:00.000+0000\r\n\r\n");
       assertThat(event).doesNotContain("nope");
+    }
+  }
+
+  @Test
+  void a_numeric_event_mask_of_the_security_bit_delivers_security_events_only() throws Exception {
+    // 262144 = EVENT_FLAG_SECURITY (1 << 18); perms[] has no hookresponse, so the bit is not the list position.
+    try (AmiTestClient watcher = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "262144")) {
+      assertThat(watcher.message()).startsWith("Event: SuccessfulAuth\r\nPrivilege: security,all\r\n"); // no FullyBooted
+      sim.admin().setRegistered("1001", false); // system and call events
+      sim.pbx().setGlobal("G", "1"); // dialplan
+      try (AmiTestClient bad = new AmiTestClient(sim.amiPort())) {
+        bad.banner();
+        bad.send("Action: Login\r\nUsername: amiadmin\r\nSecret: nope\r\n\r\n");
+        bad.untilClosed();
+      }
+      assertThat(watcher.message()).startsWith("Event: InvalidPassword\r\nPrivilege: security,all\r\n");
     }
   }
 
@@ -156,11 +189,17 @@ class AmiSessionIT {
   }
 
   @Test
-  void saving_an_ami_user_sends_shutdown_to_every_session_and_closes_it() throws Exception {
-    try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+  void saving_an_ami_user_closes_every_session_after_shutdown_to_those_that_receive_system_events() throws Exception {
+    try (AmiTestClient admin = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "system");
+         AmiTestClient quiet = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off");
+         AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
+      assertThat(admin.message()).startsWith("Event: FullyBooted\r\n");
       sim.admin().saveAmiUser(new AmiUserConfig("amiwriter", "secret99", List.of("127.0.0.1/255.255.255.255"),
           List.of("call"), List.of("call")));
-      assertThat(c.untilClosed()).isEqualTo("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: True\r\n\r\n");
+      assertThat(admin.untilClosed()).isEqualTo("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: True\r\n\r\n");
+      // Shutdown is a system-class event: read=call and Events: off see only the close.
+      assertThat(quiet.untilClosed()).isEmpty();
+      assertThat(reader.untilClosed()).isEmpty();
     }
     try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiwriter", "secret99", null)) {
       c.send("Action: Logoff\r\n\r\n");

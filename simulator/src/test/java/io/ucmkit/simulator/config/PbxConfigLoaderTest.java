@@ -95,4 +95,19 @@ class PbxConfigLoaderTest {
     assertThat(Privileges.listCommandsPrivilege(0)).isEqualTo("<none>");
     assertThat(Privileges.mask(java.util.List.of("call", "system"))).isEqualTo(Privileges.CALL | Privileges.SYSTEM);
   }
+
+  @Test
+  void privilege_bits_are_asterisks_event_flags_not_list_positions() {
+    // manager.h: hookresponse (1 << 14) is not in perms[], so everything after agi is not at its position.
+    assertThat(Privileges.bit("agi")).isEqualTo(1 << 13);
+    assertThat(Privileges.bit("cc")).isEqualTo(1 << 15);
+    assertThat(Privileges.bit("aoc")).isEqualTo(1 << 16);
+    assertThat(Privileges.bit("test")).isEqualTo(1 << 17);
+    assertThat(Privileges.SECURITY).isEqualTo(262144);
+    assertThat(Privileges.bit("message")).isEqualTo(1 << 30);
+    assertThat(Privileges.bit("hookresponse")).isZero();
+    assertThat(Privileges.eventPrivilege(Privileges.SECURITY)).isEqualTo("security,all");
+    assertThat(Privileges.eventPrivilege(1 << 30 | 1 << 15 | Privileges.SYSTEM)).isEqualTo("system,cc,message,all");
+    assertThat(Privileges.ofEventPrivilege("security,all")).isEqualTo(1 << 18);
+  }
 }

@@ -7,6 +7,7 @@ import io.ucmkit.simulator.UcmSimulator;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,6 +167,37 @@ class ControlApiIT {
     assertThat(call("GET", "/ami/sessions", null).body()).isEqualTo("[]");
     assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(200);
     assertThat(sim.admin().extension("1002").registered()).isTrue();
+  }
+
+  @Test
+  void reset_restores_the_configured_ami_users() throws Exception {
+    assertThat(call("PUT", "/ami/users/amiadmin", "{\"secret\":\"changed99\",\"permit\":[\"127.0.0.1/255.255.255.255\"],"
+        + "\"read\":[\"all\"],\"write\":[\"all\"]}").statusCode()).isEqualTo(200);
+    assertThat(call("PUT", "/ami/users/amiwriter", "{\"secret\":\"s3cret99\",\"permit\":[\"127.0.0.1/255.255.255.255\"],"
+        + "\"read\":[\"call\"],\"write\":[\"call\"]}").statusCode()).isEqualTo(200);
+    assertThat(amiLogin("amiadmin", "amiadmin1")).contains("Authentication failed");
+
+    assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(200);
+
+    assertThat(amiLogin("amiadmin", "amiadmin1")).contains("Authentication accepted");
+    assertThat(amiLogin("amiwriter", "s3cret99")).contains("Authentication failed");
+    assertThat(call("GET", "/ami/users/amiwriter", null).statusCode()).isEqualTo(404);
+  }
+
+  /** Logs in over a real AMI socket and returns the first answer. */
+  private String amiLogin(String user, String secret) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {
+      s.setSoTimeout(5_000);
+      s.getOutputStream().write(("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      in.readLine(); // banner
+      StringBuilder answer = new StringBuilder();
+      for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+        answer.append(line).append('\n');
+      }
+      return answer.toString();
+    }
   }
 
   @Test
