@@ -30,7 +30,7 @@ public final class RawWireSteps {
     private RawAmiClient client;
     /** Connections opened only to hold a place (authlimit), closed after the scenario. */
     private final List<RawAmiClient> waiting = new ArrayList<>();
-    /** An AMI user a scenario changed, restored afterwards: reset() keeps the saved users, as a UCM does. */
+    /** An AMI user a scenario changed, restored afterwards: a real UCM has no reset that would do it. */
     private AmiUserConfig changedUser;
 
     public RawWireSteps(Pbx pbx) {
