@@ -204,19 +204,20 @@ class SimulatorIT {
     }
 
     @Test
-    void tenThousandPresenceChangesInBurstsOfAThousandArriveInOrderWithNoneDropped() {
-        // Like Asterisk (writetimeout, AMI.md §1.2), the simulator drops a client that lets more than 1 MiB queue
-        // up; one setPresence is ~3 events, so a single 10,000 burst from an in-process loop outruns any reader
-        // on 2 cores. The single 10,000-event burst is ConnectionIT's; here: ten bursts of 1,000 back to back.
+    void aBurstOfTenThousandPresenceChangesArrivesInOrderWithNoneDropped() {
+        // One setPresence is 3 AMI events (~650 bytes), published from this loop faster than a reader drains a socket:
+        // on a loaded 2-core machine the queue can pass the simulator's slow-reader bound (1 MiB by default, as
+        // Asterisk drops a client that stops reading), which would test that bound, not the driver. Raised to hold the
+        // whole burst, so what is judged is the driver keeping every event in order.
+        sim.close();
+        sim = UcmSimulator.builder().amiPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO)
+                .outboundHighWaterMark(16 << 20).start();
         start(config("amiadmin", "amiadmin1").keepaliveInterval(Duration.ofSeconds(1)).keepaliveTimeout(Duration.ofSeconds(5)).build());
         awaitLoggedIn();
         int statesBefore = (int) events.stream().filter(DriverEvent.AssetState.class::isInstance).count();
 
-        for (int burst = 0; burst < 10; burst++) {
-            int first = burst * 1_000;
-            IntStream.range(first, first + 1_000).forEach(i -> sim.admin().setPresence("1006", "custom", "n" + i));
-            await().atMost(Duration.ofSeconds(20)).until(() -> presenceTexts("1006").size() == first + 1_000);
-        }
+        IntStream.range(0, 10_000).forEach(i -> sim.admin().setPresence("1006", "custom", "n" + i));
+        await().atMost(Duration.ofSeconds(30)).until(() -> presenceTexts("1006").size() >= 10_000);
 
         assertThat(presenceTexts("1006")).containsExactlyElementsOf(IntStream.range(0, 10_000).mapToObj(i -> "n" + i).toList());
         assertThat(driver.droppedEvents()).isZero();

@@ -121,6 +121,7 @@ public final class UcmSimulator implements AutoCloseable {
     private PbxConfig config;
     private Duration authFailureDelay = Duration.ofSeconds(1);
     private Duration authTimeout = Duration.ofSeconds(30);
+    private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
     private Clock clock = Clock.systemUTC();
     private SimScheduler scheduler;
     private final List<ActionHandler> handlers = new ArrayList<>();
@@ -171,6 +172,16 @@ public final class UcmSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
+     * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
+     * any reader on the machine drains it.
+     */
+    public Builder outboundHighWaterMark(int bytes) {
+      this.outboundHighWaterMark = bytes;
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -202,7 +213,8 @@ public final class UcmSimulator implements AutoCloseable {
           event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
           c.asteriskVersion() < 14);
       AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
-          .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout);
+          .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout)
+          .withOutboundHighWaterMark(outboundHighWaterMark);
       AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(CallActions.all(calls)).with(handlers), settings,
           clock, timers);
       try {

@@ -31,6 +31,13 @@ public record AmiServerSettings(int asteriskVersion, Duration authFailureDelay, 
     return new AmiServerSettings(asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark);
   }
 
+  public AmiServerSettings withOutboundHighWaterMark(int bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("outboundHighWaterMark: " + bytes + " bytes is less than the 1024 a message may take");
+    }
+    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes);
+  }
+
   /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */
   public String amiVersion() {
     return asteriskVersion == 13 ? "2.10.6" : "9.0.0";
