@@ -50,6 +50,7 @@ final class SessionLoadProbe {
 
             AtomicLong delivered = new AtomicLong();
             AtomicInteger dropped = new AtomicInteger();
+            java.util.concurrent.ConcurrentHashMap<String, Long> byName = new java.util.concurrent.ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(sessions);
             String lastText = "probe" + (changes - 1);
             for (BufferedReader in : readers) {
@@ -58,8 +59,10 @@ final class SessionLoadProbe {
                     try {
                         String line;
                         while ((line = in.readLine()) != null) {
-                            if (line.isEmpty()) {
-                                n++;
+                            if (line.startsWith("Event: ")) {
+                                // Only the changes' own events count; the backlog holds the other logins' SuccessfulAuth.
+                                n += line.startsWith("Event: Presence") ? 1 : 0;
+                                byName.merge(line.substring(7), 1L, Long::sum);
                             } else if (line.equals("Message: " + lastText)) {
                                 break; // the last change's first event: the session has read them all
                             }
@@ -83,9 +86,10 @@ final class SessionLoadProbe {
             }
             done.await();
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%d sessions x %d presence changes: %d event deliveries in %.3f s = %.0f deliveries/s; "
+            System.out.printf("%d sessions x %d presence changes: %d Presence* event deliveries in %.3f s = %.0f deliveries/s; "
                             + "%d sessions closed early, %d still counted by the simulator%n",
                     sessions, changes, delivered.get(), s, delivered.get() / s, dropped.get(), sim.admin().amiSessions().size());
+            System.out.println("events read, by name: " + new java.util.TreeMap<>(byName));
             for (Socket socket : sockets) {
                 socket.close();
             }
