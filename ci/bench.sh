@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar (once)..." >&2
+. ci/jars.sh
+if stale "$jar" ami simulator driver benchmarks; then
+  echo "bench: building $jar (missing, or older than the sources it measures)..." >&2
   mvn -q -pl benchmarks -am package -DskipTests
 fi
 exec java -cp "$jar" io.ucmkit.bench.BenchTable "$@"

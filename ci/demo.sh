@@ -1,29 +1,37 @@
 #!/usr/bin/env bash
-# ./ucmkit demo: the simulator (embedded demo PBX + dashboard) and the driver service connected to
-# it, until Ctrl-C. With --tour it runs a scripted tour headless instead (call, decline, IVR digit,
-# barge, presence change), checks each step in the driver's events and the simulator's state, and
-# exits 0 when every step was observed (CI and people without a browser use this).
+# The demo: the simulator (embedded demo PBX + dashboard) and the driver service connected to it.
+# Run as ci/demo.sh it is headless: a scripted tour (call, decline, IVR digit, barge, presence
+# change) that checks each step in the driver's events and the simulator's state and exits 0 when
+# every step was observed (CI and people without a browser use this). ./ucmkit demo runs it with
+# --interactive: both keep running, for a browser, until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 AMI_PORT=7777 WEB_PORT=8089 DATA_PORT=9689 DEBUG_PORT=9690
-TOUR=false
+TOUR=true
 usage() {
   cat <<'USAGE'
 usage: ./ucmkit demo [--tour] [--ami-port N] [--web-port N] [--dataserver-port N] [--debug-port N]
+       ci/demo.sh [--interactive] [the same options]
 
 Starts the simulated UCM (embedded demo PBX, dashboard) and the driver service connected to it,
-prints the URLs and the AMI credentials, and stops both on Ctrl-C.
-  --tour   run the scripted tour headless and exit: 0 when every step was observed, 1 otherwise
+and prints the URLs and the AMI credentials.
+  ./ucmkit demo         keeps both running until Ctrl-C (ci/demo.sh --interactive)
+  --tour, ci/demo.sh    runs the scripted tour headless and exits: 0 when every step was
+                        observed, 1 otherwise
 USAGE
+}
+port_option() {
+  [[ "${2:-}" =~ ^[0-9]{1,5}$ ]] || { echo "ucmkit demo: $1 needs a port number" >&2; usage >&2; exit 2; }
 }
 while [ $# -gt 0 ]; do
   case "$1" in
     --tour) TOUR=true ;;
-    --ami-port) AMI_PORT="$2"; shift ;;
-    --web-port) WEB_PORT="$2"; shift ;;
-    --dataserver-port) DATA_PORT="$2"; shift ;;
-    --debug-port) DEBUG_PORT="$2"; shift ;;
+    --interactive) TOUR=false ;;
+    --ami-port) port_option "$@"; AMI_PORT="$2"; shift ;;
+    --web-port) port_option "$@"; WEB_PORT="$2"; shift ;;
+    --dataserver-port) port_option "$@"; DATA_PORT="$2"; shift ;;
+    --debug-port) port_option "$@"; DEBUG_PORT="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "ucmkit demo: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -36,11 +44,8 @@ step() { echo "ucmkit demo: $*"; }
 
 # 1. Build what is missing, once (a second run starts in seconds).
 # Rebuilt when missing or older than a main source or pom (after a pull), else reused.
-stale() {
-  [ ! -f "$1" ] || [ -n "$(find pom.xml ami simulator driver -newer "$1" \( -path '*/src/main/*' -o -name pom.xml \) \
-    -type f -print -quit 2>/dev/null)" ]
-}
-if stale simulator/target/ucmkit-simulator.jar || stale driver/target/ucmkit-driver.jar; then
+. ci/jars.sh
+if stale simulator/target/ucmkit-simulator.jar ami simulator || stale driver/target/ucmkit-driver.jar ami driver; then
   step "building the simulator and driver jars (first run takes a minute or two)..."
   if ! mvn -q -pl ami,simulator,driver -am package -DskipTests >"$RUN_DIR/build.log" 2>&1; then
     tail -40 "$RUN_DIR/build.log" >&2

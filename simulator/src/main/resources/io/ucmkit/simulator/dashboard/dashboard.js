@@ -251,7 +251,7 @@
     el('td', { class: 'num', text: x.number }),
     el('td', { text: x.name }),
     el('td', { text: extensionType(x) }),
-    // The PBX model gives phones no network address yet; show one as soon as the API reports it.
+    // A registered phone's contact (ip:port); an unregistered one has none, as on the UCM's page.
     el('td', { class: 'mono', text: x.registered && x.contact ? x.contact : '—' }),
     el('td', { text: x.model }),
     el('td', { class: 'muted', text: x.answerMode + (x.answerMode === 'auto' ? ' ' + x.answerDelayMs + ' ms' : '') }));

@@ -71,10 +71,12 @@ class DashboardBrowserIT {
     try {
       browser = new ChromeDriver(service, options);
     } catch (RuntimeException e) {
-      // a browser that is installed but cannot start here (no shared memory, broken package) is
-      // reported as a skip with its reason, like a missing one
+      // Installed but not starting (a chromium/chromedriver version mismatch, a broken package) is a
+      // failure, not a skip: only a machine where no Chromium could be installed may skip this test.
       service.stop();
-      Assumptions.abort(skip("Chromium does not start: " + e.getMessage().lines().findFirst().orElse("")));
+      throw new IllegalStateException("Chromium " + CHROMIUM + " is installed but does not start through "
+          + CHROMEDRIVER + " (are chromium and chromium-driver the same version?): "
+          + e.getMessage().lines().findFirst().orElse(""), e);
     }
     Files.createDirectories(SCREENSHOTS);
   }
