@@ -31,9 +31,9 @@ public record AmiDecodeFailure(Reason reason, String detail, AmiMessage partial)
         TOO_MANY_HEADERS,
         /** More bytes than {@link AmiDecoderConfig#maxMessageBytes()} before the blank line. */
         MESSAGE_TOO_LARGE,
-        /** A NUL byte inside a line; the line was discarded. */
+        /** A NUL byte inside a line (a header or a line of a Follows body); the line was discarded. */
         NUL_BYTE,
-        /** A header whose bytes are not valid UTF-8; the header was discarded. */
+        /** A header or a line of a Follows body whose bytes are not valid UTF-8; the line was discarded. */
         INVALID_UTF8,
         /** The connection ended in the middle of a message. */
         TRUNCATED

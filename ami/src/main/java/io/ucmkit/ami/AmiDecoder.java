@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  *
  * <p>Malformed input never throws and is never silently dropped: the message it belongs to is
  * emitted as an {@link AmiDecodeFailure} with a reason and the well-formed headers read so far,
- * and decoding resumes after the next blank line. Memory is bounded by the line and message
+ * and decoding resumes after the next blank line (for a {@code Response: Follows} body, the one
+ * after its {@code --END COMMAND--}). Memory is bounded by the line and message
  * limits whatever the peer sends.
  *
  * <p>Copy discipline: each read is copied once into an array (at most {@link #WINDOW_BYTES} at a
@@ -26,8 +28,7 @@ import java.util.List;
 public final class AmiDecoder extends ByteToMessageDecoder {
 
     private static final byte LF = '\n';
-    private static final byte COLON = ':';
-    private static final String END_COMMAND = "--END COMMAND--";
+    private static final byte[] END_COMMAND = "--END COMMAND--".getBytes(StandardCharsets.US_ASCII);
     /** Most bytes copied out of a read at once (a socket read is at most 64 KiB by default). */
     private static final int WINDOW_BYTES = 64 * 1024;
 
@@ -110,7 +111,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             if (lf < 0) {
                 break;
             }
-            processLine(in, base + at, base + line.end, base + lf + 1, out);
+            processLine(lf + 1 - at, out);
             countAndCheckSize(lf + 1 - at, out);
             at = lf + 1;
         }
@@ -154,7 +155,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             return countAndCheckSize(readable - in.readableBytes(), out);
         }
         line.load(in, start, lf + 1 - start);
-        processLine(in, start, start + line.length(), lf + 1, out);
+        processLine(lf + 1 - start, out);
         in.readerIndex(lf + 1);
         return countAndCheckSize(lf + 1 - start, out);
     }
@@ -177,15 +178,15 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         discardingLine = lf < 0;
     }
 
-    /** Handles the line {@code in[start, next)}, which {@link #line} has scanned. */
-    private void processLine(ByteBuf in, int start, int lineEnd, int next, List<Object> out) {
-        int length = lineEnd - start;
+    /** Handles the line {@link #line} has scanned, {@code withLineEnd} bytes long with its CR LF or LF. */
+    private void processLine(int withLineEnd, List<Object> out) {
+        int length = line.length();
         if (skippingToBlankLine) {
             skippingToBlankLine = length != 0;
             return;
         }
         if (follows == Follows.HEADERS || follows == Follows.BODY) {
-            followsLine(in, start, lineEnd, next);
+            followsLine(withLineEnd);
             return;
         }
         if (length == 0) {
@@ -253,27 +254,53 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     /**
      * Asterisk ≤13 Command output: {@code Response: Follows}, {@code Privilege}, {@code ActionID},
      * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--} (AMI.md §1.6).
+     * {@code withLineEnd} is the length of the line in {@link #line} with its CR LF or LF, which
+     * the body keeps.
+     *
+     * <p>A body line with a NUL or invalid UTF-8 is discarded and recorded like a bad header, and
+     * the body is read on to its marker: the failure is emitted at the blank line after it, with
+     * the headers and the rest of the body. The body is framed by the marker, not by blank lines
+     * (the CLI text may hold some), so resynchronising at the next blank line would read the rest
+     * of the CLI text as messages; the marker is ASCII, so a bad line cannot hide it.
      */
-    private void followsLine(ByteBuf in, int start, int lineEnd, int next) {
+    private void followsLine(int withLineEnd) {
+        int start = line.start;
         if (follows == Follows.HEADERS) {
-            int colon = in.indexOf(start, lineEnd, COLON);
-            if (colon > start) {
-                String name = in.toString(start, colon - start, StandardCharsets.US_ASCII);
-                if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
+            String name = line.colon > start ? line.text(start, line.colon, line.nameIsAscii) : null;
+            if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
+                if (line.hasNul) {
+                    recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
+                            + line.snippet() + "'");
+                } else {
                     addHeader();
-                    return;
                 }
+                return;
             }
             follows = Follows.BODY;
         }
-        int length = lineEnd - start;
-        int marker = END_COMMAND.length();
-        if (length >= marker && in.toString(lineEnd - marker, marker, StandardCharsets.US_ASCII).equals(END_COMMAND)) {
-            followsBody.append(in.toString(start, length - marker, StandardCharsets.UTF_8));
+        int textEnd = start + withLineEnd;
+        if (endsWithEndCommand()) {
+            textEnd = line.end - END_COMMAND.length;
             follows = Follows.DONE;
-        } else {
-            followsBody.append(in.toString(start, next - start, StandardCharsets.UTF_8));
         }
+        if (line.hasNul) {
+            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line of the Follows body contains a NUL byte and was"
+                    + " discarded: '" + line.snippet() + "'");
+            return;
+        }
+        String text = line.text(start, textEnd, line.nameIsAscii && line.valueIsAscii);
+        if (text == null) {
+            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a line of the Follows body is not valid UTF-8 and"
+                    + " was discarded: '" + line.snippet() + "'");
+            return;
+        }
+        followsBody.append(text);
+    }
+
+    /** Whether the content of {@link #line} ends in {@code --END COMMAND--}. */
+    private boolean endsWithEndCommand() {
+        int from = line.end - END_COMMAND.length;
+        return from >= line.start && Arrays.equals(line.bytes, from, line.end, END_COMMAND, 0, END_COMMAND.length);
     }
 
     private void endOfMessage(List<Object> out) {

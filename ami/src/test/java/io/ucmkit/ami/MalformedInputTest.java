@@ -14,27 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each kind of bad input becomes one failure value with a reason, the decoder resynchronises at
- * the next blank line, and the message after it decodes normally — at every fragment size.
+ * the next blank line, and the message after it decodes normally — at every split point
+ * ({@link AmiWire#decodeAtEverySplit}).
  */
 class MalformedInputTest {
 
     private static final String NEXT = "Response: Success\r\nActionID: next\r\nPing: Pong\r\n\r\n";
 
-    /** Decodes at every fragment size from 1 to the whole input and checks all agree. */
-    private static List<AmiFrame> decodeAtEverySplit(AmiDecoderConfig config, byte[] bytes) {
-        List<AmiFrame> whole = AmiWire.decode(config, bytes);
-        for (int size = 1; size < bytes.length; size++) {
-            assertThat(AmiWire.decode(config, bytes, size)).as("fragments of %d bytes", size).isEqualTo(whole);
-        }
-        return whole;
-    }
-
     private static List<AmiFrame> client(String text) {
-        return decodeAtEverySplit(AmiDecoderConfig.client(), AmiWire.bytes(text));
+        return AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(), AmiWire.bytes(text));
     }
 
     private static List<AmiFrame> server(String text) {
-        return decodeAtEverySplit(AmiDecoderConfig.server(), AmiWire.bytes(text));
+        return AmiWire.decodeAtEverySplit(AmiDecoderConfig.server(), AmiWire.bytes(text));
     }
 
     private static AmiDecodeFailure failure(AmiFrame frame, Reason reason) {
@@ -71,7 +63,7 @@ class MalformedInputTest {
     void a_too_long_line_is_discarded_and_the_client_resynchronises_at_the_blank_line() {
         AmiDecoderConfig config = AmiDecoderConfig.client().withMaxLineLength(64);
         String longLine = "Output: " + "x".repeat(200) + "\r\n";
-        List<AmiFrame> frames = decodeAtEverySplit(config,
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(config,
                 AmiWire.bytes("Response: Success\r\nActionID: long-1\r\n" + longLine + "Output: after\r\n\r\n" + NEXT));
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.LINE_TOO_LONG);
@@ -129,7 +121,7 @@ class MalformedInputTest {
     @ValueSource(strings = {"CLIENT", "SERVER"})
     void too_many_headers_fail_the_message_with_the_first_ones_kept(String profile) {
         AmiDecoderConfig config = new AmiDecoderConfig(AmiDecoderConfig.Profile.valueOf(profile), 1024, 4, 100_000);
-        List<AmiFrame> frames = decodeAtEverySplit(config, AmiWire.bytes("A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\nF: 6\r\n\r\n"
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(config, AmiWire.bytes("A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\nF: 6\r\n\r\n"
                 + "Response: Success\r\nActionID: next\r\nPing: Pong\r\n\r\n"));
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.TOO_MANY_HEADERS);
@@ -144,8 +136,8 @@ class MalformedInputTest {
         for (int i = 1; i < 128; i++) {
             message.append("H").append(i).append(": v\r\n");
         }
-        assertThat(AmiWire.decodeServer(message + "\r\n")).singleElement().isInstanceOf(AmiMessage.class);
-        assertThat(AmiWire.decodeServer(message + "H128: v\r\n\r\n")).singleElement()
+        assertThat(server(message + "\r\n")).singleElement().isInstanceOf(AmiMessage.class);
+        assertThat(server(message + "H128: v\r\n\r\n")).singleElement()
                 .satisfies(frame -> failure(frame, Reason.TOO_MANY_HEADERS));
     }
 
@@ -164,7 +156,7 @@ class MalformedInputTest {
         int umlaut = new String(bad, StandardCharsets.ISO_8859_1).indexOf('\u00c3');
         bad[umlaut + 1] = (byte) 0x28; // 0xC3 0x28 is not UTF-8
 
-        List<AmiFrame> frames = decodeAtEverySplit(AmiDecoderConfig.client(), bad);
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(), bad);
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.INVALID_UTF8);
         assertThat(failure.partial()).isEqualTo(AmiMessage.of("Event", "Newchannel"));
@@ -188,7 +180,7 @@ class MalformedInputTest {
             endless.append("Line: ").append(i).append("\r\n");
         }
         endless.append("Long: ").append("z".repeat(300)).append("\r\n"); // over the line limit while skipping
-        List<AmiFrame> frames = decodeAtEverySplit(config, AmiWire.bytes(endless + "\r\n" + NEXT));
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(config, AmiWire.bytes(endless + "\r\n" + NEXT));
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.MESSAGE_TOO_LARGE);
         assertThat(failure.partial().eventName()).isEqualTo("Flood");

@@ -11,6 +11,7 @@ import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Feeds bytes through a real Netty pipeline ({@link EmbeddedChannel}) and collects what comes out. */
@@ -57,6 +58,29 @@ public final class AmiWire {
         }
         channel.finish();
         return drain(channel);
+    }
+
+    /**
+     * Decodes {@code bytes} whole, in fragments of every size from 1 to its length and split in
+     * two at every byte, and returns the frames after checking that every way gave the same ones:
+     * a decoder's result must not depend on where the reads happened to end.
+     */
+    public static List<AmiFrame> decodeAtEverySplit(AmiDecoderConfig config, byte[] bytes) {
+        List<AmiFrame> whole = decode(config, bytes);
+        for (int size = 1; size < bytes.length; size++) {
+            sameAsWhole(whole, decode(config, bytes, size), "fragments of " + size + " bytes");
+        }
+        for (int split = 1; split < bytes.length; split++) {
+            List<byte[]> halves = List.of(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length));
+            sameAsWhole(whole, decodePieces(config, halves), "split in two at byte " + split);
+        }
+        return whole;
+    }
+
+    private static void sameAsWhole(List<AmiFrame> whole, List<AmiFrame> frames, String how) {
+        if (!frames.equals(whole)) {
+            throw new AssertionError(how + " decoded to\n  " + frames + "\nbut the whole input to\n  " + whole);
+        }
     }
 
     public static List<AmiFrame> decode(AmiDecoderConfig config, byte[] bytes) {
