@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
 . ci/jars.sh
-if stale "$jar" ami simulator driver benchmarks; then
+# the corpus comes from the ami test-jar (the transcripts), so its test sources count too
+if stale "$jar" ami simulator driver benchmarks || [ -n "$(find ami/src/test -newer "$jar" -type f -print -quit)" ]; then
   echo "bench: building $jar (missing, or older than the sources it measures)..." >&2
   mvn -q -pl benchmarks -am package -DskipTests
 fi

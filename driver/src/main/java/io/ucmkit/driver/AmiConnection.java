@@ -309,9 +309,8 @@ final class AmiConnection {
         /** Fails the connect with the handshake's own reason, not "closed before the banner" that would follow. */
         private void tlsFailed(Throwable cause) {
             String reason = AmiTls.handshakeFailure(cause, config);
-            if (banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED, reason))) {
-                log.warn(reason);
-            }
+            // Logged once, by the supervisor ("AMI session not established: ..."), with the asset change.
+            banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED, reason));
             close(reason);
         }
     }

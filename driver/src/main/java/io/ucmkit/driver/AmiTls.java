@@ -63,10 +63,16 @@ final class AmiTls {
             root = root.getCause();
         }
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String hint = config.tlsTrustCertificate() == null
-                ? "give the PBX's certificate with tlsTrustCertificate"
-                : "is " + config.tlsTrustCertificate() + " the PBX's certificate or its CA, and does it name "
-                        + config.address() + "?";
+        String hint;
+        if (!causeOfType(cause, CertificateException.class)) {
+            // not about trust (no common protocol version or cipher, a reset mid-handshake): a certificate would not help
+            hint = "check the PBX's TLS settings (protocol versions, ciphers) against a Java 17 client";
+        } else if (config.tlsTrustCertificate() == null) {
+            hint = "give the PBX's certificate with tlsTrustCertificate";
+        } else {
+            hint = "is " + config.tlsTrustCertificate() + " the PBX's certificate or its CA, and does it name "
+                    + config.address() + "?";
+        }
         return "TLS handshake failed: " + why + "; " + hint;
     }
 

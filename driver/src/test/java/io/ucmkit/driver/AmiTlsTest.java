@@ -31,4 +31,13 @@ class AmiTlsTest {
                 .isEqualTo("TLS handshake failed: No subject alternative names matching IP address 192.168.1.10 found; "
                         + "is ucm.pem the PBX's certificate or its CA, and does it name 192.168.1.10?");
     }
+
+    @Test
+    void aHandshakeFailureThatIsNotAboutTrustDoesNotAskForACertificate() {
+        var cause = new javax.net.ssl.SSLHandshakeException("No appropriate protocol (protocol is disabled or cipher suites are inappropriate)");
+
+        assertThat(AmiTls.handshakeFailure(cause, config().build()))
+                .isEqualTo("TLS handshake failed: No appropriate protocol (protocol is disabled or cipher suites are inappropriate); "
+                        + "check the PBX's TLS settings (protocol versions, ciphers) against a Java 17 client");
+    }
 }

@@ -146,8 +146,8 @@ public final class SimulatorAdmin {
    */
   public void reset() {
     calls.hangupAll();
+    ami.restoreConfiguredUsers(); // before the close, so a client that reconnects at once meets the configured users
     ami.closeSessions();
-    ami.restoreConfiguredUsers();
     pbx.reset();
     ami.journal().clear();
   }

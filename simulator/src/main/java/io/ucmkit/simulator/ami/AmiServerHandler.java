@@ -118,6 +118,9 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
           // The session ends with this answer: what arrived meanwhile is dropped unread, and
           // autoRead stays off so nothing more is read before the close.
           backlog.clear();
+          if (failure != null) {
+            LOG.warn("deferred last answer failed; closing the session without it", failure);
+          }
           session.closeAfter(failure != null || messages.isEmpty() ? null : messages.get(messages.size() - 1));
           return;
         }

@@ -178,7 +178,7 @@ final class ChannelActions {
     }
 
     /** {@code ast_true}: yes, true, y, t, 1 or on, in any case. */
-    private static boolean astTrue(String value) {
+    static boolean astTrue(String value) {
         return List.of("yes", "true", "y", "t", "1", "on").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 

@@ -104,7 +104,7 @@ final class Originator {
             }
         }
         String async = action.get("Async", "");
-        boolean isAsync = List.of("yes", "true", "y", "t", "1", "on").contains(async.trim().toLowerCase(Locale.ROOT));
+        boolean isAsync = ChannelActions.astTrue(async);
         String tech = channel.substring(0, slash);
         String resource = channel.substring(slash + 1);
         return new Validated(new Request(action.actionId(), tech, resource, channel, context, exten, priority,

@@ -72,9 +72,9 @@ class AmiSessionIT {
     try (UcmSimulator slow = TestSims.builder().scheduler(timers).authFailureDelay(Duration.ofSeconds(1)).start();
          AmiTestClient c = new AmiTestClient(slow.amiPort())) {
       c.banner();
-      int before = timers.pending();
       c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: wrong\r\n\r\n");
-      await().until(() -> timers.pending() > before);
+      // the failure delay (1 s) is scheduled; the auth timeout (30 s) may or may not be yet
+      await().until(() -> timers.dueWithin(Duration.ofSeconds(1)) == 1);
       timers.advance(Duration.ofSeconds(1));
       assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
     }
@@ -85,12 +85,12 @@ class AmiSessionIT {
     try (UcmSimulator slow = TestSims.builder().scheduler(timers).authFailureDelay(Duration.ofSeconds(1)).start();
          AmiTestClient c = new AmiTestClient(slow.amiPort())) {
       c.banner();
-      int before = timers.pending();
       // A client guessing passwords pipelines its next try behind the bad one.
       c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: wrong\r\nActionID: bad\r\n\r\n"
           + "Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nActionID: good\r\nEvents: off\r\n\r\n"
           + "Action: Ping\r\nActionID: p\r\n\r\n");
-      await().until(() -> timers.pending() > before);
+      // the failure delay (1 s) is scheduled; the auth timeout (30 s) may or may not be yet
+      await().until(() -> timers.dueWithin(Duration.ofSeconds(1)) == 1);
       timers.advance(Duration.ofSeconds(1));
       assertThat(c.untilClosed()).isEqualTo("Response: Error\r\nActionID: bad\r\nMessage: Authentication failed\r\n\r\n");
       assertThat(slow.admin().journal()).extracting(Journal.Entry::action).containsExactly("Login");

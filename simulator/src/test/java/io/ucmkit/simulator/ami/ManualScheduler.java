@@ -25,6 +25,12 @@ final class ManualScheduler implements SimScheduler {
     return (int) tasks.stream().filter(t -> !t.cancelled()[0]).count();
   }
 
+  /** Tasks not cancelled that are due within {@code window} from now (e.g. a 1 s delay, not a 30 s timeout). */
+  synchronized int dueWithin(Duration window) {
+    Duration until = now.plus(window);
+    return (int) tasks.stream().filter(t -> !t.cancelled()[0] && t.at().compareTo(until) <= 0).count();
+  }
+
   /** Advances time and runs the tasks now due. */
   void advance(Duration by) {
     List<Task> due = new ArrayList<>();

@@ -52,7 +52,7 @@ final class SessionLoadProbe {
             AtomicInteger dropped = new AtomicInteger();
             java.util.concurrent.ConcurrentHashMap<String, Long> byName = new java.util.concurrent.ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(sessions);
-            String lastText = "probe" + (changes - 1);
+            long expected = 2L * changes;
             for (BufferedReader in : readers) {
                 Thread t = new Thread(() -> {
                     long n = 0;
@@ -60,11 +60,11 @@ final class SessionLoadProbe {
                         String line;
                         while ((line = in.readLine()) != null) {
                             if (line.startsWith("Event: ")) {
-                                // Only the changes' own events count; the backlog holds the other logins' SuccessfulAuth.
-                                n += line.startsWith("Event: Presence") ? 1 : 0;
                                 byName.merge(line.substring(7), 1L, Long::sum);
-                            } else if (line.equals("Message: " + lastText)) {
-                                break; // the last change's first event: the session has read them all
+                                // Only the changes' own events count; the backlog holds the other logins' SuccessfulAuth.
+                                if (line.startsWith("Event: Presence") && ++n == expected) {
+                                    break; // every change's PresenceStateChange and PresenceStatus read
+                                }
                             }
                         }
                         if (line == null) {
