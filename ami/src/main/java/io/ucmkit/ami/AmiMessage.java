@@ -251,6 +251,14 @@ public final class AmiMessage implements AmiFrame {
             return value == null ? this : add(name, value);
         }
 
+        /**
+         * Appends {@code ActionID} when {@code actionId} is not null or empty: a server echoes a
+         * request's ActionID only when the request carried a non-empty one (AMI.md §1.3).
+         */
+        public Builder addActionId(String actionId) {
+            return actionId == null || actionId.isEmpty() ? this : add(AmiHeaders.ACTION_ID, actionId);
+        }
+
         /** Replaces the value of the first header with this name, or appends it. */
         public Builder set(String name, String value) {
             AmiHeaders.requireValidValue(name, value);

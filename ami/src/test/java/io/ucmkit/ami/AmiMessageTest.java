@@ -11,6 +11,14 @@ class AmiMessageTest {
             "State", "dnd", "Message", "In a meeting");
 
     @Test
+    void an_action_id_is_echoed_only_when_the_request_had_a_non_empty_one() {
+        assertThat(AmiMessage.builder().add("Response", "Success").addActionId("12345678_7#").build().actionId())
+                .isEqualTo("12345678_7#");
+        assertThat(AmiMessage.builder().add("Response", "Success").addActionId("").build().get("ActionID")).isNull();
+        assertThat(AmiMessage.builder().add("Response", "Success").addActionId(null).build().size()).isEqualTo(1);
+    }
+
+    @Test
     void lookup_is_case_insensitive_and_the_first_match_wins() {
         assertThat(presence.get("message")).isEqualTo("Presence State");
         assertThat(presence.get("MESSAGE")).isEqualTo("Presence State");

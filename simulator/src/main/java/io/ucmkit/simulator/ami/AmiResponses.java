@@ -12,12 +12,7 @@ public final class AmiResponses {
   }
 
   public static AmiMessage.Builder start(AmiMessage request, String response) {
-    AmiMessage.Builder b = AmiMessage.builder().add("Response", response);
-    String id = request.get("ActionID");
-    if (id != null && !id.isEmpty()) {
-      b.add("ActionID", id);
-    }
-    return b;
+    return AmiMessage.builder().add("Response", response).addActionId(request.get("ActionID"));
   }
 
   public static AmiMessage.Builder success(AmiMessage request, String message) {
@@ -35,12 +30,7 @@ public final class AmiResponses {
 
   /** A list item: {@code Event: name} then the ActionID right after it (AMI.md §1.3). */
   public static AmiMessage.Builder listItem(AmiMessage request, String event) {
-    AmiMessage.Builder b = AmiMessage.builder().add("Event", event);
-    String id = request.get("ActionID");
-    if (id != null && !id.isEmpty()) {
-      b.add("ActionID", id);
-    }
-    return b;
+    return AmiMessage.builder().add("Event", event).addActionId(request.get("ActionID"));
   }
 
   public static AmiMessage listComplete(AmiMessage request, String event, int items) {

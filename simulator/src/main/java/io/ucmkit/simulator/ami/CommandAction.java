@@ -50,12 +50,8 @@ final class CommandAction implements ActionHandler {
     }
     CliOutput out = Cli.run(command, ctx.pbx(), ctx.server().settings(), channelLines);
     if (ctx.server().settings().asteriskVersion() < 14) {
-      AmiMessage.Builder b = AmiMessage.builder().add("Response", "Follows").add("Privilege", "Command");
-      String id = ctx.request().get("ActionID");
-      if (id != null && !id.isEmpty()) {
-        b.add("ActionID", id);
-      }
-      ctx.reply(b.followsBody(out.text()).build());
+      ctx.reply(AmiMessage.builder().add("Response", "Follows").add("Privilege", "Command")
+          .addActionId(ctx.request().get("ActionID")).followsBody(out.text()).build());
       return;
     }
     AmiMessage.Builder b = AmiResponses.start(ctx.request(), out.failed() ? "Error" : "Success")

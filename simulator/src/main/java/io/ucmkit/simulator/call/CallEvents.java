@@ -20,15 +20,6 @@ final class CallEvents {
         return AmiMessage.builder().add("Event", name).add("Privilege", privilegeClass + ",all");
     }
 
-    /**
-     * Appends {@code ActionID} when the action carried a non-empty one (AMI.md §1.3): every call
-     * action's responses, list items and OriginateResponse go through here, so {@code ActionID: }
-     * with an empty value is never echoed ({@code addIfPresent} only skips an absent header).
-     */
-    static AmiMessage.Builder actionId(AmiMessage.Builder b, String actionId) {
-        return actionId == null || actionId.isEmpty() ? b : b.add("ActionID", actionId);
-    }
-
     static String unknown(String value) {
         return value == null || value.isEmpty() ? "<unknown>" : value;
     }

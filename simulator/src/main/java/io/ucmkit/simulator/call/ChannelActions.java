@@ -33,7 +33,7 @@ final class ChannelActions {
     }
 
     private static AmiMessage.Builder response(AmiMessage action, String response) {
-        return CallEvents.actionId(AmiMessage.builder().add("Response", response), action.actionId());
+        return AmiMessage.builder().add("Response", response).addActionId(action.actionId());
     }
 
     private static AmiMessage listStart(AmiMessage action, String message) {
@@ -42,7 +42,7 @@ final class ChannelActions {
 
     /** A list item or the list's end: {@code Event} then the ActionID (AMI.md §1.3). */
     private static AmiMessage.Builder listEvent(AmiMessage action, String event) {
-        return CallEvents.actionId(AmiMessage.builder().add("Event", event), action.actionId());
+        return AmiMessage.builder().add("Event", event).addActionId(action.actionId());
     }
 
     private static AmiMessage.Builder listComplete(AmiMessage action, String event, int items) {
@@ -94,7 +94,7 @@ final class ChannelActions {
                 for (SimChannel c : matched) {
                     // ActionID after Channel here (transcript 26), unlike the other list items.
                     AmiMessage.Builder item = AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name);
-                    out.add(CallEvents.actionId(item, action.actionId()).build());
+                    out.add(item.addActionId(action.actionId()).build());
                 }
                 out.add(listComplete(action, "ChannelsHungupListComplete", matched.size()).build());
                 for (SimChannel c : matched) {
@@ -169,7 +169,7 @@ final class ChannelActions {
                         b.add("Variable", set.get(i).getKey() + "=" + set.get(i).getValue());
                     }
                 }
-                out.add(CallEvents.actionId(b, action.actionId()).build());
+                out.add(b.addActionId(action.actionId()).build());
             }
             out.add(listComplete(action, "StatusComplete", selected.size())
                     .add("Items", Integer.toString(selected.size())).build());

@@ -195,7 +195,7 @@ final class Originator {
      */
     private AmiMessage response(Request r, boolean success, int reason, SimChannel source) {
         AmiMessage.Builder b = CallEvents.event("OriginateResponse", CallEvents.CALL);
-        CallEvents.actionId(b, r.actionId());
+        b.addActionId(r.actionId());
         b.add("Response", success ? "Success" : "Failure");
         b.add("Channel", source != null ? source.name : r.requestedChannel());
         if (r.applicationForm()) {
