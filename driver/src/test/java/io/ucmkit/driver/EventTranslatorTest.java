@@ -157,7 +157,9 @@ class EventTranslatorTest {
                 snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
                 snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
                         "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
-                        "DialStatus", dialStatus)));
+                        "DialStatus", dialStatus),
+                // Declined once the callee's leg has hung up: Cause 0 (a ring timeout, 42b) leaves the DialStatus.
+                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "0")));
 
         assertThat(out).map(CallStatus.class::cast)
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
@@ -333,7 +335,8 @@ class EventTranslatorTest {
         assertThat(feed(List.of(snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
                 snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
                         "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
-                        "DialStatus", "BUSY")))).map(CallStatus.class::cast)
+                        "DialStatus", "BUSY"),
+                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "17")))).map(CallStatus.class::cast)
                 .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1001", "busy", "c1"));
     }
