@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The driver's events for the calls recorded on Asterisk 20 with PJSIP phones (transcripts 40-46), fed through the
@@ -28,8 +30,8 @@ class RecordedPjsipCallsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T01:00:00Z");
 
-    private final DriverConfig config = DriverConfig.builder().address("pbx").username("u").password("p")
-            .ivrRange(7000, 7100).build();
+    // The default IVR numbers (7000-7100) include the recording PBX's IVR 7000 (transcript 44).
+    private final DriverConfig config = DriverConfig.builder().address("pbx").username("u").password("p").build();
     private final EventTranslator translator = new EventTranslator(config, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Stream<Arguments> recordings() {
@@ -93,6 +95,44 @@ class RecordedPjsipCallsTest {
         }
 
         assertThat(feed(callPhones, events)).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * baresip can only reject with 486, so no recording has a 603. What Asterisk sends for one, from its source:
+     * chan_pjsip's {@code hangup_sip2cause} gives cause 21 (Call Rejected) where 486 gives 17 — on the
+     * HangupRequest and the Hangup, the caller's too (app_dial copies the callee's cause) — and
+     * {@code ast_hangup_cause_to_dial_status} makes the DialEnd NOANSWER for 21 where it is BUSY for 17. So 41 and
+     * 43 with those three changes are the same calls rejected with 603.
+     */
+    private static List<AmiMessage> as603(List<AmiMessage> recorded) {
+        return recorded.stream().map(m -> {
+            if ("17".equals(m.get("Cause"))) {
+                return m.toBuilder().set("Cause", "21").set("Cause-txt", "Call Rejected").build();
+            }
+            if ("DialEnd".equals(m.eventName()) && "BUSY".equals(m.get("DialStatus"))) {
+                return m.toBuilder().set("DialStatus", "NOANSWER").build();
+            }
+            return m;
+        }).toList();
+    }
+
+    @Test
+    void aDestinationRejectingWith603IsDeclinedRejectedThoughItsDialStatusIsNoAnswer() {
+        String transcript = "41_pjsip_call_phone_declined";
+
+        assertThat(feed(callPhones(transcript), as603(TranscriptEvents.of(transcript))))
+                .containsExactly(accepted("1000", "orig-41"), declined("1001", "rejected", "orig-41"));
+    }
+
+    @ParameterizedTest(name = "OriginateResponse before the source DialEnd: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSourceRejectingWith603IsDeclinedRejectedWhereverTheOriginateResponseComes(boolean beforeDialEnd) {
+        String transcript = "43_pjsip_source_declines";
+        List<Originate> callPhones = callPhones(transcript);
+        List<AmiMessage> events = moveOriginateResponse(as603(TranscriptEvents.of(transcript)), callPhones.get(0),
+                beforeDialEnd);
+
+        assertThat(feed(callPhones, events)).containsExactly(declined("1000", "rejected", "orig-43"));
     }
 
     private static CallStatus accepted(String extension, String actionId) {
