@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>Accepted: a leg the PBX dialled went Up — {@code DialEnd} {@code DialStatus: ANSWER} for its
  *     {@code DestChannel}, or {@code Newstate} Up of a channel last seen Down or Ringing (an outbound leg; a
- *     caller's own leg starts in Ring, AMI.md §4.3). Once per leg: the two halves of a Local channel are one leg
- *     (transcript 09).</li>
+ *     caller's own leg starts in Ring: 1004 dialling the IVR in transcript 44, 1002 dialling *561001 in 46).
+ *     Once per leg: the two halves of a Local channel are one leg (transcript 09).</li>
  * <li>Declined (Call Phone only), at most once per call, decided from the leg that was dialled, never from the
  *     order events arrive in: a leg whose {@code DialEnd} says BUSY / NOANSWER / CHANUNAVAIL / CONGESTION is
- *     Declined at that leg's extension when the leg hangs up (DialEnd always comes first, app_dial and the
- *     Originate's dial hang the leg up after publishing it), by the leg's hangup cause where the cause says why
+ *     Declined at that leg's extension when the leg hangs up (app_dial and the Originate's dial publish the
+ *     DialEnd before they hang the leg up: 41, 42a, 43), by the leg's hangup cause where the cause says why
  *     ({@link #reasonOfCause}) and by its DialStatus where it does not (a ring timeout: NOANSWER, Cause 0,
  *     transcript 42b). The cause wins because chan_pjsip turns a SIP 603 into cause 21 but Asterisk's
  *     {@code ast_hangup_cause_to_dial_status} turns 21 into NOANSWER. {@code OriginateResponse Failure} decides
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *     Cause} of the answered source leg's Hangup. After a reconnect, a call whose outcome had not been seen and of
  *     which CoreShowChannels shows no channel any more is Declined {@code unknown}.</li>
  * <li>Which channels belong to a Call Phone call: the originated leg is the first {@code Newchannel} of the
- *     source extension in state Down after the Originate (its {@code DialBegin} has no caller, AMI.md §6.2),
- *     confirmed by the OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
+ *     source extension in state Down after the Originate (created with the endpoint's own caller ID and
+ *     {@code Exten: s}; its {@code DialBegin} has no caller: transcripts 40-43), confirmed by the
+ *     OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
  * <li>IVR Response: {@code DTMFEnd} with {@code Direction: Received} (DTMFBegin can repeat, transcript 09 /
  *     surprise 16) on a call whose Linkedid has been at an IVR number, or on a Call Phone call.</li>
  * <li>Presence: {@code PresenceStateChange} and the hint-based {@code PresenceStatus} (both arrive for one
@@ -371,7 +372,10 @@ final class EventTranslator {
         }
     }
 
-    /** A HangupRequest's Cause (chan_pjsip's, from the SIP response) comes before the DialEnd; its Hangup may not keep it. */
+    /**
+     * Keeps a HangupRequest's Cause for the leg's Hangup: chan_pjsip queues the hangup with the cause of the SIP
+     * answer (HangupRequest Cause 17 before DialEnd BUSY in 41, 42a, 43), a cause the Hangup may not carry.
+     */
     private void hangupRequest(AmiMessage m) {
         String uniqueid = m.get("Uniqueid");
         int cause = parseInt(m.get("Cause"));
@@ -471,7 +475,7 @@ final class EventTranslator {
     }
 
     /** Why a dialled leg did not answer: its cause where the cause says, else its DialStatus. */
-    static String refusal(int cause, String dialStatus) {
+    private static String refusal(int cause, String dialStatus) {
         String reason = reasonOfCause(cause);
         return reason != null ? reason : reasonOfDialStatus(dialStatus);
     }
@@ -482,7 +486,7 @@ final class EventTranslator {
      * 1, 480 gives 19, 408 gives 18, 503 gives 34. Cause 16 (normal clearing: someone hung up) and 0 (unknown: a
      * ring timeout, 42b) say nothing about the callee.
      */
-    static String reasonOfCause(int cause) {
+    private static String reasonOfCause(int cause) {
         return switch (cause) {
             case 17 -> "busy";
             case 18, 19 -> "no-answer";
@@ -497,7 +501,7 @@ final class EventTranslator {
      * 17 BUSY, 34 CONGESTION, 3 and 20 CHANUNAVAIL, any other NOANSWER — so a 603 is NOANSWER, hence
      * {@link #refusal} prefers the cause) or from a control frame (BUSY, CONGESTION: Local channels, the simulator).
      */
-    static String reasonOfDialStatus(String dialStatus) {
+    private static String reasonOfDialStatus(String dialStatus) {
         return switch (dialStatus == null ? "" : dialStatus) {
             case "BUSY" -> "busy";
             case "NOANSWER" -> "no-answer";
@@ -513,7 +517,7 @@ final class EventTranslator {
      * signal by frames (Local channels, the simulator) or from the Originate's own timeout: 5 busy, 3 ringing when
      * it ended (no-answer), 1 hung up and 8 congestion (rejected).
      */
-    static String reasonOfOriginate(String reason) {
+    private static String reasonOfOriginate(String reason) {
         return switch (reason.trim()) {
             case "1", "8" -> "rejected";
             case "3" -> "no-answer";

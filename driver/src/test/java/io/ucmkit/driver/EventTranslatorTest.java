@@ -145,6 +145,21 @@ class EventTranslatorTest {
                 .containsExactly(tuple("1000", CallStatus.Status.Declined, expected, "c1"));
     }
 
+    @ParameterizedTest(name = "OriginateResponse Reason {0} before the leg's Hangup is Declined {1} at the source")
+    @CsvSource({"0,unavailable", "1,rejected", "3,no-answer", "5,busy", "8,rejected"})
+    void aSourceLegThatEndsWithoutACauseAfterTheOriginateResponseIsDeclinedWithItsReason(String reason,
+                                                                                        String expected) {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                originateResponse("a1", "Failure", reason, "<unknown>"),
+                snap("Hangup", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1", "Cause", "0")));
+
+        assertThat(out).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, expected, "c1"));
+    }
+
     @ParameterizedTest(name = "DialEnd {0} is Declined {1} at the destination")
     @CsvSource({"BUSY,busy", "NOANSWER,no-answer", "CHANUNAVAIL,unavailable", "CONGESTION,rejected"})
     void aDestinationThatDoesNotAnswerIsDeclinedWithTheReasonOfDialEnd(String dialStatus, String expected) {
@@ -336,7 +351,8 @@ class EventTranslatorTest {
                 snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
                         "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
                         "DialStatus", "BUSY"),
-                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "17")))).map(CallStatus.class::cast)
+                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "17"))))
+                .map(CallStatus.class::cast)
                 .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1001", "busy", "c1"));
     }

@@ -21,8 +21,13 @@ final class TranscriptEvents {
     }
 
     static List<AmiMessage> of(String name) {
+        return messages(name).stream().filter(AmiMessage::isEvent).toList();
+    }
+
+    /** The responses and events a client reads, in wire order. */
+    static List<AmiMessage> messages(String name) {
         return AmiWire.decode(AmiDecoderConfig.client(), Transcript.load(name).serverToClient()).stream()
-                .filter(f -> f instanceof AmiMessage m && m.isEvent())
+                .filter(f -> f instanceof AmiMessage)
                 .map(f -> (AmiMessage) f)
                 .toList();
     }
