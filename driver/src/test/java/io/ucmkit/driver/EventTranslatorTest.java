@@ -182,7 +182,10 @@ class EventTranslatorTest {
                         tuple("1001", CallStatus.Status.Declined, expected, "c1"));
     }
 
-    /** The simulator's sequence for Dial to a phone with no channel: no DialBegin/DialEnd, the caller's Hangup cause. */
+    /**
+     * Dial to a phone with no channel: no DialBegin/DialEnd, the caller's Hangup cause (3 on a real PBX for an
+     * endpoint without contact, transcript 42c; 20 in the simulator).
+     */
     private List<AmiMessage> answeredSourceThenHangup(String cause) {
         return List.of(
                 snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
@@ -195,7 +198,7 @@ class EventTranslatorTest {
     }
 
     @ParameterizedTest(name = "source hangs up with Cause {0} before any destination leg: Declined {1}")
-    @CsvSource({"20,unavailable", "17,busy", "19,no-answer", "21,rejected"})
+    @CsvSource({"3,unavailable", "20,unavailable", "17,busy", "19,no-answer", "21,rejected"})
     void aDestinationThatNeverGotAChannelIsDeclinedWithTheCauseOfTheSourcesHangup(String cause, String expected) {
         translator.expectCallPhone("a1", "c1", "1000", "1009");
 

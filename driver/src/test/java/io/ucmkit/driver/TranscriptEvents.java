@@ -32,6 +32,26 @@ final class TranscriptEvents {
                 .toList();
     }
 
+    /**
+     * The events that followed the response to {@code actionId} up to the next response (the events of that
+     * action's call, in a recording that sends one action at a time).
+     */
+    static List<AmiMessage> eventsAfterResponse(String name, String actionId) {
+        List<AmiMessage> out = new ArrayList<>();
+        boolean after = false;
+        for (AmiMessage m : messages(name)) {
+            if (m.isResponse()) {
+                if (after) {
+                    break;
+                }
+                after = actionId.equals(m.actionId());
+            } else if (after) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** The Originate actions in the client-to-server stream, in the order they were sent. */
     static List<Originate> originates(String name) {
         String requests = new String(Transcript.load(name).clientToServer(), StandardCharsets.UTF_8);
