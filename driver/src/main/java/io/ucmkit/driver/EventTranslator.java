@@ -114,6 +114,7 @@ final class EventTranslator {
         PhoneCall call = byActionId.remove(actionId);
         if (call != null) {
             unbound.remove(call);
+            refusals.values().removeIf(refused -> refused.call() == call);
             if (call.uniqueid != null) {
                 byUniqueid.remove(call.uniqueid);
             }
@@ -125,6 +126,8 @@ final class EventTranslator {
         unbound.clear();
         byActionId.clear();
         byUniqueid.clear();
+        refusals.clear();
+        requestedCauses.clear();
     }
 
     /** Extensions with a hint, from the last ExtensionStateList; empty when unknown. */
@@ -538,7 +541,7 @@ final class EventTranslator {
         if (linkedid != null && !channels.hasCall(linkedid)) {
             ivrCalls.remove(linkedid);
             PhoneCall call = byUniqueid.get(linkedid);
-            if (call != null && call.responded) {
+            if (call != null && (call.responded || call.declined)) { // a later OriginateResponse has nothing to add
                 byUniqueid.remove(linkedid);
                 byActionId.remove(call.actionId);
             }

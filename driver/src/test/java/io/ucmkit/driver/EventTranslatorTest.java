@@ -369,6 +369,21 @@ class EventTranslatorTest {
     }
 
     @Test
+    void cancelBetweenTheDestinationsDialEndAndItsHangupReportsNoDeclined() {
+        translator.expectCallPhone("orig-41", "c1", "1000", "1001");
+        List<AmiMessage> recorded = TranscriptEvents.of("41_pjsip_call_phone_declined");
+        int dialEndBusy = recorded.indexOf(recorded.stream()
+                .filter(m -> "DialEnd".equals(m.eventName()) && "BUSY".equals(m.get("DialStatus"))).findFirst()
+                .orElseThrow());
+
+        assertThat(feed(recorded.subList(0, dialEndBusy + 1))).filteredOn(CallStatus.class::isInstance)
+                .map(CallStatus.class::cast).extracting(CallStatus::status)
+                .containsExactly(CallStatus.Status.Accepted);
+        translator.dropPendingConfirmations();
+        assertThat(feed(recorded.subList(dialEndBusy + 1, recorded.size()))).noneMatch(CallStatus.class::isInstance);
+    }
+
+    @Test
     void callsThePbxNeverReportsOnAreForgottenOldestFirstSoTrackingStaysBounded() {
         for (int i = 0; i <= EventTranslator.MAX_TRACKED_CALLS; i++) {
             translator.expectCallPhone("a" + i, "c" + i, "1000", "1001");
