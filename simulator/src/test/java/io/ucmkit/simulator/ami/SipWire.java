@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link Wire} for the PJSIP transcripts (40-47): also masks what a phone or the SIP exchange
- * chooses (Call-IDs, the phone's ports, contact hashes, expiry, round trips, User-Agent), keeping
+ * chooses (Call-IDs, the phone's ports, contact hashes, expiry, round trips, User-Agent; the PBX's
+ * own SIP address, LocalAddress, is compared), keeping
  * each value's shape where the simulator should keep it too, and puts each ExtensionStatus next to
  * its DeviceStateChange, whose relative order Asterisk does not fix.
  */
@@ -30,7 +31,7 @@ final class SipWire {
     return Wire.mask(s)
         .replaceAll("SessionID: [0-9a-f]{16}(?=\r)", "SessionID: <call-id>")
         .replaceAll("CallId: [0-9a-f]{16}(?=\r)", "CallId: <call-id>")
-        .replaceAll("(Local|Remote)Address: IPV4/UDP/127\\.0\\.0\\.1/(?!5060\r)\\d+", "$1Address: IPV4/UDP/127.0.0.1/<port>")
+        .replaceAll("RemoteAddress: IPV4/UDP/127\\.0\\.0\\.1/\\d+", "RemoteAddress: IPV4/UDP/127.0.0.1/<port>")
         .replaceAll("(URI|Uri): sip:(\\d+)(?:-0x[0-9a-f]+)?@127\\.0\\.0\\.1:\\d+(?=\r)", "$1: sip:$2@127.0.0.1:<port>")
         .replaceAll("ObjectName: (\\d+);@[0-9a-f]{32}(?=\r)", "ObjectName: $1;@<md5>")
         .replaceAll("ViaPort: \\d+", "ViaPort: <port>")
