@@ -122,6 +122,11 @@ public final class UcmDriver implements AutoCloseable {
         }
     }
 
+    /** Starts recording driver events for {@link EventRecorder#await}; close it when done. */
+    public EventRecorder recordEvents() {
+        return new EventRecorder(this);
+    }
+
     /** Subscribes to driver events, delivered in order on one driver thread. Run the returned value to unsubscribe. */
     public Runnable subscribe(Consumer<? super DriverEvent> subscriber) {
         return events.subscribe(subscriber);
