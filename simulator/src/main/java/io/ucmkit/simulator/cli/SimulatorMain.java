@@ -47,9 +47,9 @@ public final class SimulatorMain implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     UcmSimulator sim;
+    boolean anyHost = permitAny || "true".equalsIgnoreCase(System.getenv("UCMKIT_PERMIT_ANY"));
     try {
       PbxConfig c = config == null ? PbxConfigLoader.defaults() : PbxConfigLoader.load(config);
-      boolean anyHost = permitAny || "true".equalsIgnoreCase(System.getenv("UCMKIT_PERMIT_ANY"));
       UcmSimulator.Builder b = UcmSimulator.builder().config(c).amiPort(amiPort).webPort(webPort).bind(bind)
           .permitAnyHost(anyHost);
       if (asterisk != null) {
