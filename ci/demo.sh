@@ -47,7 +47,7 @@ step() { echo "ucmkit demo: $*"; }
 . ci/jars.sh
 if stale simulator/target/ucmkit-simulator.jar ami simulator || stale driver-service/target/ucmkit-driver.jar ami driver driver-service; then
   step "building the simulator and driver jars (first run takes a minute or two)..."
-  if ! mvn -q -pl simulator,driver-service -am package -DskipTests >"$RUN_DIR/build.log" 2>&1; then
+  if ! mvn -q -pl simulator,driver-service -am package -DskipTests -Dgit.commit="$GIT_COMMIT" >"$RUN_DIR/build.log" 2>&1; then
     tail -40 "$RUN_DIR/build.log" >&2
     echo "ucmkit demo: the build failed (log above, full log in $RUN_DIR/build.log)" >&2
     exit 1

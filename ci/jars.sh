@@ -6,3 +6,6 @@ stale() {
   [ ! -f "$jar" ] || [ -n "$(find pom.xml "$@" -newer "$jar" \( -path '*/src/main/*' -o -name pom.xml \) \
     -type f -print -quit 2>/dev/null)" ]
 }
+
+# The commit a jar is built from, for --version (unknown outside a git checkout).
+GIT_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"

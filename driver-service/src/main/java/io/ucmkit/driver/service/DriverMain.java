@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./ucmkit driver …}: the driver as a service (dataserver on 9689, debug tools on 9690). */
-@Command(name = "ucmkit driver", mixinStandardHelpOptions = true,
+@Command(name = "ucmkit driver", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Connects to a UCM6XXX (or ./ucmkit simulator) over AMI and serves the dataserver API. "
                 + "The password comes from UCMKIT_PASSWORD or the config file, never from the command line.")
 public final class DriverMain implements Callable<Integer> {
@@ -87,6 +87,19 @@ public final class DriverMain implements Callable<Integer> {
         return 0;
     }
 
+    private static void requireFree(String host, int port, String what, String flag) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(what + " port " + port + " on " + host + " is in use; stop what holds it"
+                    + " or choose another with " + flag + " (0 = any free port)");
+        }
+    }
+
     private String bindOr() {
         return bind != null ? bind : "127.0.0.1";
     }
@@ -110,15 +123,25 @@ public final class DriverMain implements Callable<Integer> {
             file.password = envPassword;
         }
         DriverConfig driverConfig = file.toDriverConfig();
+        if (!driverConfig.problems().isEmpty()) {
+            // Fail fast: a service that cannot log in must not look alive to its operator or to CI.
+            throw new IllegalArgumentException("invalid configuration, nothing started:\n  - "
+                    + String.join("\n  - ", driverConfig.problems()));
+        }
         String host = file.bind != null ? file.bind : "127.0.0.1";
+        int dataPort = file.dataserverPort != null ? file.dataserverPort : 9689;
+        int debugPort = file.debugPort != null ? file.debugPort : 9690;
+        // Both HTTP ports are checked before the PBX is contacted: a busy port is one line, not a login.
+        requireFree(host, dataPort, "dataserver", "--dataserver-port");
+        requireFree(host, debugPort, "debug log", "--debug-port");
         LogHub hub = LogHub.install(1000);
         UcmDriver driver = UcmDriver.start(driverConfig, Path.of(file.dataDir != null ? file.dataDir : "ucmkit-data"),
                 Clock.systemUTC());
         EventHistory history = new EventHistory(file.eventHistory != null ? file.eventHistory : 1000,
                 System.currentTimeMillis() * 1000);
         Runnable unsubscribe = driver.subscribe(history::append);
-        DataServer data = new DataServer(driver, history, host, file.dataserverPort != null ? file.dataserverPort : 9689);
-        DebugServer debug = new DebugServer(hub, host, file.debugPort != null ? file.debugPort : 9690);
+        DataServer data = new DataServer(driver, history, host, dataPort);
+        DebugServer debug = new DebugServer(hub, host, debugPort);
         return new Running(driver, data.port(), debug.port(), () -> {
             unsubscribe.run();
             data.close();

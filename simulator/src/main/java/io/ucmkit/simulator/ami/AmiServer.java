@@ -91,7 +91,7 @@ public final class AmiServer implements AutoCloseable {
         });
     try {
       serverChannel = b.bind(host, port).syncUninterruptibly().channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows the BindException unchecked-style: catch it by its real type too
       close();
       throw new IllegalStateException("AMI server cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }

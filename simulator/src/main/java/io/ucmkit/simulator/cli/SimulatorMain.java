@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The standalone runner: {@code java -jar ucmkit-simulator.jar [--config f] [--ami-port 7777] …}. */
-@Command(name = "ucmkit simulator", mixinStandardHelpOptions = true,
+@Command(name = "ucmkit simulator", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A fake Grandstream UCM6XXX: AMI server and HTTP control API.")
 public final class SimulatorMain implements Callable<Integer> {
 
@@ -44,6 +44,18 @@ public final class SimulatorMain implements Callable<Integer> {
     System.exit(new CommandLine(new SimulatorMain()).execute(args));
   }
 
+  /** A start that failed because a port is taken, as one line naming the port and its flag; else null. */
+  private String busyPort(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        boolean ami = !String.valueOf(e.getMessage()).startsWith("control API");
+        return ami ? "AMI port " + amiPort + " on " + bind + " is in use; stop what holds it or choose another with --ami-port (0 = any free port)"
+            : "control API port " + webPort + " on " + bind + " is in use; stop what holds it or choose another with --web-port (0 = any free port)";
+      }
+    }
+    return null;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     UcmSimulator sim;
@@ -56,8 +68,9 @@ public final class SimulatorMain implements Callable<Integer> {
         b.asteriskVersion(asterisk);
       }
       sim = b.start();
-    } catch (PbxConfigException | IllegalArgumentException | IllegalStateException e) {
-      System.err.println("ucmkit simulator: " + e.getMessage());
+    } catch (Exception e) {
+      String busy = busyPort(e);
+      System.err.println("ucmkit simulator: " + (busy != null ? busy : e.getMessage()));
       return 2;
     }
     String web = "http://" + bind + ":" + sim.webPort();
