@@ -4,21 +4,22 @@ import java.util.Objects;
 
 /**
  * The greeting line a server sends right after accept, e.g. {@code Asterisk Call Manager/9.0.0}.
- * It is a lone line with no blank line after it (AMI.md §1.1), so it is never a message.
+ * It is a lone line with no blank line after it, so it is never a message.
  *
  * @param line the whole line without its CRLF
  */
 public record AmiBanner(String line) implements AmiFrame {
 
-    /** Prefixes of banners real clients accept (AMI.md §1.1: asterisk-java's list). */
+    /** Prefixes of banners real clients accept (asterisk-java's list). */
     private static final String[] KNOWN_PRODUCTS = {
         "Asterisk Call Manager/", "Asterisk Call Manager Proxy/", "OpenPBX Call Manager/", "CallWeaver Call Manager/"
     };
 
     public AmiBanner {
         Objects.requireNonNull(line, "line");
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a banner is one line: it must not contain CR or LF");
+        // A bare CR is part of the line, as in a header (see AmiHeaders): only LF and NUL would break it.
+        if (!AmiHeaders.isOneLine(line)) {
+            throw new IllegalArgumentException("a banner is one line: it must not contain LF or NUL");
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Frames AMI bytes into {@link AmiFrame}s: {@link AmiBanner}, {@link AmiMessage} or
- * {@link AmiDecodeFailure}. Lines end in CRLF or a bare LF; a blank line ends a message
- * (AMI.md §1.2). Every limit is a setting of {@link AmiDecoderConfig}.
+ * {@link AmiDecodeFailure}. Lines end only at LF — CR LF or a bare LF, as Asterisk's
+ * {@code get_input()} reads them; any other CR stays inside the line, in a name or a value
+ * (transcript 31). A blank line ends a message. Every limit is a setting of {@link AmiDecoderConfig}.
  *
  * <p>Malformed input never throws and is never silently dropped: the message it belongs to is
  * emitted as an {@link AmiDecodeFailure} with a reason and the well-formed headers read so far,
@@ -227,7 +228,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         int valueStart = colon + 1;
         int end = line.end;
         if (config.isServer()) {
-            // Asterisk skips every blank after the colon (ast_skip_blanks); trailing blanks stay.
+            // Asterisk skips every blank after the colon, and to its ast_skip_blanks() a blank is any
+            // byte below 33: "Action:\r Ping" is a Ping (transcript 31). Trailing blanks stay.
             while (valueStart < end && isBlank(bytes[valueStart])) {
                 valueStart++;
             }
@@ -359,7 +361,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         followsBody = null;
     }
 
+    /** A control character or a space, as {@code ast_skip_blanks} counts them (signed: bytes from 0x80 are not). */
     private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t';
+        return b >= 0 && b <= ' ';
     }
 }

@@ -9,11 +9,13 @@ package io.ucmkit.ami;
  *       command output (Asterisk ≤13), generous limits because Asterisk has no output limit
  *       (AMI.md §1.2) — a {@code ListCommands} reply alone has ~150 headers.</li>
  *   <li>{@link #server()} reads what a client sends, modelled on Asterisk's own reader
- *       ({@code get_input}/{@code do_message}, AMI.md §1.2): 1024-byte lines, 128 headers,
- *       blanks after the colon skipped, a bare blank line is an (empty) message of its own.</li>
+ *       ({@code get_input}/{@code do_message}): 1024-byte lines, 128 headers, blanks after
+ *       the colon skipped (every byte below 33, as {@code ast_skip_blanks}), a bare blank line
+ *       is an (empty) message of its own.</li>
  * </ul>
  *
- * Both accept CRLF and bare LF line ends.
+ * Both end lines only at LF (CRLF or a bare LF) and keep any other CR inside the line, as
+ * Asterisk does (transcript 31).
  *
  * @param profile         which side of the connection this decoder reads
  * @param maxLineLength   longest line in bytes, counting its line end. Client default 65536;

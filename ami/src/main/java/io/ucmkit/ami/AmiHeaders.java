@@ -35,6 +35,15 @@ public final class AmiHeaders {
         return isSecret(name) ? MASK : value;
     }
 
+    /*
+     * What a header must not hold is what would break the framing on the wire, no more: a line ends
+     * only at LF (CR LF or a bare LF), as Asterisk's get_input() reads it, so an LF or a NUL (the
+     * end of a C string to Asterisk) is refused and a CR is not. A bare CR stays inside the line,
+     * as Asterisk keeps it and echoes it (transcript 31); a CR right before an LF cannot occur in
+     * a name or value without the LF, which is refused. A CR at the very end of a value is written
+     * as CR CR LF and read back with its CR, by Asterisk and by AmiDecoder alike.
+     */
+
     static void requireValidName(String name) {
         Objects.requireNonNull(name, "header name");
         if (name.isEmpty()) {
@@ -42,21 +51,29 @@ public final class AmiHeaders {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == ':' || c == '\r' || c == '\n' || c == 0) {
+            if (c == ':' || c == '\n' || c == 0) {
                 throw new IllegalArgumentException("header name '" + name + "' contains a forbidden character"
-                        + " (':', CR, LF or NUL): a name ends at the first colon on the wire");
+                        + " (':', LF or NUL): a name ends at the first colon on the wire");
             }
         }
     }
 
     static void requireValidValue(String name, String value) {
         Objects.requireNonNull(value, () -> "value of header " + name);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("value of header '" + name + "' contains CR, LF or NUL:"
-                        + " it would end the line on the wire; send one header per line instead");
+        if (!isOneLine(value)) {
+            throw new IllegalArgumentException("value of header '" + name + "' contains LF or NUL:"
+                    + " it would end the line on the wire; send one header per line instead");
+        }
+    }
+
+    /** Whether {@code text} can be written as (part of) one line: no LF and no NUL; a bare CR is allowed. */
+    static boolean isOneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == 0) {
+                return false;
             }
         }
+        return true;
     }
 }

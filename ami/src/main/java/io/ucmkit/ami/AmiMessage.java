@@ -225,8 +225,9 @@ public final class AmiMessage implements AmiFrame {
         }
 
         /**
-         * Appends a header. Names must be non-empty without {@code :}, CR or LF; values must not
-         * contain CR or LF (they would split the line on the wire).
+         * Appends a header. Names must be non-empty without {@code :}, LF or NUL; values must not
+         * contain LF or NUL (they would split the line on the wire). A bare CR is allowed in both:
+         * a line ends only at LF, and Asterisk echoes such a CR verbatim (transcript 31).
          */
         public Builder add(String name, String value) {
             AmiHeaders.requireValidName(name);

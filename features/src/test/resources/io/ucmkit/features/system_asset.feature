@@ -17,10 +17,9 @@ Feature: System Asset
     Then the System Asset is No Communication
     And the System Asset's reason mentions "Authentication failed"
 
-  Scenario: A configuration without a password is No Communication and never reaches the PBX
-    Given the driver is started without a password
-    Then the System Asset is No Communication
-    And the System Asset's reason mentions "password is missing"
+  Scenario: A configuration without a password stops the driver at start, before it reaches the PBX
+    When the driver is started without a password
+    Then the driver does not start and says "password is missing"
 
   Scenario: Acknowledge of a No Communication alarm shows Acknowledged until Reset
     Given the driver is started with the password "not-the-password"

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One recorded real-Asterisk session from {@code transcripts/} on the test classpath (copied from
- * {@code ../shared/transcripts}; tests never read {@code ../shared} at run time).
+ * One recorded real-Asterisk session from {@code transcripts/} on the test classpath (tests read
+ * nothing outside it).
  *
  * @param name   e.g. {@code 04_ping}
  * @param chunks the recorded reads and writes in order, as the {@code NAME.txt} file has them

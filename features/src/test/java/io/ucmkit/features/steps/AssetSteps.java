@@ -58,9 +58,22 @@ public final class AssetSteps {
         driver.as(pbx.target().username(), password).start();
     }
 
+    /** Why the last start refused to run (an invalid configuration), or null. */
+    private String startRefusal;
+
     @Given("the driver is started without a password")
     public void startedWithoutPassword() throws Exception {
-        driver.as(pbx.target().username(), null).start();
+        try {
+            driver.as(pbx.target().username(), null).start();
+        } catch (IllegalArgumentException e) {
+            startRefusal = e.getMessage();
+        }
+    }
+
+    @io.cucumber.java.en.Then("the driver does not start and says {string}")
+    public void doesNotStart(String reason) {
+        org.assertj.core.api.Assertions.assertThat(driver.isRunning()).as("the driver service is running").isFalse();
+        org.assertj.core.api.Assertions.assertThat(startRefusal).contains("invalid configuration, nothing started").contains(reason);
     }
 
     @Given("the driver's configuration sets {string} to {string}")

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.SimScheduler;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class AmiServerHandler extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AmiServerHandler.class);
+  /** {@code char buf[512]} of process_message's unknown-action answer. */
+  private static final int UNKNOWN_COMMAND_BUFFER = 512;
 
   private final AmiServer server;
   private AmiSession session;
@@ -143,6 +146,7 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     String action = request.action();
     if (action == null || action.isEmpty()) {
       journal(request, "invalid");
+      reportBadFormat("NONE");
       context.error("Missing action in request");
       return;
     }
@@ -154,7 +158,10 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     }
     if (handler.isEmpty()) {
       journal(request, "unknown");
-      context.error("Invalid/unknown command: " + action + ". Use Action: ListCommands to show available commands.");
+      reportBadFormat(action);
+      // Asterisk formats this into a 512-byte buffer: a long action name cuts the sentence short.
+      context.error(AsteriskText.truncate("Invalid/unknown command: " + action
+          + ". Use Action: ListCommands to show available commands.", UNKNOWN_COMMAND_BUFFER));
       return;
     }
     ActionHandler h = handler.get();
@@ -165,6 +172,15 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     }
     journal(request, "handled");
     h.handle(context);
+  }
+
+  /**
+   * A RequestBadFormat security event, as Asterisk's process_message raises one before it answers
+   * a missing or an unknown action (transcript 31). The session's own copy goes out after the
+   * answer, as the published event does on Asterisk.
+   */
+  private void reportBadFormat(String action) {
+    server.pbx().events().publish(SecurityEvents.requestBadFormat(server, session, action), Privileges.SECURITY);
   }
 
   private void journal(AmiMessage request, String outcome) {

@@ -23,6 +23,7 @@ public final class AmiSession implements EventSubscriber {
   private final Instant connectedAt;
   private final Queue<AmiMessage> pending = new ConcurrentLinkedQueue<>();
   private volatile AmiUserConfig user;
+  private volatile Instant authenticatedAt;
   private volatile int readPerm;
   private volatile int writePerm;
   private volatile int eventMask;
@@ -80,7 +81,13 @@ public final class AmiSession implements EventSubscriber {
     return (InetSocketAddress) channel.localAddress();
   }
 
-  void authenticate(AmiUserConfig user, int readPerm, int writePerm, int eventMask) {
+  /** When the session logged in: what Asterisk's security events print as {@code SessionTV}; null before. */
+  Instant authenticatedAt() {
+    return authenticatedAt;
+  }
+
+  void authenticate(AmiUserConfig user, int readPerm, int writePerm, int eventMask, Instant at) {
+    this.authenticatedAt = at;
     this.readPerm = readPerm;
     this.writePerm = writePerm;
     this.eventMask = eventMask;

@@ -83,7 +83,8 @@ final class LoginAction implements ActionHandler {
       return;
     }
     int read = Privileges.mask(user.read());
-    s.authenticate(user, read, Privileges.mask(user.write()), EventsAction.parseMask(req.get("Events")));
+    s.authenticate(user, read, Privileges.mask(user.write()), EventsAction.parseMask(req.get("Events")),
+        server.clock().instant());
     ctx.success("Authentication accepted");
     if ((read & Privileges.SYSTEM) != 0 && (s.eventMask() & Privileges.SYSTEM) != 0) {
       // Written to this session only, right after the response (transcript 01); Asterisk 13 has Status only.

@@ -28,7 +28,8 @@ public final class SecurityEvents {
 
   static AmiMessage successfulAuth(AmiServer server, AmiSession s, String user) {
     String now = TV.format(server.clock().instant());
-    return head("SuccessfulAuth", now, "Informational", "1", user, s).add("UsingPassword", "0").add("SessionTV", now).build();
+    return head("SuccessfulAuth", now, "Informational", "1", user, s).add("UsingPassword", "0")
+        .add("SessionTV", sessionTv(s)).build();
   }
 
   static AmiMessage invalidAccountId(AmiServer server, AmiSession s, String user) {
@@ -47,6 +48,30 @@ public final class SecurityEvents {
   static AmiMessage challengeResponseFailed(AmiServer server, AmiSession s, String challenge, String key, String expected) {
     return failure("ChallengeResponseFailed", "1", server.clock().instant(), s, "").add("Challenge", challenge)
         .add("Response", key).add("ExpectedResponse", expected).add("SessionTV", EPOCH_TV).build();
+  }
+
+  /**
+   * What the manager publishes for a request without an action ({@code action} is then
+   * {@code NONE}) or with an action it does not know (transcript 31), logged in or not. Its
+   * fields come in another order than a login's: AccountID is optional here, so it follows
+   * SessionTV; it is the session's user, empty before login. RequestType is Asterisk's 64-byte
+   * {@code "Action: %s"} buffer, so a long action name is cut there.
+   */
+  static AmiMessage requestBadFormat(AmiServer server, AmiSession s, String action) {
+    return EventBus.event("RequestBadFormat", Privileges.SECURITY).add("EventTV", TV.format(server.clock().instant()))
+        .add("Severity", "Error").add("Service", "AMI").add("EventVersion", "1").add("SessionID", s.id())
+        .add("LocalAddress", address(s.localAddress())).add("RemoteAddress", address(s.remoteAddress()))
+        .add("RequestType", AsteriskText.truncate("Action: " + action, REQUEST_TYPE_BUFFER))
+        .add("SessionTV", sessionTv(s)).add("AccountID", s.username() == null ? "" : s.username()).build();
+  }
+
+  /** {@code char request_type[64]} in manager.c's report functions. */
+  private static final int REQUEST_TYPE_BUFFER = 64;
+
+  /** Asterisk's {@code sessionstart_tv}: set at login, zero (the epoch) before. */
+  private static String sessionTv(AmiSession s) {
+    Instant at = s.authenticatedAt();
+    return at == null ? EPOCH_TV : TV.format(at);
   }
 
   /**

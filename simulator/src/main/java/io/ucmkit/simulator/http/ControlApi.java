@@ -42,7 +42,9 @@ public final class ControlApi implements UcmSimulator.PortHolder {
   private static final String DELAY_MS = "a whole number of milliseconds 0..600000";
   private static final String NUMBER = "1 to 32 of 0-9, * and #";
   private static final String DIGITS = "1 to 32 of 0-9, *, # and A-D";
-  private static final String SECRET = "1 to 64 characters without line breaks";
+  private static final String SECRET = "1 to 64 characters without line breaks; \"****\" or none keeps the saved one";
+  /** What a GET shows for a user's secret; sent back in a PUT, it keeps the saved secret. */
+  private static final String SECRET_SHOWN = "****";
   private static final String PERMIT = "an array of ip/netmask such as 127.0.0.1/255.255.255.255";
   private static final String CLASSES = "an array of AMI classes such as call, system or all";
   private final DisposableServer server;
@@ -75,7 +77,8 @@ public final class ControlApi implements UcmSimulator.PortHolder {
           .get(BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
               .orElseThrow(() -> new NoSuchElementException("no AMI user " + q.param("name"))))))
           .put(BASE + "/ami/users/{name}", (q, s) -> body(q, s, () -> { }, b -> {
-            AmiUserConfig u = new AmiUserConfig(q.param("name"), text(b, "secret", SECRET), list(b, "permit", PERMIT),
+            String name = q.param("name");
+            AmiUserConfig u = new AmiUserConfig(name, secretToSave(b, admin, name), list(b, "permit", PERMIT),
                 list(b, "read", CLASSES), list(b, "write", CLASSES));
             admin.saveAmiUser(u);
             return masked(u);
@@ -132,10 +135,26 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     return out;
   }
 
+  /**
+   * The secret a PUT saves. A GET shows {@link #SECRET_SHOWN} in its place, and a client that
+   * PUTs the object it got back (what a UI's Save does, and the UCM's own GUI when the password
+   * is left alone) means "unchanged": so {@code ****}, like an absent secret, keeps the stored
+   * one, and only a new user must name one.
+   */
+  private static String secretToSave(JsonNode body, SimulatorAdmin admin, String name) {
+    String sent = optionalText(body, "secret", SECRET);
+    if (sent != null && !sent.equals(SECRET_SHOWN)) {
+      return sent;
+    }
+    return admin.amiUser(name).map(AmiUserConfig::secret).orElseThrow(() -> new IllegalArgumentException(
+        "secret is required for a new user (" + (sent == null ? "none was sent" : "'" + SECRET_SHOWN
+            + "' keeps an existing user's secret") + "); allowed: " + SECRET));
+  }
+
   private static Map<String, Object> masked(AmiUserConfig u) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("username", u.username());
-    m.put("secret", "****");
+    m.put("secret", SECRET_SHOWN);
     m.put("permit", u.permit());
     m.put("read", u.read());
     m.put("write", u.write());

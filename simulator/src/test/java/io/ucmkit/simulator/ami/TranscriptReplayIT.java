@@ -53,7 +53,7 @@ class TranscriptReplayIT {
       "11_extensionstate_1000", "12_extensionstatelist", "13_presence_setvar_and_cli", "14_presencestate_action",
       "15_presencestatelist", "16_devicestate_setvar_extensionstatus", "18_command_core_show_version",
       "21_line_over_1024", "22_pipelined_two_actions", "24_misc_actions", "25_listcommands",
-      "27_second_login_events_param"})
+      "27_second_login_events_param", "31_bare_cr_in_request"})
   void the_simulator_answers_the_recorded_client_bytes_with_the_recorded_server_bytes(String transcript) throws Exception {
     if (transcript.startsWith("14") || transcript.startsWith("15")) {
       // The state transcripts 14 and 15 were recorded in (set earlier by dialplan on the real Asterisk).
