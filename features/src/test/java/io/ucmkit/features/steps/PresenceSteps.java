@@ -27,12 +27,12 @@ public final class PresenceSteps {
 
     @Given("extension {extension} sets its presence to {presenceStatus} in the user portal")
     public void setsPresence(String extension, String status) {
-        pbx.admin().setPresence(extension, status, status.equals("custom") ? "Custom" : null);
+        pbx.setPresence(extension, status, status.equals("custom") ? "Custom" : null);
     }
 
     @Given("extension {extension} sets a custom presence {string} in the user portal")
     public void setsCustomPresence(String extension, String text) {
-        pbx.admin().setPresence(extension, "custom", text);
+        pbx.setPresence(extension, "custom", text);
     }
 
     @Then("a custom presence of {int} characters for extension {extension} is refused because {string}")
@@ -49,7 +49,7 @@ public final class PresenceSteps {
 
     @Then("the user portal shows extension {extension} as {presenceStatus}")
     public void portalShows(String extension, String status) {
-        assertThat(pbx.admin().extension(extension).presence()).isEqualTo(status);
+        assertThat(pbx.presenceShown(extension)).isEqualTo(status);
     }
 
     @Then("the {word} key of phone {extension} watching extension {extension} is lit {string}")

@@ -1,10 +1,18 @@
 package io.ucmkit.features.support;
 
+import io.ucmkit.features.phones.PbxChannels;
+import io.ucmkit.features.phones.PhoneSettings;
+import io.ucmkit.features.phones.Phones;
+import io.ucmkit.features.phones.SimulatorPhones;
+import io.ucmkit.features.phones.SoftPhones;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.pbx.Presence;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,7 +31,14 @@ public final class Pbx {
 
     private static final Target EXTERNAL = Target.fromSystemProperty();
     private static final URI CONTROL = controlApi();
+    /** Soft phones on a real PBX (an external target without a control API), when accounts are given. */
+    private static final PhoneSettings PHONES = EXTERNAL != null && CONTROL == null
+            ? PhoneSettings.fromSystemProperty(EXTERNAL.host()) : null;
+    /** The test extensions whose presence a scenario may change, put back to Available between scenarios. */
+    private static final int FIRST_EXTENSION = 1000;
+    private static final int LAST_EXTENSION = 1009;
     private static UcmSimulator shared;
+    private static SoftPhones softPhones;
 
     private volatile Target target;
     private UcmSimulator own;
@@ -37,6 +52,8 @@ public final class Pbx {
             target = EXTERNAL;
             if (CONTROL != null) {
                 admin().reset();
+            } else if (PHONES != null) {
+                resetRealPbx();
             }
             return;
         }
@@ -52,6 +69,27 @@ public final class Pbx {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "simulator-stop"));
         }
         return shared;
+    }
+
+    /**
+     * A real PBX has no reset: every test extension's presence back to Available and its phone
+     * registered, idle and answered by hand, as the simulator's reset leaves them.
+     */
+    private void resetRealPbx() {
+        Map<String, String> available = new LinkedHashMap<>();
+        for (int ext = FIRST_EXTENSION; ext <= LAST_EXTENSION; ext++) {
+            available.put(presenceVariable(Integer.toString(ext)), "available");
+        }
+        channels().setVariables(available);
+        softPhones().reset();
+    }
+
+    private static synchronized SoftPhones softPhones() {
+        if (softPhones == null) {
+            softPhones = new SoftPhones(PHONES, new PbxChannels(EXTERNAL));
+            Runtime.getRuntime().addShutdownHook(new Thread(softPhones::close, "soft-phones-stop"));
+        }
+        return softPhones;
     }
 
     private static URI controlApi() {
@@ -73,6 +111,54 @@ public final class Pbx {
     /** Whether the suite can act as the UCM administrator and the phones' users (a simulator it controls). */
     public boolean controllable() {
         return target.inProcess() || CONTROL != null;
+    }
+
+    /** Whether the suite can act as the phones' users: a simulator, or soft phones registered on the real PBX. */
+    public boolean hasPhones() {
+        return controllable() || PHONES != null;
+    }
+
+    /** The phones and their users: the simulator's, or soft phones on a real PBX. */
+    public Phones phones() {
+        if (controllable()) {
+            return new SimulatorPhones(admin());
+        }
+        if (PHONES == null) {
+            throw new IllegalStateException("this step acts as a phone's user: tag the scenario @phones, or give soft phone "
+                    + "accounts (" + PhoneSettings.ENVIRONMENT + ")");
+        }
+        return softPhones();
+    }
+
+    /** The live channels and variables of the target PBX, read over AMI. */
+    public PbxChannels channels() {
+        return new PbxChannels(target);
+    }
+
+    /**
+     * A UCM user sets a presence status in the user portal. On a real PBX without its portal the
+     * same value is written over AMI (Setvar PRESENCE_STATE), as the portal has the PBX do.
+     */
+    public void setPresence(String ext, String status, String text) {
+        if (controllable()) {
+            admin().setPresence(ext, status, text);
+            return;
+        }
+        Presence value = Presence.ofUcm(status, text);
+        channels().setVariables(Map.of(presenceVariable(ext), value.state() + "," + value.subtype() + "," + value.message()));
+    }
+
+    /** The UCM status the user portal shows for an extension (on a real PBX: what PresenceState reads). */
+    public String presenceShown(String ext) {
+        if (controllable()) {
+            return admin().extension(ext).presence();
+        }
+        String[] value = channels().presence("CustomPresence:" + ext);
+        return new Presence(value[0], value[1], value[2]).ucmStatus();
+    }
+
+    private static String presenceVariable(String ext) {
+        return "PRESENCE_STATE(CustomPresence:" + ext + ")";
     }
 
     /** The in-process simulator; only @in-process scenarios may ask for it. */
@@ -170,8 +256,8 @@ public final class Pbx {
         down = false;
     }
 
-    /** How long an answer may take: a real UCM delays failed logins by about a second. */
+    /** How long an answer may take: a real UCM delays failed logins by about a second; SIP set-up takes seconds. */
     public Duration answerTimeout() {
-        return target.inProcess() ? Duration.ofSeconds(5) : Duration.ofSeconds(10);
+        return target.inProcess() ? Duration.ofSeconds(5) : Duration.ofSeconds(20);
     }
 }
