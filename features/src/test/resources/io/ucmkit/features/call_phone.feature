@@ -48,7 +48,7 @@ Feature: Call Phone
     When the operator sends Call Phone from extension 1000 to extension 1099 with line 1 "Door 3" and line 2 "Alarm"
     Then the command is refused with status 404 and a message mentioning "destinationExtension 1099"
 
-  @simulator-only
+  @phones
   Scenario: The driver sends one Originate exactly as the integration guide says
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -62,7 +62,7 @@ Feature: Call Phone
       | CallerID | "Door 3" <Alarm> |
       | Async    | true             |
 
-  @simulator-only
+  @phones
   Scenario: The source rings first, then the destination; both answering is Call Status Accepted
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -78,7 +78,7 @@ Feature: Call Phone
     Then extension 1000 is talking to extension 1002
     And the driver reports Call Status "Accepted" for extension 1002 with the Call Phone's call id
 
-  @simulator-only
+  @phones
   Scenario Outline: The ringing phones show line 1 "<line 1>" and line 2 "<line 2>" as "<number shown>"
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -95,7 +95,7 @@ Feature: Call Phone
       | Intrusion     | (555) 123-4567 | 5551234567   |
       | Guard Station | 1000           | 1000         |
 
-  @simulator-only
+  @phones
   Scenario Outline: The <side> <behaviour>: Call Status Declined at <extension> because "<reason>"
     Given the driver is connected to the PBX
     And the phone of extension <source> <source behaviour>
@@ -114,7 +114,7 @@ Feature: Call Phone
       | destination | is busy            | 1001   | answers by itself  | 1006        | is busy               | 1006      | busy        |
       | destination | is not registered  | 1001   | answers by itself  | 1009        | is not registered     | 1009      | unavailable |
 
-  @simulator-only
+  @phones
   Scenario: The destination's user rejects the ringing call
     Given the driver is connected to the PBX
     And the phone of extension 1001 answers by itself
@@ -124,7 +124,7 @@ Feature: Call Phone
     Then the driver reports Call Status "Declined" for extension 1002 because "rejected"
     And the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
 
-  @simulator-only
+  @phones
   Scenario: The source's user rejects the ringing call, and the destination never rings
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand

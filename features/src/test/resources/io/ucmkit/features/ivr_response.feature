@@ -1,4 +1,4 @@
-@simulator-only
+@phones
 Feature: IVR Response
   A guard answers a prompt with the keypad: "press 1 to acknowledge, 2 to escalate". Every key
   (0-9, * and #) pressed by an extension while it is on a call with an IVR (numbers 7000-7100 on

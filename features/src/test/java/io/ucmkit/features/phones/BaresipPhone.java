@@ -49,6 +49,7 @@ final class BaresipPhone implements AutoCloseable {
     }
 
     private final PhoneAccount account;
+    private final String registrar;
     private final Path folder;
     private final Process process;
     private final Socket control;
@@ -60,8 +61,10 @@ final class BaresipPhone implements AutoCloseable {
     private volatile boolean registered;
     private volatile boolean closed;
 
-    private BaresipPhone(PhoneAccount account, Path folder, Process process, Socket control) throws IOException {
+    private BaresipPhone(PhoneAccount account, String registrar, Path folder, Process process, Socket control)
+            throws IOException {
         this.account = account;
+        this.registrar = registrar;
         this.folder = folder;
         this.process = process;
         this.control = control;
@@ -86,7 +89,9 @@ final class BaresipPhone implements AutoCloseable {
             Socket control = connect(process, bindAddress, ports.control(), folder);
             LOG.info("phone {}: baresip pid {}, SIP {}:{}, ctrl_tcp {}", account.extension(), process.pid(), bindAddress,
                     ports.sip(), ports.control());
-            return new BaresipPhone(account, folder, process, control);
+            BaresipPhone phone = new BaresipPhone(account, registrar, folder, process, control);
+            phone.readRegistration();
+            return phone;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start baresip for extension " + account.extension(), e);
         }
@@ -122,6 +127,23 @@ final class BaresipPhone implements AutoCloseable {
             }
             return null;
         }
+    }
+
+    /**
+     * The REGISTER may have been answered before this connection was made (its event then went
+     * nowhere): reginfo tells. A registration still on its way is announced by REGISTER_OK.
+     */
+    private void readRegistration() {
+        String info = command("reginfo", null).path("data").asText();
+        if (info.contains("OK ")) {
+            registered = true;
+        }
+    }
+
+    /** Deletes the user agent, which un-REGISTERs (Expires: 0) at once. */
+    void unregister() {
+        command("uadel", "sip:" + account.extension() + "@" + registrar);
+        registered = false;
     }
 
     String extension() {

@@ -61,7 +61,8 @@ public final class SoftPhones implements Phones, AutoCloseable {
         if (behaviour == PhoneBehaviour.NOT_REGISTERED) {
             BaresipPhone phone = phones.remove(extension);
             if (phone != null) {
-                // baresip unregisters (REGISTER Expires: 0) as it exits; the next reset starts it again
+                // the next reset starts it again
+                phone.unregister();
                 phone.close();
                 awaitUnregistered(extension);
             }

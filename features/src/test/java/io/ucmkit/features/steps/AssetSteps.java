@@ -50,7 +50,7 @@ public final class AssetSteps {
 
     @Given("the driver is started as the restricted user")
     public void startedAsRestricted() throws Exception {
-        driver.as("amireader", "amireader1").start();
+        driver.as(pbx.restrictedUser()[0], pbx.restrictedUser()[1]).start();
     }
 
     @Given("the driver is started with the password {string}")

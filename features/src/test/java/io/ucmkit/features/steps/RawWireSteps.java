@@ -63,7 +63,7 @@ public final class RawWireSteps {
 
     @Given("the raw client is logged in as the restricted user")
     public void loggedInAsRestrictedUser() throws Exception {
-        login("amireader", "amireader1");
+        login(pbx.restrictedUser()[0], pbx.restrictedUser()[1]);
     }
 
     @Given("the raw client is logged in as the administrator with events {string}")
@@ -73,7 +73,7 @@ public final class RawWireSteps {
 
     @Given("the raw client is logged in as the restricted user with events {string}")
     public void loggedInAsRestrictedWithEvents(String events) throws Exception {
-        login("amireader", "amireader1", events);
+        login(pbx.restrictedUser()[0], pbx.restrictedUser()[1], events);
     }
 
     private void login(String username, String secret) throws Exception {

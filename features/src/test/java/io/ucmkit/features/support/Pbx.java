@@ -37,6 +37,10 @@ public final class Pbx {
     /** The test extensions whose presence a scenario may change, put back to Available between scenarios. */
     private static final int FIRST_EXTENSION = 1000;
     private static final int LAST_EXTENSION = 1009;
+    /** The AMI user with read and write "call" only: the demo PBX's, or on a real PBX as {@code ucmkit.restricted}. */
+    public static final String RESTRICTED_PROPERTY = "ucmkit.restricted";
+    public static final String RESTRICTED_ENVIRONMENT = "UCMKIT_RESTRICTED";
+    private static final String RESTRICTED = setting(RESTRICTED_PROPERTY, RESTRICTED_ENVIRONMENT);
     private static UcmSimulator shared;
     private static SoftPhones softPhones;
 
@@ -93,11 +97,47 @@ public final class Pbx {
     }
 
     private static URI controlApi() {
-        String value = System.getProperty(CONTROL_PROPERTY, "").trim();
-        if (value.isEmpty()) {
-            value = System.getenv().getOrDefault(CONTROL_ENVIRONMENT, "").trim();
-        }
+        String value = setting(CONTROL_PROPERTY, CONTROL_ENVIRONMENT);
         return value.isEmpty() ? null : URI.create(value);
+    }
+
+    private static String setting(String property, String environment) {
+        String value = System.getProperty(property, "").trim();
+        return value.isEmpty() ? System.getenv().getOrDefault(environment, "").trim() : value;
+    }
+
+    /** Whether the run targets an external PBX (a separately started simulator or real hardware). */
+    static boolean external() {
+        return EXTERNAL != null;
+    }
+
+    /** Whether the external target is a simulator whose control API the suite drives. */
+    static boolean externalSimulator() {
+        return CONTROL != null;
+    }
+
+    static boolean softPhonesGiven() {
+        return PHONES != null;
+    }
+
+    static boolean restrictedUserGiven() {
+        return !RESTRICTED.isEmpty();
+    }
+
+    static String externalTarget() {
+        return EXTERNAL == null ? "the in-process simulator" : EXTERNAL + (PHONES != null ? " with soft phones" : "");
+    }
+
+    /** The restricted AMI user's name and secret (the demo PBX's amireader unless {@code ucmkit.restricted} names another). */
+    public String[] restrictedUser() {
+        if (target.inProcess() || (controllable() && RESTRICTED.isEmpty())) {
+            return new String[] {"amireader", "amireader1"};
+        }
+        if (RESTRICTED.isEmpty() || !RESTRICTED.contains(":")) {
+            throw new IllegalStateException("this step logs in as a call-only AMI user: tag the scenario @restricted-user, or give "
+                    + RESTRICTED_ENVIRONMENT + "=USER:PASSWORD");
+        }
+        return RESTRICTED.split(":", 2);
     }
 
     private static Target local(UcmSimulator simulator) {
