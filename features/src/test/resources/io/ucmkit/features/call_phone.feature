@@ -125,6 +125,7 @@ Feature: Call Phone
     And the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
 
   @phones
+  @wip
   Scenario: The source's user rejects the ringing call, and the destination never rings
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand

@@ -85,11 +85,12 @@ Feature: Which events a client receives
       """
     Then the raw client receives a "PresenceStateChange" event with "Privilege" = "call,all"
 
+  @wip
   Scenario: A failed login elsewhere is reported to a "security" reader
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the administrator with events "security"
-    When another client logs in as "amiadmin" with a wrong password
-    Then the raw client receives a "InvalidPassword" event with "AccountID" = "amiadmin"
+    When another client logs in as the administrator with a wrong password
+    Then the raw client receives a "InvalidPassword" event with "AccountID" = the administrator's user name
 
   @phones
   Scenario: Keys pressed on a phone reach a "dtmf" session, the call's other events do not

@@ -107,6 +107,7 @@ Feature: SIP presence
     When extension 1002 sets its presence to "Available" in the user portal
     Then the driver reports the presence of extension 1002 as "Available"
 
+  @wip
   Scenario: The driver reports a custom status with its text
     Given the driver is connected to the PBX
     When extension 1003 sets a custom presence "On patrol, back 14:00" in the user portal
@@ -126,6 +127,7 @@ Feature: SIP presence
     Then the driver reports the presence of extension 1004 as "Custom" with the text "Guard tour"
 
   @phones
+  @wip
   Scenario Outline: Feature code *48 then <key>: the phone's user is <status>
     Given extension 1002 sets its presence to "<before>" in the user portal
     And the driver is connected to the PBX

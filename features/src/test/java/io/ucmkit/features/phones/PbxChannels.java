@@ -36,6 +36,10 @@ public final class PbxChannels {
         this.target = target;
     }
 
+    Target target() {
+        return target;
+    }
+
     public List<Channel> channels() {
         return session(client -> {
             client.sendMessage("Action: CoreShowChannels\nActionID: ucmkit-channels");

@@ -38,7 +38,7 @@ public record PhoneSettings(Map<String, PhoneAccount> accounts, String registrar
         if (value.isEmpty()) {
             value = System.getenv().getOrDefault(ENVIRONMENT, "").trim();
         }
-        if (value.isEmpty()) {
+        if (value.isEmpty() || value.startsWith("${env.")) {
             return null;
         }
         String registrar = System.getProperty(REGISTRAR_PROPERTY, "").trim();

@@ -25,11 +25,13 @@ public final class SoftPhones implements Phones, AutoCloseable {
 
     private final PhoneSettings settings;
     private final PbxChannels pbx;
+    private final SpyWatch spies;
     private final Map<String, BaresipPhone> phones = new LinkedHashMap<>();
 
     public SoftPhones(PhoneSettings settings, PbxChannels pbx) {
         this.settings = settings;
         this.pbx = pbx;
+        this.spies = new SpyWatch(pbx.target());
         LOG.info("soft phones for {} registering at {} from {}", settings.accounts().keySet(), settings.registrar(),
                 settings.bindAddress());
     }
@@ -134,12 +136,12 @@ public final class SoftPhones implements Phones, AutoCloseable {
     }
 
     /**
-     * The spyer's channel runs ChanSpy on the spied extension: {@code B} in its options is barge,
+     * The spyer's channel spies on the spied extension's (ChanSpyStart) and runs ChanSpy with: {@code B} in its options is barge,
      * {@code w} whisper, neither listen (Asterisk's app_chanspy options).
      */
     @Override
     public Optional<String> spyMode(String spyer, String spied) {
-        if (!inCall(spyer)) {
+        if (!inCall(spyer) || !spies.spying(spyer, spied)) {
             return Optional.empty();
         }
         return pbx.channels().stream()
@@ -169,6 +171,7 @@ public final class SoftPhones implements Phones, AutoCloseable {
     public synchronized void close() {
         phones.values().forEach(BaresipPhone::close);
         phones.clear();
+        spies.close();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ucmkit.features.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -49,7 +50,8 @@ public final class PresenceSteps {
 
     @Then("the user portal shows extension {extension} as {presenceStatus}")
     public void portalShows(String extension, String status) {
-        assertThat(pbx.presenceShown(extension)).isEqualTo(status);
+        // a phone's feature code call ends on its own time on a real PBX: wait for what it sets
+        await().atMost(pbx.answerTimeout()).untilAsserted(() -> assertThat(pbx.presenceShown(extension)).isEqualTo(status));
     }
 
     @Then("the {word} key of phone {extension} watching extension {extension} is lit {string}")

@@ -11,6 +11,8 @@ import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.pbx.Presence;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -101,9 +103,13 @@ public final class Pbx {
         return value.isEmpty() ? null : URI.create(value);
     }
 
-    private static String setting(String property, String environment) {
+    /** A setting from the system property, else the environment; a Maven {@code ${env.X}} of an unset X counts as unset. */
+    static String setting(String property, String environment) {
         String value = System.getProperty(property, "").trim();
-        return value.isEmpty() ? System.getenv().getOrDefault(environment, "").trim() : value;
+        if (value.isEmpty()) {
+            value = System.getenv().getOrDefault(environment, "").trim();
+        }
+        return value.startsWith("${env.") ? "" : value;
     }
 
     /** Whether the run targets an external PBX (a separately started simulator or real hardware). */
@@ -185,7 +191,13 @@ public final class Pbx {
             return;
         }
         Presence value = Presence.ofUcm(status, text);
-        channels().setVariables(Map.of(presenceVariable(ext), value.state() + "," + value.subtype() + "," + value.message()));
+        // func_presencestate splits on commas; with option e the subtype and message are base64, so a text may hold commas
+        Base64.Encoder base64 = Base64.getEncoder();
+        String written = value.message().contains(",")
+                ? value.state() + "," + base64.encodeToString(value.subtype().getBytes(StandardCharsets.UTF_8)) + ","
+                        + base64.encodeToString(value.message().getBytes(StandardCharsets.UTF_8)) + ",e"
+                : value.state() + "," + value.subtype() + "," + value.message();
+        channels().setVariables(Map.of(presenceVariable(ext), written));
     }
 
     /** The UCM status the user portal shows for an extension (on a real PBX: what PresenceState reads). */

@@ -16,10 +16,7 @@ public record Target(String host, int port, String username, String password, bo
 
     /** The target named by the system property, else by the environment; null (in-process simulator) when both are empty. */
     public static Target fromSystemProperty() {
-        String value = System.getProperty(PROPERTY, "").trim();
-        if (value.isEmpty()) {
-            value = System.getenv().getOrDefault(ENVIRONMENT, "").trim();
-        }
+        String value = Pbx.setting(PROPERTY, ENVIRONMENT);
         return value.isEmpty() ? null : parse(value);
     }
 

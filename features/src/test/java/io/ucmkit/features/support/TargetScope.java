@@ -64,6 +64,10 @@ public final class TargetScope {
     public static void listFiltered() {
         List<Need> unserved = unserved();
         if (unserved.isEmpty()) {
+            if (Pbx.setting("ucmkit.realpbx", "UCMKIT_REALPBX").isEmpty()) {
+                System.out.println("features: the real-PBX run is skipped: UCMKIT_REALPBX names no PBX (.ci/run sets it where "
+                        + "the reference Asterisk is available; docs/hardware.md)");
+            }
             return;
         }
         List<FeatureIndex.Entry> left = FeatureIndex.read().stream()
