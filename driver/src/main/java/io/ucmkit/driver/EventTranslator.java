@@ -21,19 +21,24 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>Accepted: a leg the PBX dialled went Up — {@code DialEnd} {@code DialStatus: ANSWER} for its
  *     {@code DestChannel}, or {@code Newstate} Up of a channel last seen Down or Ringing (an outbound leg; a
- *     caller's own leg starts in Ring, AMI.md §4.3). Once per leg: the two halves of a Local channel are one leg
- *     (transcript 09).</li>
- * <li>Declined (Call Phone only): {@code OriginateResponse} {@code Response: Failure} with our ActionID, by
- *     {@code Reason} (AMI.md §3.1: 0 unavailable, 1 rejected, 3 no-answer, 5 busy, 8 rejected), at the source;
- *     or {@code DialEnd} BUSY / NOANSWER / CHANUNAVAIL / CONGESTION on a leg of the call, at that leg's
- *     extension; or, when the destination never got a channel (Dial to an unregistered PJSIP endpoint fails in
- *     {@code ast_request}: no DialBegin/DialEnd at all), the {@code Hangup} {@code Cause} of the answered source
- *     leg, at the destination; or, after a reconnect, reason {@code unknown} for a call whose outcome had not
- *     been seen and of which CoreShowChannels shows no channel any more (it ended while the connection was
- *     down). At most one Declined per call.</li>
+ *     caller's own leg starts in Ring: 1004 dialling the IVR in transcript 44, 1002 dialling *561001 in 46).
+ *     Once per leg: the two halves of a Local channel are one leg (transcript 09).</li>
+ * <li>Declined (Call Phone only), at most once per call, decided from the leg that was dialled, never from the
+ *     order events arrive in: a leg whose {@code DialEnd} says BUSY / NOANSWER / CHANUNAVAIL / CONGESTION is
+ *     Declined at that leg's extension when the leg hangs up (app_dial and the Originate's dial publish the
+ *     DialEnd before they hang the leg up: 41, 42a, 43), by the leg's hangup cause where the cause says why
+ *     ({@link #reasonOfCause}) and by its DialStatus where it does not (a ring timeout: NOANSWER, Cause 0,
+ *     transcript 42b). The cause wins because chan_pjsip turns a SIP 603 into cause 21 but Asterisk's
+ *     {@code ast_hangup_cause_to_dial_status} turns 21 into NOANSWER. {@code OriginateResponse Failure} decides
+ *     only when the source leg never had a channel or ended without saying why ({@link #reasonOfOriginate}); on
+ *     a real PBX it comes before or after the leg's DialEnd/Hangup (transcript 43). A destination that never got a
+ *     channel (no DialBegin: Dial to an endpoint without contact, transcript 42c) is Declined from the {@code
+ *     Cause} of the answered source leg's Hangup. After a reconnect, a call whose outcome had not been seen and of
+ *     which CoreShowChannels shows no channel any more is Declined {@code unknown}.</li>
  * <li>Which channels belong to a Call Phone call: the originated leg is the first {@code Newchannel} of the
- *     source extension in state Down after the Originate (its {@code DialBegin} has no caller, AMI.md §6.2),
- *     confirmed by the OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
+ *     source extension in state Down after the Originate (created with the endpoint's own caller ID and
+ *     {@code Exten: s}; its {@code DialBegin} has no caller: transcripts 40-43), confirmed by the
+ *     OriginateResponse's {@code Uniqueid}; every later leg has that uniqueid as Linkedid.</li>
  * <li>IVR Response: {@code DTMFEnd} with {@code Direction: Received} (DTMFBegin can repeat, transcript 09 /
  *     surprise 16) on a call whose Linkedid has been at an IVR number, or on a Call Phone call.</li>
  * <li>Presence: {@code PresenceStateChange} and the hint-based {@code PresenceStatus} (both arrive for one
@@ -55,6 +60,9 @@ final class EventTranslator {
         boolean sourceAnswered;
         boolean destinationAnswered;
         boolean responded; // OriginateResponse seen: until then the call may still be Declined by it
+        boolean destinationDialled; // a DialBegin from the source leg: the destination got a channel
+        boolean sourceLegEnded;
+        String originateFailure; // the Failure's Reason as a reason, used only if the source leg does not say why
 
         PhoneCall(String callId, String actionId, String source, String destination) {
             this.callId = callId;
@@ -62,6 +70,10 @@ final class EventTranslator {
             this.source = source;
             this.destination = destination;
         }
+    }
+
+    /** A dialled leg of a Call Phone call that did not answer, Declined once the leg has hung up. */
+    private record Refusal(PhoneCall call, String extension, String dialStatus) {
     }
 
     static final int MAX_TRACKED_CALLS = 10_000;
@@ -74,6 +86,8 @@ final class EventTranslator {
     private final List<PhoneCall> unbound = new ArrayList<>();
     private final Map<String, PhoneCall> byActionId = new java.util.LinkedHashMap<>();
     private final Map<String, PhoneCall> byUniqueid = new HashMap<>();
+    private final Map<String, Refusal> refusals = new HashMap<>();
+    private final Map<String, Integer> requestedCauses = new HashMap<>();
     private final Map<String, String> presence = new HashMap<>();
     private final Map<String, String> extensionStates = new HashMap<>();
 
@@ -100,6 +114,7 @@ final class EventTranslator {
         PhoneCall call = byActionId.remove(actionId);
         if (call != null) {
             unbound.remove(call);
+            refusals.values().removeIf(refused -> refused.call() == call);
             if (call.uniqueid != null) {
                 byUniqueid.remove(call.uniqueid);
             }
@@ -111,6 +126,8 @@ final class EventTranslator {
         unbound.clear();
         byActionId.clear();
         byUniqueid.clear();
+        refusals.clear();
+        requestedCauses.clear();
     }
 
     /** Extensions with a hint, from the last ExtensionStateList; empty when unknown. */
@@ -146,12 +163,13 @@ final class EventTranslator {
                     accepted(out, channel, m.get("Uniqueid"), m.get("Linkedid"));
                 }
             }
-            case "DialBegin" -> noteIvr(m.get("DestExten"), m.get("DestLinkedid"));
+            case "DialBegin" -> dialBegin(m);
             case "DialEnd" -> dialEnd(out, m);
             case "OriginateResponse" -> originateResponse(out, m);
             case "DTMFEnd" -> dtmf(out, m, channel);
+            case "HangupRequest" -> hangupRequest(m);
             case "Hangup" -> {
-                sourceHungUp(out, m);
+                legHungUp(out, m);
                 hangup(channel);
             }
             case "PresenceStateChange" -> presence(out, afterColon(m.get("Presentity")), m);
@@ -181,6 +199,7 @@ final class EventTranslator {
         }
         if (channelList != null) {
             replaceChannels(channelList);
+            refusalsEndedWhileAway(out);
             callsEndedWhileAway(out);
         }
         return out;
@@ -201,6 +220,21 @@ final class EventTranslator {
                 answeredLegs.remove(Channels.legKey(gone));
             }
         }
+    }
+
+    /** A refused leg that hung up while the connection was down: its DialEnd was seen, so its reason is known. */
+    private void refusalsEndedWhileAway(List<DriverEvent> out) {
+        Set<String> live = new HashSet<>();
+        channels.entries().forEach(e -> live.add(e.getValue().uniqueid()));
+        for (var r : List.copyOf(refusals.entrySet())) {
+            if (!live.contains(r.getKey())) {
+                refusals.remove(r.getKey());
+                Refusal refused = r.getValue();
+                declined(out, refused.call(), refused.extension(),
+                        refusal(requestedCauses.getOrDefault(r.getKey(), -1), refused.dialStatus()));
+            }
+        }
+        requestedCauses.keySet().retainAll(live);
     }
 
     /**
@@ -311,6 +345,19 @@ final class EventTranslator {
         out.add(new CallStatus(ext, CallStatus.Status.Accepted, null, call == null ? null : call.callId, clock.instant()));
     }
 
+    private void dialBegin(AmiMessage m) {
+        noteIvr(m.get("DestExten"), m.get("DestLinkedid"));
+        String caller = m.get("Uniqueid");
+        PhoneCall call = caller == null ? null : byUniqueid.get(caller);
+        if (call != null && caller.equals(call.uniqueid)) {
+            call.destinationDialled = true;
+        }
+    }
+
+    /**
+     * A dialled leg answered (Accepted now) or did not: then it is Declined when it hangs up ({@link #legHungUp}),
+     * where its cause is known. CANCEL (the caller gave up) and ABORT/CONTINUE/GOTO are no refusal by the callee.
+     */
     private void dialEnd(List<DriverEvent> out, AmiMessage m) {
         String dest = m.get("DestChannel");
         String status = m.get("DialStatus", "");
@@ -318,22 +365,34 @@ final class EventTranslator {
             accepted(out, dest, m.get("DestUniqueid"), m.get("DestLinkedid"));
             return;
         }
-        String reason = switch (status) {
-            case "BUSY" -> "busy";
-            case "NOANSWER" -> "no-answer";
-            case "CHANUNAVAIL" -> "unavailable";
-            case "CONGESTION" -> "rejected";
-            default -> null; // CANCEL: the caller gave up; ABORT/CONTINUE/GOTO: not a refusal by the callee
-        };
+        String destUniqueid = m.get("DestUniqueid");
         PhoneCall call = callOf(m.get("Uniqueid"), m.get("DestLinkedid"));
         if (call == null) {
-            call = callOf(m.get("DestUniqueid"), m.get("Linkedid"));
+            call = callOf(destUniqueid, m.get("Linkedid"));
         }
-        if (reason != null && call != null) {
-            declined(out, call, Channels.extension(dest), reason);
+        if (call != null && destUniqueid != null && reasonOfDialStatus(status) != null) {
+            refusals.put(destUniqueid, new Refusal(call, Channels.extension(dest), status));
         }
     }
 
+    /**
+     * Keeps a HangupRequest's Cause for the leg's Hangup: chan_pjsip queues the hangup with the cause of the SIP
+     * answer (HangupRequest Cause 17 before DialEnd BUSY in 41, 42a, 43), a cause the Hangup may not carry.
+     */
+    private void hangupRequest(AmiMessage m) {
+        String uniqueid = m.get("Uniqueid");
+        int cause = parseInt(m.get("Cause"));
+        if (uniqueid != null && cause > 0 && callOf(uniqueid, m.get("Linkedid")) != null) {
+            requestedCauses.put(uniqueid, cause);
+        }
+    }
+
+    /**
+     * {@code Failure} decides only when the source leg cannot: Reason 0 is what a real PBX sends both for an
+     * endpoint without contact and no channel at all (transcript 42d) and for a PJSIP phone that rang and rejected
+     * the call (transcript 43: DialEnd BUSY, Hangup Cause 17, Reason 0), so a source leg that was seen decides
+     * itself when it hangs up, whichever comes first.
+     */
     private void originateResponse(List<DriverEvent> out, AmiMessage m) {
         PhoneCall call = byActionId.get(m.actionId());
         if (call == null) {
@@ -343,16 +402,16 @@ final class EventTranslator {
         if ("Success".equalsIgnoreCase(m.get("Response"))) {
             unbound.remove(call);
             bind(call, m.get("Uniqueid"));
+            if (call.sourceLegEnded && !channels.hasCall(call.uniqueid)) {
+                forgetCallPhone(call.actionId); // came after the call's last Hangup (seen in 42c's order swapped)
+            }
             return;
         }
-        String reason = switch (m.get("Reason", "0")) {
-            case "1", "8" -> "rejected";
-            case "3" -> "no-answer";
-            case "5" -> "busy";
-            default -> "unavailable";
-        };
-        declined(out, call, call.source, reason);
-        forgetCallPhone(call.actionId);
+        call.originateFailure = reasonOfOriginate(m.get("Reason", "0"));
+        if (call.uniqueid == null || call.sourceLegEnded) {
+            declined(out, call, call.source, call.originateFailure);
+            forgetCallPhone(call.actionId);
+        }
     }
 
     private void declined(List<DriverEvent> out, PhoneCall call, String extension, String reason) {
@@ -381,27 +440,93 @@ final class EventTranslator {
     }
 
     /**
-     * The answered source leg of a Call Phone call hangs up before the destination answered and with no Declined
-     * reported: its Cause is why the destination could not be reached (app_dial sets the caller's hangup cause
-     * when no destination channel could even be created, e.g. 20 Subscriber absent for an unregistered phone).
-     * Cause 16 (normal clearing: someone hung up) and 0 (unknown) say nothing about the destination.
+     * A leg of a Call Phone call hung up. A dialled leg that did not answer is Declined at its extension
+     * ({@link #refusal}). The source leg that ended before it answered is Declined at the source by its cause, else
+     * by the OriginateResponse Failure (the timeout of the Originate itself ends the leg with Cause 0 and no
+     * DialEnd; its Reason 3 says no-answer), which is awaited if it has not come yet. The answered source leg ending
+     * when the destination never got a channel says why the destination could not be reached: app_dial gives the
+     * caller the cause of the failed request (3 No route to destination for an endpoint without contact,
+     * transcript 42c).
      */
-    private void sourceHungUp(List<DriverEvent> out, AmiMessage m) {
+    private void legHungUp(List<DriverEvent> out, AmiMessage m) {
         String uniqueid = m.get("Uniqueid");
-        PhoneCall call = uniqueid == null ? null : byUniqueid.get(uniqueid);
-        if (call == null || !uniqueid.equals(call.uniqueid) || !call.sourceAnswered || call.destinationAnswered) {
+        if (uniqueid == null) {
             return;
         }
-        String reason = switch (parseInt(m.get("Cause"))) {
+        Integer requested = requestedCauses.remove(uniqueid);
+        int cause = parseInt(m.get("Cause"));
+        if (reasonOfCause(cause) == null && requested != null) {
+            cause = requested;
+        }
+        Refusal refused = refusals.remove(uniqueid);
+        if (refused != null) {
+            declined(out, refused.call(), refused.extension(), refusal(cause, refused.dialStatus()));
+        }
+        PhoneCall call = byUniqueid.get(uniqueid);
+        if (call == null || !uniqueid.equals(call.uniqueid)) {
+            return;
+        }
+        call.sourceLegEnded = true;
+        if (!call.sourceAnswered) {
+            String reason = reasonOfCause(cause) != null ? reasonOfCause(cause) : call.originateFailure;
+            if (reason != null) {
+                declined(out, call, call.source, reason);
+            }
+        } else if (!call.destinationAnswered && !call.destinationDialled && reasonOfCause(cause) != null) {
+            declined(out, call, call.destination, reasonOfCause(cause));
+        }
+    }
+
+    /** Why a dialled leg did not answer: its cause where the cause says, else its DialStatus. */
+    private static String refusal(int cause, String dialStatus) {
+        String reason = reasonOfCause(cause);
+        return reason != null ? reason : reasonOfDialStatus(dialStatus);
+    }
+
+    /**
+     * The Q.850 cause of a leg that did not answer. chan_pjsip ({@code hangup_sip2cause}) maps the phone's SIP
+     * answer: 486 and 600 give 17 (transcripts 41, 42a, 43), 603 Decline, 401, 403 and 407 give 21, 404 and 604 give
+     * 1, 480 gives 19, 408 gives 18, 503 gives 34. Cause 16 (normal clearing: someone hung up) and 0 (unknown: a
+     * ring timeout, 42b) say nothing about the callee.
+     */
+    private static String reasonOfCause(int cause) {
+        return switch (cause) {
             case 17 -> "busy";
             case 18, 19 -> "no-answer";
             case 21 -> "rejected";
             case 1, 3, 20, 27, 34, 38, 41, 42 -> "unavailable";
             default -> null;
         };
-        if (reason != null) {
-            declined(out, call, call.destination, reason);
-        }
+    }
+
+    /**
+     * A DialStatus that is a refusal. Asterisk derives it from the cause ({@code ast_hangup_cause_to_dial_status}:
+     * 17 BUSY, 34 CONGESTION, 3 and 20 CHANUNAVAIL, any other NOANSWER — so a 603 is NOANSWER, hence
+     * {@link #refusal} prefers the cause) or from a control frame (BUSY, CONGESTION: Local channels, the simulator).
+     */
+    private static String reasonOfDialStatus(String dialStatus) {
+        return switch (dialStatus == null ? "" : dialStatus) {
+            case "BUSY" -> "busy";
+            case "NOANSWER" -> "no-answer";
+            case "CHANUNAVAIL" -> "unavailable";
+            case "CONGESTION" -> "rejected";
+            default -> null;
+        };
+    }
+
+    /**
+     * The Reason of an OriginateResponse Failure: the control frame that ended the Originate's dial. 0 (no frame:
+     * no channel, or the leg hung up — transcripts 09c, 42d, 43) is unavailable; the others come from legs that
+     * signal by frames (Local channels, the simulator) or from the Originate's own timeout: 5 busy, 3 ringing when
+     * it ended (no-answer), 1 hung up and 8 congestion (rejected).
+     */
+    private static String reasonOfOriginate(String reason) {
+        return switch (reason.trim()) {
+            case "1", "8" -> "rejected";
+            case "3" -> "no-answer";
+            case "5" -> "busy";
+            default -> "unavailable";
+        };
     }
 
     private void hangup(String channel) {
@@ -416,7 +541,7 @@ final class EventTranslator {
         if (linkedid != null && !channels.hasCall(linkedid)) {
             ivrCalls.remove(linkedid);
             PhoneCall call = byUniqueid.get(linkedid);
-            if (call != null && call.responded) {
+            if (call != null && (call.responded || call.declined)) { // a later OriginateResponse has nothing to add
                 byUniqueid.remove(linkedid);
                 byActionId.remove(call.actionId);
             }

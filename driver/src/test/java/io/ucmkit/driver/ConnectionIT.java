@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.testing.AmiWire;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -316,14 +318,17 @@ class ConnectionIT {
         String callId = driver.callPhone(new CallPhone("1000", "1001", "a", "b")).join();
         String actionId = peer.received("Originate").get(0).actionId();
 
-        peer.sendToAll("Event: OriginateResponse\r\nPrivilege: call,all\r\nActionID: " + actionId
-                + "\r\nResponse: Failure\r\nChannel: PJSIP/1000\r\nContext: from-internal\r\nExten: 1001\r\n"
-                + "Reason: 5\r\nUniqueid: <unknown>\r\nCallerIDNum: <unknown>\r\nCallerIDName: <unknown>\r\n\r\n");
+        // Phone 1000 rejecting the originated leg on a real PBX (transcript 43), under this Originate's ActionID.
+        List<AmiMessage> recorded = TranscriptEvents.eventsAfterResponse("43_pjsip_source_declines", "orig-43")
+                .stream().map(m -> m.has("ActionID") ? m.toBuilder().set("ActionID", actionId).build() : m)
+                .toList();
+        peer.sendToAll(new String(AmiWire.encode(recorded), StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events)
-                .contains(new DriverEvent.CallStatus("1000", DriverEvent.CallStatus.Status.Declined, "busy", callId,
-                        events.stream().filter(DriverEvent.CallStatus.class::isInstance).findFirst()
-                                .map(DriverEvent::time).orElse(null))));
+                .filteredOn(DriverEvent.CallStatus.class::isInstance).map(DriverEvent.CallStatus.class::cast)
+                .extracting(DriverEvent.CallStatus::extension, DriverEvent.CallStatus::status,
+                        DriverEvent.CallStatus::reason, DriverEvent.CallStatus::callId)
+                .containsExactly(tuple("1000", DriverEvent.CallStatus.Status.Declined, "busy", callId)));
     }
 
     @Test

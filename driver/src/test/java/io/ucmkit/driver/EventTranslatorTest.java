@@ -145,6 +145,21 @@ class EventTranslatorTest {
                 .containsExactly(tuple("1000", CallStatus.Status.Declined, expected, "c1"));
     }
 
+    @ParameterizedTest(name = "OriginateResponse Reason {0} before the leg's Hangup is Declined {1} at the source")
+    @CsvSource({"0,unavailable", "1,rejected", "3,no-answer", "5,busy", "8,rejected"})
+    void aSourceLegThatEndsWithoutACauseAfterTheOriginateResponseIsDeclinedWithItsReason(String reason,
+                                                                                        String expected) {
+        translator.expectCallPhone("a1", "c1", "1000", "1001");
+        List<DriverEvent> out = feed(List.of(
+                snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
+                originateResponse("a1", "Failure", reason, "<unknown>"),
+                snap("Hangup", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1", "Cause", "0")));
+
+        assertThat(out).map(CallStatus.class::cast)
+                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                .containsExactly(tuple("1000", CallStatus.Status.Declined, expected, "c1"));
+    }
+
     @ParameterizedTest(name = "DialEnd {0} is Declined {1} at the destination")
     @CsvSource({"BUSY,busy", "NOANSWER,no-answer", "CHANUNAVAIL,unavailable", "CONGESTION,rejected"})
     void aDestinationThatDoesNotAnswerIsDeclinedWithTheReasonOfDialEnd(String dialStatus, String expected) {
@@ -157,7 +172,9 @@ class EventTranslatorTest {
                 snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
                 snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
                         "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
-                        "DialStatus", dialStatus)));
+                        "DialStatus", dialStatus),
+                // Declined once the callee's leg has hung up: Cause 0 (a ring timeout, 42b) leaves the DialStatus.
+                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "0")));
 
         assertThat(out).map(CallStatus.class::cast)
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
@@ -165,7 +182,10 @@ class EventTranslatorTest {
                         tuple("1001", CallStatus.Status.Declined, expected, "c1"));
     }
 
-    /** The simulator's sequence for Dial to a phone with no channel: no DialBegin/DialEnd, the caller's Hangup cause. */
+    /**
+     * Dial to a phone with no channel: no DialBegin/DialEnd, the caller's Hangup cause (3 on a real PBX for an
+     * endpoint without contact, transcript 42c; 20 in the simulator).
+     */
     private List<AmiMessage> answeredSourceThenHangup(String cause) {
         return List.of(
                 snap("Newchannel", "PJSIP/1000-00000001", 0, "s", "100.1", "100.1"),
@@ -178,7 +198,7 @@ class EventTranslatorTest {
     }
 
     @ParameterizedTest(name = "source hangs up with Cause {0} before any destination leg: Declined {1}")
-    @CsvSource({"20,unavailable", "17,busy", "19,no-answer", "21,rejected"})
+    @CsvSource({"3,unavailable", "20,unavailable", "17,busy", "19,no-answer", "21,rejected"})
     void aDestinationThatNeverGotAChannelIsDeclinedWithTheCauseOfTheSourcesHangup(String cause, String expected) {
         translator.expectCallPhone("a1", "c1", "1000", "1009");
 
@@ -333,7 +353,9 @@ class EventTranslatorTest {
         assertThat(feed(List.of(snap("Newchannel", "PJSIP/1001-00000002", 0, "1001", "100.2", "100.1"),
                 snap("DialEnd", "PJSIP/1000-00000001", 6, "1001", "100.1", "100.1",
                         "DestChannel", "PJSIP/1001-00000002", "DestUniqueid", "100.2", "DestLinkedid", "100.1",
-                        "DialStatus", "BUSY")))).map(CallStatus.class::cast)
+                        "DialStatus", "BUSY"),
+                snap("Hangup", "PJSIP/1001-00000002", 5, "1001", "100.2", "100.1", "Cause", "17"))))
+                .map(CallStatus.class::cast)
                 .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1001", "busy", "c1"));
     }
@@ -344,6 +366,21 @@ class EventTranslatorTest {
         translator.dropPendingConfirmations();
 
         assertThat(feed(List.of(originateResponse("a1", "Failure", "5", "<unknown>")))).isEmpty();
+    }
+
+    @Test
+    void cancelBetweenTheDestinationsDialEndAndItsHangupReportsNoDeclined() {
+        translator.expectCallPhone("orig-41", "c1", "1000", "1001");
+        List<AmiMessage> recorded = TranscriptEvents.of("41_pjsip_call_phone_declined");
+        int dialEndBusy = recorded.indexOf(recorded.stream()
+                .filter(m -> "DialEnd".equals(m.eventName()) && "BUSY".equals(m.get("DialStatus"))).findFirst()
+                .orElseThrow());
+
+        assertThat(feed(recorded.subList(0, dialEndBusy + 1))).filteredOn(CallStatus.class::isInstance)
+                .map(CallStatus.class::cast).extracting(CallStatus::status)
+                .containsExactly(CallStatus.Status.Accepted);
+        translator.dropPendingConfirmations();
+        assertThat(feed(recorded.subList(dialEndBusy + 1, recorded.size()))).noneMatch(CallStatus.class::isInstance);
     }
 
     @Test

@@ -94,7 +94,7 @@ class SimulatorCallsIT {
 
     @ParameterizedTest(name = "destination {0} ({2}) is Declined {1}")
     @CsvSource({
-        "1005, rejected,    declines,       0",
+        "1005, rejected,    declines (603), 0",
         "1006, busy,        is busy,        0",
         "1007, no-answer,   never answers,  60",
         "1009, unavailable, is unregistered, 0",
@@ -127,8 +127,9 @@ class SimulatorCallsIT {
 
     @ParameterizedTest(name = "source {0} that {2} is Declined {1}")
     @CsvSource({
-        "1000, rejected,    declines,        decline",
-        "1000, rejected,    hangs up,        hangup",
+        // the demo's 1000 rejects with 486, as the recorded phones (transcript 43): busy
+        "1000, busy,        declines,        decline",
+        "1000, busy,        hangs up,        hangup",
         "1007, no-answer,   never answers,   wait",
         "1006, busy,        is busy,         none",
         "1009, unavailable, is unregistered, none",

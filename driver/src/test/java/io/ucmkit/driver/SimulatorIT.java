@@ -64,8 +64,9 @@ class SimulatorIT {
     }
 
     private void awaitLoggedIn() {
-        await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
-        assertThat(driver.asset().trueState()).isNotEqualTo(SystemAsset.TrueState.NO_COMMUNICATION);
+        // The session is ready a moment before the supervisor's loop re-evaluates the asset: await both.
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver.isConnected()
+                && driver.asset().trueState() != SystemAsset.TrueState.NO_COMMUNICATION);
     }
 
     private void awaitNoCommunication(String reasonPart) {

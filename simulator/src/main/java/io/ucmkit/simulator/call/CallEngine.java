@@ -12,27 +12,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 /**
  * The channels, dial attempts and bridges of the simulated PBX, and the event sequences they
  * produce. Every state change runs under this object's lock, so events of one call come out in
  * order; the sink must not block.
  *
- * <p>Where the sequences come from: the snapshot block, header sets and most orderings are those
- * of Local-channel transcripts 09 (originate legs), 23 (Dial: DialBegin/DialState/DialEnd, bridge,
- * hangup order) and 17 (bridge teardown, ChanSpy); the transcripts show two Local halves (;1/;2)
- * per phone, the simulator emits one PJSIP channel per phone leg and drops the Local-only events
- * (LocalBridge, the ;2 leg's dialplan, SoftHangupRequest between halves). Inferred rather than
- * copied: a PJSIP leg's first snapshot ({@code Exten: s}), Newstate Ringing + DialState RINGING on
- * an Originate leg, busy/decline/timeout causes and DialStatus values (see {@link HangupCause}),
- * and the order of Hangup events when a bridged phone hangs up (modelled on 17/23).
+ * <p>The sequences are those of a real Asterisk 20 with PJSIP phones (transcripts 40–46): one
+ * channel per phone leg ({@code PJSIP/1000-0000000b}); a leg created with its endpoint's own caller
+ * ID; Dial events on the dialled leg; app_dial's DIAL* variables; bridges {@code simple_bridge}
+ * then {@code native_rtp}; RTCP reports and RTPAUDIOQOS variables for legs with media; the hangup
+ * causes of the SIP answers (486 → 17 BUSY, 603 → 21, no contact → CHANUNAVAIL and 3). The
+ * recordings do not fix the interleaving of different channels', devices' and hints' events (two
+ * recordings of one call differ), so within a channel the order is the recorded one and across
+ * channels it is one of the recorded ones.
  */
 public final class CallEngine {
 
     static final String CONTEXT = "from-internal";
     /** Ring time for a call a phone places; a UCM extension's default ring timeout is 60 s (inferred). */
     static final Duration DIAL_RING_TIMEOUT = Duration.ofSeconds(60);
+    /** The ring timeout behind the short-ring prefix: the reference PBX's {@code _610XX} (42b). */
+    static final Duration SHORT_RING = Duration.ofSeconds(5);
 
     final PbxPort pbx;
     final CallClock clock;
@@ -49,6 +50,7 @@ public final class CallEngine {
     /** Calls started since start-up (a new linkedid), for {@code core show channels}' last line. */
     int callsProcessed;
     final Apps apps;
+    final MediaReports media;
 
     CallEngine(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
         this.pbx = pbx;
@@ -56,6 +58,7 @@ public final class CallEngine {
         this.sink = sink;
         this.asterisk13 = asterisk13;
         this.apps = new Apps(this);
+        this.media = new MediaReports(this);
     }
 
     // ---- registry -------------------------------------------------------------------------
@@ -94,6 +97,7 @@ public final class CallEngine {
         SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, ext, state,
                 CONTEXT, exten, clock.currentTimeMillis());
         c.caller = caller;
+        c.pvtCallId = UUID.randomUUID().toString();
         channels.put(name, c);
         byEndpoint.computeIfAbsent(ext, k -> new ArrayList<>(1)).add(c);
         dirty.add(ext);
@@ -128,35 +132,55 @@ public final class CallEngine {
         emit(CallEvents.channelEvent("NewConnectedLine", c));
     }
 
+    /** Sets a channel variable and publishes its VarSet (class dialplan). */
+    void setVar(SimChannel c, String name, String value) {
+        c.variables.put(name, value);
+        emit(CallEvents.varSet(c, name, value));
+    }
+
     // ---- ringing a phone ----------------------------------------------------------------------
 
     /**
-     * Rings {@code attempt.dest}'s phone per its answer mode. Busy answers 486 at once (DialEnd
-     * BUSY, cause 17); the others ring first (Newstate Ringing, DialState RINGING — 14+ only) and
-     * then decline (603, cause 21), answer after the auto-answer delay, or wait for the control API
-     * or the timeout (cause 19, DialStatus NOANSWER).
+     * Rings {@code attempt.dest}'s phone per its answer mode. An Originate leg (no caller):
+     * DialBegin, Newstate Ringing, DialState RINGING (40). A Dial leg: DialBegin, the caller's
+     * connected line becomes the callee, Newstate Ringing, the caller's RINGTIME, DialState (40).
+     * A busy phone answers 486 at once, without ringing; the others ring and then reject with
+     * their {@code declineWith} answer, answer after the auto-answer delay, or wait for the
+     * control API or the timeout.
      */
     void ring(DialAttempt attempt, PbxPort.Phone phone, Duration timeout) {
         SimChannel dest = attempt.dest;
+        SimChannel caller = attempt.caller;
         dest.inbound = attempt;
-        if (attempt.caller != null) {
-            attempt.caller.outbound = attempt;
-            attempt.caller.activity = SimChannel.Activity.DIALLING;
+        if (caller != null) {
+            caller.outbound = attempt;
+            caller.activity = SimChannel.Activity.DIALLING;
         }
-        emit(CallEvents.dial("DialBegin", attempt.caller, dest, "DialString", attempt.dialString));
+        emit(CallEvents.dial("DialBegin", caller, dest, "DialString", attempt.dialString));
         if (phone.mode() == PbxPort.AnswerMode.BUSY) {
-            endDial(attempt, HangupCause.USER_BUSY.code);
+            rejectLeg(attempt, HangupCause.USER_BUSY.code, 486);
             return;
         }
         dest.activity = SimChannel.Activity.RINGING;
         dirty.add(dest.endpoint);
+        if (caller != null) {
+            caller.connected = dest.caller;
+            emit(CallEvents.channelEvent("NewConnectedLine", caller));
+        }
         setState(dest, ChannelState.RINGING);
+        if (caller != null && caller.dialStep != null) {
+            DialStep step = caller.dialStep;
+            step.ringingMillis = clock.currentTimeMillis();
+            long ms = step.ringingMillis - step.startedMillis;
+            setVar(caller, "RINGTIME", Long.toString(ms / 1000));
+            setVar(caller, "RINGTIME_MS", Long.toString(ms));
+        }
         if (!asterisk13) {
-            emit(CallEvents.dial("DialState", attempt.caller, dest, "DialStatus", "RINGING"));
+            emit(CallEvents.dial("DialState", caller, dest, "DialStatus", "RINGING"));
         }
         updateDeviceStates();
         switch (phone.mode()) {
-            case DECLINE -> endDial(attempt, HangupCause.CALL_REJECTED.code);
+            case DECLINE -> rejectLeg(attempt, phone.declineCause(), phone.declineWith());
             case AUTO -> {
                 Runnable cancel = clock.schedule(phone.autoAnswerDelay(), () -> {
                     synchronized (this) {
@@ -176,83 +200,176 @@ public final class CallEngine {
         attempt.cancelTimeout = clock.schedule(timeout, () -> {
             synchronized (this) {
                 if (attempt.dest.inbound == attempt && !attempt.dest.hungUp) {
-                    endDial(attempt, HangupCause.NO_ANSWER.code);
+                    timeoutLeg(attempt);
                 }
             }
         });
     }
 
-    /** The ringing phone answers: Newstate Up, DialEnd ANSWER, then the attempt's continuation. */
+    /**
+     * The ringing phone answers. Originate leg: Newstate Up, DialEnd ANSWER, then the Originate
+     * goes on (40). Dial leg: Newstate Up, the caller's DIALSTATUS/DIALEDPEER*, DialEnd ANSWER
+     * (the callee's exten already cleared), then the bridge (40).
+     */
     void answerLeg(SimChannel dest) {
         DialAttempt a = dest.inbound;
         a.cancelTimeout.run();
         dest.cancelTimer.run();
         dest.inbound = null;
-        if (a.caller != null) {
-            a.caller.outbound = null;
+        SimChannel caller = a.caller;
+        if (caller != null) {
+            caller.outbound = null;
         }
         dest.activity = SimChannel.Activity.IDLE;
         dirty.add(dest.endpoint);
         setState(dest, ChannelState.UP);
-        emit(CallEvents.dial("DialEnd", a.caller, dest, "DialStatus", "ANSWER"));
+        media.start(dest);
+        if (caller != null && caller.dialStep != null) {
+            caller.dialStep.answeredMillis = clock.currentTimeMillis();
+            setVar(caller, "DIALSTATUS", "ANSWER");
+            setVar(caller, "DIALEDPEERNAME", dest.name);
+            setVar(caller, "DIALEDPEERNUMBER", a.dialString);
+            dest.exten = "";
+        }
+        emit(CallEvents.dial("DialEnd", caller, dest, "DialStatus", "ANSWER"));
         updateDeviceStates();
         a.onAnswer.run();
         updateDeviceStates();
     }
 
-    /** The ringing leg ends before answer: DialEnd with the status of {@code cause}, then its Hangup. */
-    void endDial(DialAttempt a, int cause) {
-        endDial(a, cause, HangupCause.dialStatus(cause));
+    /**
+     * The phone rejects the ringing leg with a SIP answer: its HangupRequest with the cause
+     * (486 → 17, 603 → 21) and the answer as TechCause, DialEnd with app_dial's status for that cause (BUSY, or NOANSWER for
+     * 21: {@code ast_hangup_cause_to_dial_status}), then the attempt's continuation (41, 43).
+     */
+    void rejectLeg(DialAttempt a, int cause, Integer sipAnswer) {
+        SimChannel dest = a.dest;
+        dest.techCause = sipAnswer;
+        emit(CallEvents.hangupRequest("HangupRequest", dest, cause));
+        endRinging(a);
+        emit(CallEvents.dial("DialEnd", a.caller, dest, "DialStatus", HangupCause.dialStatus(cause)));
+        if (a.caller != null) {
+            a.caller.hangupCause = cause;
+            a.caller.techCause = sipAnswer;
+        }
+        a.onFail.accept(new DialFailure(cause, dest));
+        finish(dest, cause);
+        flushPendingHangups();
+        updateDeviceStates();
     }
 
-    private void endDial(DialAttempt a, int cause, String dialStatus) {
-        SimChannel dest = a.dest;
+    /** The ring timeout: DialEnd NOANSWER, no HangupRequest, the callee's Hangup with cause 0 (42b). */
+    void timeoutLeg(DialAttempt a) {
+        endRinging(a);
+        emit(CallEvents.dial("DialEnd", a.caller, a.dest, "DialStatus", "NOANSWER"));
+        a.onFail.accept(new DialFailure(HangupCause.NO_ANSWER.code, a.dest));
+        finish(a.dest, HangupCause.NOT_DEFINED.code);
+        flushPendingHangups();
+        updateDeviceStates();
+    }
+
+    /** The caller gives up while the callee rings: DialEnd CANCEL, the callee's Hangup (cause 16). */
+    void cancelLeg(DialAttempt a) {
+        endRinging(a);
+        emit(CallEvents.dial("DialEnd", a.caller, a.dest, "DialStatus", "CANCEL"));
+        finish(a.dest, HangupCause.NORMAL_CLEARING.code);
+    }
+
+    private void endRinging(DialAttempt a) {
         a.cancelTimeout.run();
-        dest.cancelTimer.run();
-        dest.inbound = null;
+        a.dest.cancelTimer.run();
+        a.dest.inbound = null;
         if (a.caller != null) {
             a.caller.outbound = null;
             a.caller.activity = SimChannel.Activity.IDLE;
         }
-        emit(CallEvents.dial("DialEnd", a.caller, dest, "DialStatus", dialStatus));
-        finish(dest, cause);
-        a.onFail.accept(cause);
-        updateDeviceStates();
+    }
+
+    /** Why a dial attempt failed, and the leg that was dialled (null when none could be created). */
+    record DialFailure(int cause, SimChannel dest) {
     }
 
     // ---- dialling between phones --------------------------------------------------------------
 
     /**
-     * {@code Dial(PJSIP/<ext>)} from {@code caller} (transcript 23 with one PJSIP leg per phone): the
-     * callee's Newchannel, its AppDial Newexten with caller ID = the dialled number and the caller's
-     * name, connected line = the caller; DialBegin, ringing; on answer the bridge. An unregistered
-     * phone gets no channel at all (the request fails: DialStatus CHANUNAVAIL, inferred).
+     * {@code Dial(PJSIP/<ext>,<timeout>)} from {@code caller} (40): Newexten Dial, app_dial's DIAL*
+     * variables cleared, the callee's Newchannel with its own caller ID, its DIALEDPEERNUMBER,
+     * its AppDial Newexten (connected line = the caller), NewConnectedLine, then ringing. An
+     * unregistered phone gets no channel at all: DIALSTATUS CHANUNAVAIL and cause 3, No route to
+     * destination (42c). {@code afterDialExten} runs after the Newexten (where an Originate's
+     * OriginateResponse falls, 40).
      */
-    void dialExtension(SimChannel caller, PbxPort.Phone phone, Duration timeout, Runnable afterDialExten,
-                       IntConsumer onFail) {
+    void dialExtension(SimChannel caller, PbxPort.Phone phone, String exten, Duration timeout, Runnable afterDialExten) {
         String number = phone.ext();
-        newexten(caller, caller.exten, 1, "Dial", phone.tech() + "/" + number + "," + timeout.toSeconds());
+        newexten(caller, exten, 1, "Dial", phone.tech() + "/" + number + "," + timeout.toSeconds());
         afterDialExten.run();
+        caller.dialStep = new DialStep(clock.currentTimeMillis(), 2);
+        for (String v : List.of("DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME", "ANSWEREDTIME_MS",
+                "DIALEDTIME", "DIALEDTIME_MS", "RINGTIME", "RINGTIME_MS", "PROGRESSTIME", "PROGRESSTIME_MS")) {
+            setVar(caller, v, "");
+        }
         if (!phone.registered()) {
-            onFail.accept(HangupCause.SUBSCRIBER_ABSENT.code);
+            // chan_pjsip finds no contact: the request fails as a 404 would (TechCause 404, 42c)
+            caller.techCause = 404;
+            dialFailed(caller, "CHANUNAVAIL", HangupCause.NO_ROUTE_DESTINATION.code);
             return;
         }
-        SimChannel dest = newChannel(phone.tech(), number, caller.linkedid, ChannelState.DOWN, CallerId.UNKNOWN, "s");
-        dest.caller = new CallerId(caller.caller.name(), caller.exten);
+        SimChannel dest = newChannel(phone.tech(), number, caller.linkedid, ChannelState.DOWN,
+                new CallerId(phone.name(), number), "s");
+        setVar(dest, "DIALEDPEERNUMBER", number);
         dest.connected = caller.caller;
-        newexten(dest, caller.exten, 1, "AppDial", "(Outgoing Line)");
-        emit(CallEvents.newCallerid(dest));
+        newexten(dest, exten, 1, "AppDial", "(Outgoing Line)");
         emit(CallEvents.channelEvent("NewConnectedLine", dest));
         DialAttempt attempt = new DialAttempt(caller, dest, number, () -> {
             if (caller.state != ChannelState.UP) {
                 setState(caller, ChannelState.UP);
             }
             bridge(caller, dest);
-        }, onFail);
+        }, failure -> {
+            int cause = failure.cause();
+            String status = switch (cause) {
+                case 17 -> "BUSY";
+                case 19 -> "NOANSWER";
+                // app_dial's handle_cause: any other cause of a leg that was rung counts as "no channel"
+                default -> "CHANUNAVAIL";
+            };
+            if (cause == HangupCause.NO_ANSWER.code) {
+                caller.hangupCause = HangupCause.NORMAL_CLEARING.code;
+            }
+            dialFailed(caller, status, null);
+        });
         ring(attempt, phone, timeout);
     }
 
-    /** BridgeCreate, the callee's AppDial Newexten with empty exten, BridgeEnter callee then caller (23). */
+    /**
+     * Dial returned without a bridge: DIALSTATUS, then the dialplan's {@code Hangup()} (41, 42):
+     * Newexten Hangup, SoftHangupRequest 16; the caller's Hangup follows the callee's, with the
+     * callee's cause (17) or 16 after a ring timeout, or {@code ownCause} when nothing was rung.
+     */
+    private void dialFailed(SimChannel caller, String status, Integer ownCause) {
+        setVar(caller, "DIALSTATUS", status);
+        DialStep step = caller.dialStep;
+        caller.dialStep = null;
+        newexten(caller, caller.exten, step.nextPriority, "Hangup", "");
+        emit(CallEvents.hangupRequest("SoftHangupRequest", caller, HangupCause.NORMAL_CLEARING.code));
+        if (ownCause != null) {
+            caller.hangupCause = ownCause;
+        }
+        pendingHangups.add(caller);
+        if (ownCause != null) {
+            flushPendingHangups();
+            updateDeviceStates();
+        }
+    }
+
+    /** Channels whose Hangup waits for the leg being ended now (the caller after its callee, 41). */
+    private final List<SimChannel> pendingHangups = new ArrayList<>();
+
+    /**
+     * Both legs enter a new bridge (40): BridgeCreate, the callee's AppDial Newexten with its exten
+     * cleared, BridgeEnter callee then caller, BRIDGEPEER/BRIDGEPVTCALLID on both, three times
+     * (the bridge's three peer updates: each enter and the switch to native_rtp).
+     */
     void bridge(SimChannel caller, SimChannel callee) {
         SimBridge bridge = new SimBridge(UUID.randomUUID().toString());
         emit(CallEvents.bridgeEvent("BridgeCreate", bridge));
@@ -263,7 +380,27 @@ public final class CallEngine {
             c.activity = SimChannel.Activity.BRIDGED;
             emit(CallEvents.bridgeMember("BridgeEnter", bridge, c));
         }
+        bridge.announceOrder = List.of(caller, callee);
+        bridgePeerUpdates(bridge, 3);
+        bridge.technology = "native_rtp";
         apps.attachWaitingSpies();
+    }
+
+    /**
+     * {@code rounds} peer updates of a two-party bridge: BRIDGEPEER and BRIDGEPVTCALLID on the
+     * caller, then on the callee, per round (40: three when the bridge forms).
+     */
+    void bridgePeerUpdates(SimBridge bridge, int rounds) {
+        if (bridge == null || bridge.announceOrder.size() != 2) {
+            return;
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (SimChannel c : bridge.announceOrder) {
+                SimChannel peer = c == bridge.announceOrder.get(0) ? bridge.announceOrder.get(1) : bridge.announceOrder.get(0);
+                setVar(c, "BRIDGEPEER", peer.name);
+                setVar(c, "BRIDGEPVTCALLID", c.pvtCallId);
+            }
+        }
     }
 
     static SimChannel peerOf(SimChannel c) {
@@ -281,63 +418,102 @@ public final class CallEngine {
     // ---- hanging up ---------------------------------------------------------------------------
 
     /**
-     * Ends a channel. {@code remote} means its phone hung up (a BYE: HangupRequest first, AMI.md
-     * §4.2); AMI Hangup passes false — it only flags the channel, no request event (surprise 26).
-     * Then, as in 17/23: BridgeLeave, ChanSpyStop of its spies, its Hangup, then the peer's
-     * BridgeLeave, BridgeDestroy and Hangup.
+     * A phone's BYE ({@code remote}) or an AMI Hangup of {@code ch}. A ringing leg is rejected
+     * ({@link #rejectLeg}). A bridged leg (40, 45): its RTPAUDIOQOS (with the peer's …BRIDGED
+     * copies), HangupRequest, BRIDGEPEER cleared on both, BridgeLeave of both, the Dial caller's
+     * ANSWEREDTIME/DIALEDTIME/DIALSTATUS and SoftHangupRequest, BridgeDestroy, the leg's Hangup,
+     * the peer's Hangup. A leg running an application (IVR Read, ChanSpy: 44, 45): RTPAUDIOQOS,
+     * a HangupRequest without Cause, the application's end, Hangup cause 0. AMI Hangup flags the
+     * channel only: no HangupRequest (surprise 26).
      */
     void hangup(SimChannel ch, int cause, boolean remote) {
         if (ch.hungUp) {
             return;
         }
         if (ch.inbound != null) {
-            endDial(ch.inbound, cause == 0 ? HangupCause.NORMAL_CLEARING.code : cause);
+            rejectLeg(ch.inbound, cause == 0 ? HangupCause.NORMAL_CLEARING.code : cause, null);
+            flushPendingHangups();
             return;
         }
+        SimBridge bridge = ch.bridge;
+        SimChannel peer = peerOf(ch);
+        boolean inApplication = bridge == null && ch.outbound == null
+                && (ch.activity == SimChannel.Activity.APP || ch.activity == SimChannel.Activity.SPYING);
         if (remote) {
-            emit(CallEvents.hangupRequest("HangupRequest", ch, cause));
+            media.reportQos(ch, peer);
+            emit(CallEvents.hangupRequest("HangupRequest", ch, inApplication ? null : cause));
+        }
+        if (ch.outbound != null) {
+            cancelLeg(ch.outbound);
         }
         List<SimChannel> exiting = new ArrayList<>();
-        if (ch.outbound != null) {
-            DialAttempt a = ch.outbound;
-            ch.outbound = null;
-            a.cancelTimeout.run();
-            a.dest.cancelTimer.run();
-            a.dest.inbound = null;
-            emit(CallEvents.dial("DialEnd", ch, a.dest, "DialStatus", "CANCEL"));
-            finish(a.dest, HangupCause.NORMAL_CLEARING.code);
-        }
         apps.stopSpying(ch);
-        SimBridge bridge = ch.bridge;
+        if (inApplication) {
+            apps.applicationEnds(ch);
+            cause = remote ? HangupCause.NOT_DEFINED.code : cause;
+        }
         if (bridge != null) {
-            bridge.channels.remove(ch);
-            emit(CallEvents.bridgeMember("BridgeLeave", bridge, ch));
+            for (SimChannel c : List.of(ch, peer)) {
+                setVar(c, "BRIDGEPEER", "");
+                setVar(c, "BRIDGEPVTCALLID", "");
+            }
+            for (SimChannel c : List.of(ch, peer)) {
+                bridge.channels.remove(c);
+                emit(CallEvents.bridgeMember("BridgeLeave", bridge, c));
+            }
+            SimChannel dialler = ch.dialStep != null ? ch : peer;
+            dialReturnsAnswered(dialler);
+            if (dialler == peer) {
+                emit(CallEvents.hangupRequest("SoftHangupRequest", peer, HangupCause.NORMAL_CLEARING.code));
+            }
+            emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
         }
         exiting.addAll(apps.stopSpiesOn(ch));
         finish(ch, cause);
         if (bridge != null) {
-            int peerCause = cause == 0 ? HangupCause.NORMAL_CLEARING.code : cause;
-            for (SimChannel peer : List.copyOf(bridge.channels)) {
-                bridge.channels.remove(peer);
-                emit(CallEvents.bridgeMember("BridgeLeave", bridge, peer));
-                emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
-                exiting.addAll(apps.stopSpiesOn(peer));
-                finish(peer, peerCause);
-            }
+            exiting.addAll(apps.stopSpiesOn(peer));
+            finish(peer, cause == 0 ? HangupCause.NORMAL_CLEARING.code : cause);
         }
+        flushPendingHangups();
         for (SimChannel spyer : exiting) {
-            hangup(spyer, HangupCause.NORMAL_CLEARING.code, false);
+            apps.spyExited(spyer);
         }
         updateDeviceStates();
     }
 
-    /** The Hangup event and removal; the channel's timers are cancelled. */
+    /** app_dial's variables when a bridged call ends (40): ANSWEREDTIME*, DIALEDTIME*, DIALSTATUS. */
+    private void dialReturnsAnswered(SimChannel dialler) {
+        DialStep step = dialler.dialStep;
+        if (step == null) {
+            return;
+        }
+        dialler.dialStep = null;
+        long now = clock.currentTimeMillis();
+        long answered = now - (step.answeredMillis < 0 ? now : step.answeredMillis);
+        long dialled = now - step.startedMillis;
+        setVar(dialler, "ANSWEREDTIME", Long.toString(answered / 1000));
+        setVar(dialler, "ANSWEREDTIME_MS", Long.toString(answered));
+        setVar(dialler, "DIALEDTIME", Long.toString(dialled / 1000));
+        setVar(dialler, "DIALEDTIME_MS", Long.toString(dialled));
+        setVar(dialler, "DIALSTATUS", "ANSWER");
+    }
+
+    private void flushPendingHangups() {
+        while (!pendingHangups.isEmpty()) {
+            SimChannel c = pendingHangups.remove(0);
+            finish(c, c.hangupCause == null ? HangupCause.NORMAL_CLEARING.code : c.hangupCause);
+        }
+    }
+
+    /** The leg's RTPAUDIOQOS (if it had media and has not reported), its Hangup and removal. */
     void finish(SimChannel c, int cause) {
         if (c.hungUp) {
             return;
         }
+        media.reportQos(c, null);
         c.hungUp = true;
         c.cancelTimer.run();
+        c.cancelRtcp.run();
         c.bridge = null;
         c.app = null;
         emit(CallEvents.hangup(c, cause));
@@ -350,6 +526,7 @@ public final class CallEngine {
             }
         }
         dirty.add(c.endpoint);
+        pendingHangups.remove(c);
     }
 
     // ---- device state -------------------------------------------------------------------------

@@ -61,13 +61,25 @@ final class CallEvents {
         return snapshot(event("VarSet", DIALPLAN), "", c).add("Variable", variable).add("Value", value).build();
     }
 
-    static AmiMessage hangupRequest(String name, SimChannel c, int cause) {
-        return snapshot(event(name, CALL), "", c).add("Cause", Integer.toString(cause)).build();
+    /** HangupRequest / SoftHangupRequest; {@code cause} null for a BYE to a leg in an application (44). */
+    static AmiMessage hangupRequest(String name, SimChannel c, Integer cause) {
+        AmiMessage.Builder b = snapshot(event(name, CALL), "", c);
+        if (cause != null) {
+            b.add("Cause", Integer.toString(cause));
+            if (c.techCause != null && name.equals("HangupRequest")) {
+                b.add("TechCause", Integer.toString(c.techCause));
+            }
+        }
+        return b.build();
     }
 
     static AmiMessage hangup(SimChannel c, int cause) {
-        return snapshot(event("Hangup", CALL), "", c)
-                .add("Cause", Integer.toString(cause)).add("Cause-txt", HangupCause.textOf(cause)).build();
+        AmiMessage.Builder b = snapshot(event("Hangup", CALL), "", c)
+                .add("Cause", Integer.toString(cause)).add("Cause-txt", HangupCause.textOf(cause));
+        if (c.techCause != null) {
+            b.add("TechCause", Integer.toString(c.techCause));
+        }
+        return b.build();
     }
 
     /** DialBegin/DialState/DialEnd: the caller block is absent for Originate legs (transcript 09). */
@@ -82,7 +94,7 @@ final class CallEvents {
     static AmiMessage.Builder bridge(AmiMessage.Builder b, SimBridge bridge) {
         return b.add("BridgeUniqueid", bridge.uniqueid)
                 .add("BridgeType", "basic")
-                .add("BridgeTechnology", "simple_bridge")
+                .add("BridgeTechnology", bridge.technology)
                 .add("BridgeCreator", "<unknown>")
                 .add("BridgeName", "<unknown>")
                 .add("BridgeNumChannels", Integer.toString(bridge.channels.size()))
@@ -122,5 +134,31 @@ final class CallEvents {
             b.add(headers[i], headers[i + 1]);
         }
         return b.build();
+    }
+
+    /**
+     * The security events of a phone's authenticated SIP request (INVITE, 44, 46): ChallengeSent
+     * then SuccessfulAuth, {@code Service: PJSIP}, the phone's extension as account, the SIP dialog's
+     * Call-ID as session; class security.
+     */
+    static AmiMessage sipChallengeSent(String ext) {
+        return sipSecurity("ChallengeSent", ext).add("Challenge", "").build();
+    }
+
+    static AmiMessage sipSuccessfulAuth(String ext) {
+        return sipSecurity("SuccessfulAuth", ext).add("UsingPassword", "1").build();
+    }
+
+    private static AmiMessage.Builder sipSecurity(String name, String ext) {
+        return event(name, "security")
+                .add("EventTV", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)))
+                .add("Severity", "Informational")
+                .add("Service", "PJSIP")
+                .add("EventVersion", "1")
+                .add("AccountID", ext)
+                .add("SessionID", Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1))
+                .add("LocalAddress", "IPV4/UDP/" + Apps.SIP_DOMAIN + "/5060")
+                .add("RemoteAddress", "IPV4/UDP/127.0.0.1/" + (5062 + Math.floorMod(ext.hashCode(), 1000)));
     }
 }

@@ -64,16 +64,20 @@ public final class Calls {
         }
     }
 
-    /** The ringing phone rejects the call (SIP 603: cause 21, DialStatus CONGESTION, Reason 8). */
+    /**
+     * The ringing phone rejects the call with its {@code declineWith} SIP answer: 486 (cause 17,
+     * DialEnd BUSY, as the recorded phones, transcripts 41–43) or 603 (cause 21, DialEnd NOANSWER).
+     */
     public void decline(String ext) {
         synchronized (engine) {
-            engine.endDial(ringingLeg(ext, "decline"), HangupCause.CALL_REJECTED.code);
+            PbxPort.Phone phone = requirePhone(ext);
+            engine.rejectLeg(ringingLeg(ext, "decline"), phone.declineCause(), phone.declineWith());
         }
     }
 
     /**
      * The phone hangs up (a BYE, cause 16). A phone with a call up hangs that up; a phone that is
-     * only ringing rejects the call with cause 16 (OriginateResponse Reason 1).
+     * only ringing rejects the call, as {@link #decline}.
      */
     public void hangup(String ext) {
         synchronized (engine) {
@@ -84,7 +88,8 @@ public final class Calls {
                     return;
                 }
             }
-            engine.endDial(ringingLeg(ext, "hang up"), HangupCause.NORMAL_CLEARING.code);
+            PbxPort.Phone phone = requirePhone(ext);
+            engine.rejectLeg(ringingLeg(ext, "hang up"), phone.declineCause(), phone.declineWith());
         }
     }
 
@@ -95,9 +100,13 @@ public final class Calls {
             if (!phone.registered()) {
                 throw new CallException(409, "extension " + ext + " is not registered; its phone cannot dial");
             }
-            // A phone's INVITE: the leg starts in Ring with the phone's own caller ID (AMI.md §4.3).
+            // A phone's INVITE (44, 46): the PBX challenges and authenticates it, the leg starts in
+            // Ring with the phone's own caller ID and the SIP domain it called.
+            engine.emit(CallEvents.sipChallengeSent(ext));
+            engine.emit(CallEvents.sipSuccessfulAuth(ext));
             SimChannel leg = engine.newChannel(phone.tech(), ext, null, ChannelState.RING,
                     new CallerId(phone.name(), ext), number);
+            engine.setVar(leg, "SIPDOMAIN", Apps.SIP_DOMAIN);
             engine.apps.route(leg, number, CallEngine.DIAL_RING_TIMEOUT, () -> { });
             engine.updateDeviceStates();
         }
@@ -119,11 +128,14 @@ public final class Calls {
             }
             for (char d : digits.toCharArray()) {
                 if (!leg.hungUp) {
-                    actions.pressKey(leg, d, ChannelActions.DTMF_MS);
+                    actions.pressKey(leg, d, PHONE_KEY_MS);
                 }
             }
         }
     }
+
+    /** How long a phone's RFC 4733 key press lasts: {@code DurationMs: 180} (44, 46). */
+    static final int PHONE_KEY_MS = 180;
 
     private PbxPort.Phone requirePhone(String ext) {
         return engine.pbx.phone(ext).orElseThrow(() -> new CallException(404, "no extension " + ext));

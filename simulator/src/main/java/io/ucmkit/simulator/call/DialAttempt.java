@@ -1,6 +1,6 @@
 package io.ucmkit.simulator.call;
 
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 /**
  * One leg ringing towards a phone: from another channel ({@code Dial}) or from an Originate
@@ -11,10 +11,10 @@ final class DialAttempt {
     final SimChannel dest;
     final String dialString;
     final Runnable onAnswer;
-    final IntConsumer onFail;
+    final Consumer<CallEngine.DialFailure> onFail;
     Runnable cancelTimeout = () -> { };
 
-    DialAttempt(SimChannel caller, SimChannel dest, String dialString, Runnable onAnswer, IntConsumer onFail) {
+    DialAttempt(SimChannel caller, SimChannel dest, String dialString, Runnable onAnswer, Consumer<CallEngine.DialFailure> onFail) {
         this.caller = caller;
         this.dest = dest;
         this.dialString = dialString;

@@ -4,6 +4,7 @@ package io.ucmkit.simulator.call;
 enum HangupCause {
     NOT_DEFINED(0, "Unknown"),
     UNALLOCATED(1, "Unallocated (unassigned) number"),
+    NO_ROUTE_DESTINATION(3, "No route to destination"),
     NORMAL_CLEARING(16, "Normal Clearing"),
     USER_BUSY(17, "User busy"),
     NO_USER_RESPONSE(18, "No user responding"),
@@ -37,27 +38,16 @@ enum HangupCause {
     }
 
     /**
-     * {@code pbx_dial_reason} (main/pbx.c): the OriginateResponse {@code Reason} for a dial attempt
-     * that ended before answer with this cause (AMI.md §3.1): busy 5, rejected/congestion 8, no answer 3,
-     * anything else 1 (hung up).
+     * {@code ast_hangup_cause_to_dial_status} (main/dial.c): the DialEnd status of a leg that hung up
+     * while it rang. 17 → BUSY (a 486, transcript 41), 34 → CONGESTION, 3 and 20 → CHANUNAVAIL,
+     * anything else — 21 from a 603 Decline included — NOANSWER.
      */
-    static int originateReason(int code) {
-        return switch (code) {
-            case 17 -> 5;
-            case 21, 27, 34, 38, 41, 42 -> 8;
-            case 19, 26 -> 3;
-            default -> 1;
-        };
-    }
-
-    /** {@code ast_hangup_cause_to_dial_status}-style DialStatus for a leg that ended before answer. */
     static String dialStatus(int code) {
         return switch (code) {
             case 17 -> "BUSY";
-            case 21, 27, 34, 38, 41, 42 -> "CONGESTION";
-            case 19, 18 -> "NOANSWER";
-            case 20, 3 -> "CHANUNAVAIL";
-            default -> "CANCEL";
+            case 34 -> "CONGESTION";
+            case 3, 20 -> "CHANUNAVAIL";
+            default -> "NOANSWER";
         };
     }
 }

@@ -144,19 +144,20 @@ final class Originator {
             Optional<PbxPort.Phone> phone = engine.pbx.phone(r.resource());
             boolean techOk = tech.equals("PJSIP") || tech.equals("SIP");
             if (!techOk || phone.isEmpty() || !phone.get().registered()) {
-                // ast_request fails: no channel at all; Reason 0 (AMI.md §3.1: unregistered)
+                // ast_request fails: no channel at all, OriginateResponse Failure Reason 0 (42d)
                 fail(r, result, 0);
                 return result;
             }
+            // The endpoint's own caller ID first, then Originate's CallerID by NewCallerid (40)
             SimChannel source = engine.newChannel(phone.get().tech(), r.resource(), null, ChannelState.DOWN,
-                    CallerId.UNKNOWN, "s", r.channelId());
+                    new CallerId(phone.get().name(), phone.get().ext()), "s", r.channelId());
             source.variables.putAll(r.variables());
             engine.newexten(source, "s", 1, "AppDial2", "(Outgoing Line)");
             if (r.callerId().isSet()) {
                 engine.setCallerAndConnected(source, r.callerId(), r.callerId());
             }
             DialAttempt attempt = new DialAttempt(null, source, r.resource(),
-                    () -> answered(r, source, result), cause -> fail(r, result, HangupCause.originateReason(cause)));
+                    () -> answered(r, source, result), failure -> fail(r, result, reason(failure.cause())));
             engine.ring(attempt, phone.get(), r.timeout());
         }
         return result;
@@ -180,6 +181,15 @@ final class Originator {
             source.context = r.context();
             engine.apps.route(source, r.exten(), CallEngine.DIAL_RING_TIMEOUT, respond);
         }
+    }
+
+    /**
+     * {@code pbx_dial_reason} (main/pbx.c) over dial.c's cause for the leg: a leg that rang and was
+     * rejected leaves no cause (the SIP answer ends it as a hangup, not as a BUSY frame), so
+     * Reason 0 whatever the phone answered (43: a 486); a ring timeout is 3 (dial.c sets NO_ANSWER).
+     */
+    private static int reason(int cause) {
+        return cause == HangupCause.NO_ANSWER.code ? 3 : 0;
     }
 
     private void fail(Request r, CompletableFuture<Outcome> result, int reason) {

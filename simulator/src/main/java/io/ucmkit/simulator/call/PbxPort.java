@@ -31,14 +31,37 @@ public interface PbxPort {
         return "*56";
     }
 
+    /** A prefix that dials the extension after it with a {@link CallEngine#SHORT_RING} timeout, or null. */
+    default String shortRingPrefix() {
+        return null;
+    }
+
     /** Called when an extension's device state changes because of calls; the model raises the events. */
     void deviceStateChanged(String ext, DeviceState state);
 
-    /** The phone dialled the presence feature code and pressed {@code option} 1–6 (SIP Presence Guide). */
-    void presenceByFeatureCode(String ext, int option);
+    /**
+     * The phone dialled the presence feature code and pressed {@code option} 1–6 (SIP Presence
+     * Guide); returns the value the dialplan's {@code Set(PRESENCE_STATE(...))} wrote:
+     * {@code status,subtype,message}.
+     */
+    String presenceByFeatureCode(String ext, int option);
 
-    /** A phone's view of its extension. */
-    record Phone(String ext, String name, String tech, boolean registered, AnswerMode mode, Duration autoAnswerDelay) {
+    /**
+     * A phone's view of its extension; {@code declineWith} is the SIP answer its user's reject
+     * sends (486 or 603).
+     */
+    record Phone(String ext, String name, String tech, boolean registered, AnswerMode mode, Duration autoAnswerDelay,
+                 int declineWith) {
+
+        /** A phone that rejects with 486, as the recorded phones did (transcripts 41–43). */
+        Phone(String ext, String name, String tech, boolean registered, AnswerMode mode, Duration autoAnswerDelay) {
+            this(ext, name, tech, registered, mode, autoAnswerDelay, 486);
+        }
+
+        /** The hangup cause Asterisk gives the rejected leg (res_pjsip {@code ast_sip_hangup_sip2cause}). */
+        int declineCause() {
+            return declineWith == 603 ? HangupCause.CALL_REJECTED.code : HangupCause.USER_BUSY.code;
+        }
     }
 
     enum AnswerMode { MANUAL, AUTO, DECLINE, BUSY, NO_ANSWER }

@@ -37,6 +37,24 @@ final class SimChannel {
     DialAttempt outbound;
     /** The application the leg runs ({@link Activity#APP}), receiving its DTMF. */
     DigitListener app;
+    /** RTP flows on the leg (it was answered): RTCP reports, RTPAUDIOQOS variables at hangup. */
+    boolean media;
+    /** RTPAUDIOQOS already set (a phone's BYE sets it before the HangupRequest, transcript 40). */
+    boolean qosReported;
+    /** Stops the leg's RTCP reports. */
+    Runnable cancelRtcp = () -> { };
+    /** The cause its Hangup carries when the leg ends for another leg's reason (app_dial copies the callee's). */
+    Integer hangupCause;
+    /** The SIP answer that ended it (486, 603), printed as {@code TechCause} on its HangupRequest and Hangup (41). */
+    Integer techCause;
+    /** The Dial this leg runs, while it runs (it is the caller): the dialplan step after it. */
+    DialStep dialStep;
+    /** Running the dialplan (not an Originate's application): the PBX's SoftHangupRequest ends it. */
+    boolean inDialplan;
+    /** What the running application does when the leg hangs up (Read: HANGUP, 44). */
+    Runnable onHangup = () -> { };
+    /** Its BRIDGEPVTCALLID: the SIP Call-ID of its dialog (a UUID here). */
+    String pvtCallId;
 
     SimChannel(String name, String uniqueid, String linkedid, String endpoint, ChannelState state,
                String context, String exten, long createdMillis) {

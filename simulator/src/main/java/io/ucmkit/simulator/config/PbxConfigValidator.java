@@ -37,6 +37,7 @@ public final class PbxConfigValidator {
       require(e.model() != null && !e.model().isBlank(), f + ".model", e.model(), "a phone model such as GXP2170");
       require(ANSWER_MODES.contains(e.answerMode()), f + ".answerMode", e.answerMode(), String.join(" | ", ANSWER_MODES));
       require(e.answerDelayMs() >= 0 && e.answerDelayMs() <= 600_000, f + ".answerDelayMs", e.answerDelayMs(), "0..600000");
+      require(e.declineWith() == 486 || e.declineWith() == 603, f + ".declineWith", e.declineWith(), "486 | 603");
     }
     for (int i = 0; i < c.extensions().size(); i++) {
       ExtensionConfig e = c.extensions().get(i);

@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.simulator.call.PbxPort;
+import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.IvrConfig;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,12 @@ public final class PbxCallPort implements PbxPort {
   @Override
   public Optional<Phone> phone(String ext) {
     return pbx.extension(ext).map(e -> new Phone(e.number(), e.name(), pbx.tech(), e.registered(),
-        answerMode(e.answerMode()), Duration.ofMillis(e.answerDelayMs())));
+        answerMode(e.answerMode()), Duration.ofMillis(e.answerDelayMs()), declineWith(ext)));
+  }
+
+  private int declineWith(String ext) {
+    return pbx.config().extensions().stream().filter(e -> e.number().equals(ext)).findFirst()
+        .map(ExtensionConfig::declineWith).orElse(ExtensionConfig.DEFAULT_DECLINE);
   }
 
   private static AnswerMode answerMode(String mode) {
@@ -61,6 +67,11 @@ public final class PbxCallPort implements PbxPort {
   }
 
   @Override
+  public String shortRingPrefix() {
+    return pbx.config().featureCodes().shortRing();
+  }
+
+  @Override
   public String bargeFeatureCode() {
     return pbx.config().featureCodes().barge();
   }
@@ -75,10 +86,12 @@ public final class PbxCallPort implements PbxPort {
    * {@code Custom} — the prompt records no text, so this value is a choice of ours.
    */
   @Override
-  public void presenceByFeatureCode(String ext, int option) {
+  public String presenceByFeatureCode(String ext, int option) {
     String status = FEATURE_CODE_STATUSES.get(option - 1);
     Presence now = pbx.presence(ext);
     String text = now.subtype().equals("custom") && !now.message().isEmpty() ? now.message() : "Custom";
-    pbx.setPresence(ext, Presence.ofUcm(status, text), Pbx.PresenceSource.GUI);
+    Presence set = Presence.ofUcm(status, text);
+    pbx.setPresence(ext, set, Pbx.PresenceSource.GUI);
+    return set.state() + "," + set.subtype() + "," + set.message();
   }
 }

@@ -23,6 +23,8 @@ class CallScenariosTest {
                 "Timeout", "20000", "Async", "true"), true).join();
     }
 
+    // Channel, dial and bridge events of each step (VarSets and RTCP apart: callLines), as the PJSIP
+    // recordings have them; PjsipCallReplayIT compares the whole stream with the recordings.
     private static final List<String> SOURCE_RINGS = List.of(
             "Newchannel PJSIP/1000-00000000 Down",
             "Newexten PJSIP/1000-00000000 Down AppDial2",
@@ -39,13 +41,18 @@ class CallScenariosTest {
             "OriginateResponse PJSIP/1000-00000000 Success 4",
             "Newchannel PJSIP/1001-00000001 Down",
             "Newexten PJSIP/1001-00000001 Down AppDial",
-            "NewCallerid PJSIP/1001-00000001 Down",
             "NewConnectedLine PJSIP/1001-00000001 Down",
             "DialBegin PJSIP/1000-00000000 PJSIP/1001-00000001 Up Down");
 
     private static final List<String> DEST_RINGS = List.of(
+            "NewConnectedLine PJSIP/1000-00000000 Up",
             "Newstate PJSIP/1001-00000001 Ringing",
             "DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing RINGING");
+
+    /** Dial returns unbridged: the dialplan's Hangup() on the caller (41). */
+    private static final List<String> CALLER_HANGS_UP = List.of(
+            "Newexten PJSIP/1000-00000000 Up Hangup",
+            "SoftHangupRequest PJSIP/1000-00000000 Up 16");
 
     private List<String> concat(List<String>... parts) {
         return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
@@ -57,7 +64,7 @@ class CallScenariosTest {
         calls.answer("1000");
         calls.answer("1001");
         calls.hangup("1001");
-        assertThat(log.lines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, DEST_RINGS,
+        assertThat(log.callLines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, DEST_RINGS,
                 List.of("Newstate PJSIP/1001-00000001 Up",
                         "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Up ANSWER",
                         "BridgeCreate 0",
@@ -66,18 +73,24 @@ class CallScenariosTest {
                         "BridgeEnter PJSIP/1000-00000000 Up 2",
                         "HangupRequest PJSIP/1001-00000001 Up 16",
                         "BridgeLeave PJSIP/1001-00000001 Up 1",
-                        "Hangup PJSIP/1001-00000001 Up 16",
                         "BridgeLeave PJSIP/1000-00000000 Up 0",
+                        "SoftHangupRequest PJSIP/1000-00000000 Up 16",
                         "BridgeDestroy 0",
+                        "Hangup PJSIP/1001-00000001 Up 16",
                         "Hangup PJSIP/1000-00000000 Up 16")));
+        assertThat(log.variables("PJSIP/1000-00000000")).contains("DIALSTATUS=ANSWER", "DIALEDPEERNUMBER=1001",
+                "BRIDGEPEER=PJSIP/1001-00000001", "RTPAUDIOQOSBRIDGED=" + log.variables("PJSIP/1001-00000001").stream()
+                        .filter(v -> v.startsWith("RTPAUDIOQOS=")).findFirst().orElseThrow().substring("RTPAUDIOQOS=".length()));
         assertThat(pbx.log).containsExactly("device 1000 RINGING", "device 1000 INUSE", "device 1001 RINGING",
                 "device 1001 INUSE", "device 1001 NOT_INUSE", "device 1000 NOT_INUSE");
         assertThat(calls.calls()).isEmpty();
     }
 
     @Test
-    void theOriginatedLegCarriesTheShrunkCallerIdAsCallerAndConnectedLine() {
+    void theOriginatedLegStartsWithItsEndpointsCallerIdAndThenCarriesTheShrunkCallerIdAsCallerAndConnectedLine() {
         originate("1000", "1001");
+        assertThat(log.events.get(0).get("CallerIDNum")).isEqualTo("1000");
+        assertThat(log.events.get(0).get("CallerIDName")).isEqualTo("Phone 1000");
         AmiMessage connected = log.events.get(3);
         assertThat(connected.get("CallerIDNum")).isEqualTo("Line2text");
         assertThat(connected.get("CallerIDName")).isEqualTo("Line1 text");
@@ -88,25 +101,45 @@ class CallScenariosTest {
     }
 
     @Test
-    void aBusyCalleeEndsTheDialWithBusyAndCause17() {
+    void aBusyCalleeAnswers486AtOnceWithoutRinging() {
         pbx.mode("1001", PbxPort.AnswerMode.BUSY, Duration.ZERO);
         originate("1000", "1001");
         calls.answer("1000");
-        assertThat(log.lines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, List.of(
-                "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Down BUSY",
+        assertThat(log.callLines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, List.of(
+                "HangupRequest PJSIP/1001-00000001 Down 17",
+                "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Down BUSY"), CALLER_HANGS_UP, List.of(
                 "Hangup PJSIP/1001-00000001 Down 17",
                 "Hangup PJSIP/1000-00000000 Up 17")));
+        assertThat(log.variables("PJSIP/1000-00000000")).contains("DIALSTATUS=BUSY");
     }
 
     @Test
-    void aDecliningCalleeRingsThenRejectsWithCause21() {
+    void aDecliningCalleeRingsThenRejectsWith486AsTheRecordedPhonesDid() {
         pbx.mode("1001", PbxPort.AnswerMode.DECLINE, Duration.ZERO);
         originate("1000", "1001");
         calls.answer("1000");
-        assertThat(log.lines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, DEST_RINGS,
-                List.of("DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing CONGESTION",
-                        "Hangup PJSIP/1001-00000001 Ringing 21",
-                        "Hangup PJSIP/1000-00000000 Up 21")));
+        assertThat(log.callLines()).containsExactlyElementsOf(concat(SOURCE_RINGS, SOURCE_ANSWERS_AND_DIALS_1001, DEST_RINGS,
+                List.of("HangupRequest PJSIP/1001-00000001 Ringing 17",
+                        "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing BUSY"), CALLER_HANGS_UP,
+                List.of("Hangup PJSIP/1001-00000001 Ringing 17",
+                        "Hangup PJSIP/1000-00000000 Up 17")));
+        assertThat(log.events).filteredOn(e -> e.eventName().equals("Hangup")).allSatisfy(e -> assertThat(e.get("TechCause")).isEqualTo("486"));
+    }
+
+    @Test
+    void aPhoneSetToDecline603GivesCause21NoanswerAndChanunavailAsAsteriskMapsIt() {
+        pbx.declineWith("1001", 603);
+        originate("1000", "1001");
+        calls.answer("1000");
+        calls.decline("1001");
+        // res_pjsip ast_sip_hangup_sip2cause: 603 -> 21; dial.c ast_hangup_cause_to_dial_status: 21 -> NOANSWER;
+        // app_dial handle_cause: 21 counts as "no channel" -> DIALSTATUS CHANUNAVAIL
+        assertThat(log.callLines()).endsWith("HangupRequest PJSIP/1001-00000001 Ringing 21",
+                "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing NOANSWER",
+                "Newexten PJSIP/1000-00000000 Up Hangup", "SoftHangupRequest PJSIP/1000-00000000 Up 16",
+                "Hangup PJSIP/1001-00000001 Ringing 21", "Hangup PJSIP/1000-00000000 Up 21");
+        assertThat(log.variables("PJSIP/1000-00000000")).contains("DIALSTATUS=CHANUNAVAIL");
+        assertThat(log.events).filteredOn(e -> e.eventName().equals("Hangup")).allSatisfy(e -> assertThat(e.get("TechCause")).isEqualTo("603"));
     }
 
     @Test
@@ -115,10 +148,11 @@ class CallScenariosTest {
         originate("1000", "1001");
         calls.answer("1000");
         clock.advance(Duration.ofSeconds(59));
-        assertThat(log.lines()).last().isEqualTo(DEST_RINGS.get(1));
+        assertThat(log.callLines()).last().isEqualTo(DEST_RINGS.get(2));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(log.lines()).endsWith("DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing NOANSWER",
-                "Hangup PJSIP/1001-00000001 Ringing 19", "Hangup PJSIP/1000-00000000 Up 19");
+        assertThat(log.callLines()).endsWith("DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Up Ringing NOANSWER",
+                "Newexten PJSIP/1000-00000000 Up Hangup", "SoftHangupRequest PJSIP/1000-00000000 Up 16",
+                "Hangup PJSIP/1001-00000001 Ringing 0", "Hangup PJSIP/1000-00000000 Up 16");
     }
 
     @Test
@@ -130,40 +164,47 @@ class CallScenariosTest {
     }
 
     @Test
-    void aSourceThatDeclinesFailsTheOriginateWithReason8AndOneThatDoesNotAnswerWithReason3() {
+    void aSourceThatRejectsFailsTheOriginateWithReason0AndOneThatDoesNotAnswerWithReason3() {
         originate("1000", "1001");
         calls.decline("1000");
-        assertThat(log.lines()).endsWith("DialEnd PJSIP/1000-00000000 Ringing CONGESTION",
-                "Hangup PJSIP/1000-00000000 Ringing 21", "OriginateResponse PJSIP/1000 Failure 8");
+        assertThat(log.callLines()).endsWith("HangupRequest PJSIP/1000-00000000 Ringing 17",
+                "DialEnd PJSIP/1000-00000000 Ringing BUSY", "OriginateResponse PJSIP/1000 Failure 0",
+                "Hangup PJSIP/1000-00000000 Ringing 17");
         originate("1000", "1001");
         clock.advance(Duration.ofSeconds(20));
-        assertThat(log.lines()).endsWith("Hangup PJSIP/1000-00000001 Ringing 19", "OriginateResponse PJSIP/1000 Failure 3");
+        assertThat(log.callLines()).endsWith("DialEnd PJSIP/1000-00000001 Ringing NOANSWER",
+                "OriginateResponse PJSIP/1000 Failure 3", "Hangup PJSIP/1000-00000001 Ringing 0");
         pbx.mode("1000", PbxPort.AnswerMode.BUSY, Duration.ZERO);
         originate("1000", "1001");
-        assertThat(log.lines()).endsWith("Hangup PJSIP/1000-00000002 Down 17", "OriginateResponse PJSIP/1000 Failure 5");
+        assertThat(log.callLines()).endsWith("HangupRequest PJSIP/1000-00000002 Down 17",
+                "DialEnd PJSIP/1000-00000002 Down BUSY", "OriginateResponse PJSIP/1000 Failure 0",
+                "Hangup PJSIP/1000-00000002 Down 17");
     }
 
     @Test
     void aCallerHangingUpWhileTheCalleeRingsCancelsTheDial() {
         calls.dial("1000", "1001");
         calls.hangup("1000");
-        assertThat(log.lines()).containsExactly(
+        assertThat(log.callLines()).containsExactly(
+                "ChallengeSent",
+                "SuccessfulAuth",
                 "Newchannel PJSIP/1000-00000000 Ring",
                 "Newexten PJSIP/1000-00000000 Ring Dial",
                 "Newchannel PJSIP/1001-00000001 Down",
                 "Newexten PJSIP/1001-00000001 Down AppDial",
-                "NewCallerid PJSIP/1001-00000001 Down",
                 "NewConnectedLine PJSIP/1001-00000001 Down",
                 "DialBegin PJSIP/1000-00000000 PJSIP/1001-00000001 Ring Down",
+                "NewConnectedLine PJSIP/1000-00000000 Ring",
                 "Newstate PJSIP/1001-00000001 Ringing",
                 "DialState PJSIP/1000-00000000 PJSIP/1001-00000001 Ring Ringing RINGING",
                 "HangupRequest PJSIP/1000-00000000 Ring 16",
                 "DialEnd PJSIP/1000-00000000 PJSIP/1001-00000001 Ring Ringing CANCEL",
                 "Hangup PJSIP/1001-00000001 Ringing 16",
                 "Hangup PJSIP/1000-00000000 Ring 16");
-        AmiMessage calleeLeg = log.events.get(4);
-        assertThat(calleeLeg.get("CallerIDNum")).isEqualTo("1001");
-        assertThat(calleeLeg.get("CallerIDName")).isEqualTo("Phone 1000");
+        AmiMessage calleeLeg = log.events.stream().filter(e -> "AppDial".equals(e.get("Application"))).findFirst().orElseThrow();
+        assertThat(calleeLeg.get("Channel")).isEqualTo("PJSIP/1001-00000001");
+        assertThat(calleeLeg.get("CallerIDNum")).as("the callee's leg keeps its own caller ID (40)").isEqualTo("1001");
+        assertThat(calleeLeg.get("CallerIDName")).isEqualTo("Phone 1001");
         assertThat(calleeLeg.get("ConnectedLineNum")).isEqualTo("1000");
     }
 

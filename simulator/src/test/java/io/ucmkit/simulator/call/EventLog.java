@@ -22,6 +22,28 @@ final class EventLog implements EventSink {
         return out;
     }
 
+    /** The lines without app_dial's and the bridge's VarSets (class dialplan) and RTCP reports. */
+    synchronized List<String> callLines() {
+        List<String> out = new ArrayList<>();
+        for (AmiMessage e : events) {
+            if (!e.eventName().equals("VarSet") && !e.eventName().startsWith("RTCP")) {
+                out.add(line(e));
+            }
+        }
+        return out;
+    }
+
+    /** The VarSets of one channel as {@code NAME=value}, in order. */
+    synchronized List<String> variables(String channel) {
+        List<String> out = new ArrayList<>();
+        for (AmiMessage e : events) {
+            if (e.eventName().equals("VarSet") && channel.equals(e.get("Channel"))) {
+                out.add(e.get("Variable") + "=" + e.get("Value"));
+            }
+        }
+        return out;
+    }
+
     synchronized void clear() {
         events.clear();
     }
@@ -47,7 +69,7 @@ final class EventLog implements EventSink {
         }
         for (String h : List.of("Channel", "SpyerChannel", "DestChannel", "ChannelStateDesc", "DestChannelStateDesc",
                 "Application", "DialStatus", "Cause", "Response", "Reason", "Digit", "Direction",
-                "BridgeNumChannels", "SpyeeChannel")) {
+                "BridgeNumChannels", "SpyeeChannel", "Variable")) {
             String v = e.get(h);
             if (v != null) {
                 b.append(' ').append(v);

@@ -25,6 +25,11 @@ class FakePbx implements PbxPort {
         phones.put(ext, new Phone(ext, p.name(), p.tech(), p.registered(), mode, delay));
     }
 
+    void declineWith(String ext, int sipAnswer) {
+        Phone p = phones.get(ext);
+        phones.put(ext, new Phone(ext, p.name(), p.tech(), p.registered(), p.mode(), p.autoAnswerDelay(), sipAnswer));
+    }
+
     void unregister(String ext) {
         Phone p = phones.get(ext);
         phones.put(ext, new Phone(ext, p.name(), p.tech(), false, p.mode(), p.autoAnswerDelay()));
@@ -51,7 +56,8 @@ class FakePbx implements PbxPort {
     }
 
     @Override
-    public void presenceByFeatureCode(String ext, int option) {
+    public String presenceByFeatureCode(String ext, int option) {
         log.add("presence " + ext + " " + option);
+        return "option" + option + ",,";
     }
 }

@@ -46,13 +46,13 @@ class RedirectTest {
         activeCall();
         assertThat(redirect("ExtraChannel", B, "ExtraContext", "from-internal", "ExtraExten", "7001",
                 "ExtraPriority", "1")).isEqualTo("Success: Dual Redirect successful");
-        assertThat(log.lines()).startsWith("BridgeLeave " + A + " Up 1", "BridgeLeave " + B + " Up 0", "BridgeDestroy 0",
-                "Newexten " + A + " Up Answer", "Newexten " + A + " Up Background",
-                "Newexten " + B + " Up Answer", "Newexten " + B + " Up Background");
-        assertThat(log.lines()).noneMatch(l -> l.startsWith("Hangup"));
+        assertThat(log.callLines()).startsWith("BridgeLeave " + A + " Up 1", "BridgeLeave " + B + " Up 0", "BridgeDestroy 0",
+                "Newexten " + A + " Up Answer", "Newexten " + A + " Up Read",
+                "Newexten " + B + " Up Answer", "Newexten " + B + " Up Read");
+        assertThat(log.callLines()).noneMatch(l -> l.startsWith("Hangup"));
         assertThat(calls.calls()).extracting(Calls.ChannelView::application, Calls.ChannelView::bridgedWith)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple("Background", null));
-        assertThat(log.events).filteredOn(e -> "Background".equals(e.get("Application")))
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("Read", null));
+        assertThat(log.events).filteredOn(e -> "Read".equals(e.get("Application")))
                 .extracting(e -> e.get("Exten")).containsExactly("7000", "7001");
     }
 
@@ -61,7 +61,7 @@ class RedirectTest {
         activeCall();
         assertThat(redirect("ExtraChannel", B, "ExtraExten", "1234", "ExtraPriority", "x"))
                 .isEqualTo("Success: Dual Redirect successful");
-        assertThat(log.events).filteredOn(e -> "Background".equals(e.get("Application")))
+        assertThat(log.events).filteredOn(e -> "Read".equals(e.get("Application")))
                 .extracting(e -> e.get("Channel") + "@" + e.get("Exten")).containsExactly(A + "@7000", B + "@7000");
     }
 
@@ -107,12 +107,12 @@ class RedirectTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(redirectTo("7001")).isEqualTo("Success: Redirect successful");
         log.clear();
-        clock.advance(Duration.ofSeconds(2));
-        assertThat(log.lines()).isEmpty();
-        clock.advance(Duration.ofSeconds(2));
-        assertThat(log.events).singleElement().satisfies(e -> {
-            assertThat(e.get("Application")).isEqualTo("WaitExten");
-            assertThat(e.get("Exten")).isEqualTo("7001");
-        });
+        // The Read at 7000 would time out 8 s from now; the one at 7001 times out after its own 10 s.
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(log.callLines()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(log.variables("PJSIP/1000-00000000")).startsWith("D=", "READSTATUS=TIMEOUT");
+        assertThat(log.events).filteredOn(e -> "UserEvent".equals(e.get("Application")))
+                .singleElement().satisfies(e -> assertThat(e.get("Exten")).isEqualTo("7001"));
     }
 }

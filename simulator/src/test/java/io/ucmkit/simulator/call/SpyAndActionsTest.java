@@ -32,7 +32,7 @@ class SpyAndActionsTest {
     void bargingIntoAnActiveCallStartsSpyingAfterTheOriginateResponseAndStopsWithTheCall() {
         activeCall();
         spy("PJSIP/1000-,qBE");
-        assertThat(log.lines()).endsWith("DialEnd PJSIP/1005-00000002 Up ANSWER",
+        assertThat(log.callLines()).endsWith("DialEnd PJSIP/1005-00000002 Up ANSWER",
                 "OriginateResponse PJSIP/1005-00000002 ChanSpy Success 4",
                 "ChanSpyStart PJSIP/1005-00000002 PJSIP/1000-00000000");
         assertThat(calls.calls()).filteredOn(c -> c.channel().startsWith("PJSIP/1005"))
@@ -42,13 +42,13 @@ class SpyAndActionsTest {
                 });
         log.clear();
         calls.hangup("1000");
-        assertThat(log.lines()).containsExactly(
+        assertThat(log.callLines()).containsExactly(
                 "HangupRequest PJSIP/1000-00000000 Up 16",
                 "BridgeLeave PJSIP/1000-00000000 Up 1",
-                "ChanSpyStop PJSIP/1005-00000002 PJSIP/1000-00000000",
-                "Hangup PJSIP/1000-00000000 Up 16",
                 "BridgeLeave PJSIP/1001-00000001 Up 0",
                 "BridgeDestroy 0",
+                "ChanSpyStop PJSIP/1005-00000002 PJSIP/1000-00000000",
+                "Hangup PJSIP/1000-00000000 Up 16",
                 "Hangup PJSIP/1001-00000001 Up 16",
                 "Hangup PJSIP/1005-00000002 Up 16");
     }
@@ -61,7 +61,7 @@ class SpyAndActionsTest {
         List<AmiMessage> r = calls.hangup(AmiMessage.of("Action", "Hangup", "ActionID", "hup-spy", "Channel",
                 "PJSIP/1005-00000002"));
         assertThat(r.get(0).get("Message")).isEqualTo("Channel Hungup");
-        assertThat(log.lines()).containsExactly("ChanSpyStop PJSIP/1005-00000002 PJSIP/1000-00000000",
+        assertThat(log.callLines()).containsExactly("ChanSpyStop PJSIP/1005-00000002 PJSIP/1000-00000000",
                 "Hangup PJSIP/1005-00000002 Up 0");
         assertThat(calls.calls()).hasSize(2);
     }
@@ -69,11 +69,11 @@ class SpyAndActionsTest {
     @Test
     void bargingIntoAnIdleExtensionAnswersTheSpyerAndWaitsWithoutChanSpyStart() {
         spy("PJSIP/1006-,qBE");
-        assertThat(log.lines()).last().isEqualTo("OriginateResponse PJSIP/1005-00000000 ChanSpy Success 4");
-        assertThat(log.lines()).noneMatch(l -> l.startsWith("ChanSpy"));
+        assertThat(log.callLines()).last().isEqualTo("OriginateResponse PJSIP/1005-00000000 ChanSpy Success 4");
+        assertThat(log.callLines()).noneMatch(l -> l.startsWith("ChanSpy"));
         calls.dial("1007", "1006");
         calls.answer("1006");
-        assertThat(log.lines()).last().isEqualTo("ChanSpyStart PJSIP/1005-00000000 PJSIP/1006-00000002");
+        assertThat(log.callLines()).last().isEqualTo("ChanSpyStart PJSIP/1005-00000000 PJSIP/1006-00000002");
     }
 
     @Test
@@ -83,7 +83,7 @@ class SpyAndActionsTest {
         calls.dial("1006", "*541000");
         assertThat(calls.calls()).filteredOn(c -> c.spyMode() != null)
                 .extracting(Calls.ChannelView::spyMode).containsExactly("whisper", "listen");
-        assertThat(log.lines()).contains("ChanSpyStart PJSIP/1005-00000002 PJSIP/1001-00000001",
+        assertThat(log.callLines()).contains("ChanSpyStart PJSIP/1005-00000002 PJSIP/1001-00000001",
                 "ChanSpyStart PJSIP/1006-00000003 PJSIP/1000-00000000");
     }
 
@@ -110,7 +110,7 @@ class SpyAndActionsTest {
         assertThat(r.get(1).get("Channel")).isEqualTo("PJSIP/1001-00000001");
         assertThat(r.get(2).get("Channel")).isEqualTo("PJSIP/1000-00000000");
         assertThat(r.get(3).get("ListItems")).isEqualTo("2");
-        assertThat(log.lines()).contains("Hangup PJSIP/1001-00000001 Up 17", "Hangup PJSIP/1000-00000000 Up 17");
+        assertThat(log.callLines()).contains("Hangup PJSIP/1001-00000001 Up 17", "Hangup PJSIP/1000-00000000 Up 17");
         assertThat(calls.hangup(AmiMessage.of("Action", "Hangup", "Channel", "/[unclosed/")).get(0).get("Message"))
                 .isEqualTo("Regex compile failed on: /[unclosed/");
     }
@@ -144,7 +144,8 @@ class SpyAndActionsTest {
         }
         AmiMessage item = calls.status(AmiMessage.of("Action", "Status", "ActionID", "st", "Channel", leg,
                 "Variables", "CALLERID(num)", "AllVariables", "true")).get(1);
-        assertThat(item.getAll("Variable")).containsExactly("CALLERID(num)=1000", "FOO=3", "BAR=two");
+        assertThat(item.getAll("Variable")).startsWith("CALLERID(num)=1000", "FOO=3", "BAR=two")
+                .contains("BRIDGEPEER=PJSIP/1001-00000001", "DIALSTATUS=ANSWER");
         assertThat(item.name(item.size() - 1)).isEqualTo("ActionID");
         AmiMessage plain = calls.status(AmiMessage.of("Action", "Status", "Channel", leg, "AllVariables", "no")).get(1);
         assertThat(plain.getAll("Variable")).isEmpty();
@@ -156,7 +157,7 @@ class SpyAndActionsTest {
         calls.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "PJSIP/1000-00000000", "Digit", "5"));
         calls.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "PJSIP/1000-00000000", "Digit", "6",
                 "Receive", "true", "Duration", "250"));
-        assertThat(log.lines()).containsExactly(
+        assertThat(log.callLines()).containsExactly(
                 "DTMFBegin PJSIP/1000-00000000 Up 5 Sent", "DTMFEnd PJSIP/1000-00000000 Up 5 Sent",
                 "DTMFBegin PJSIP/1000-00000000 Up 6 Received", "DTMFBegin PJSIP/1001-00000001 Up 6 Sent",
                 "DTMFEnd PJSIP/1000-00000000 Up 6 Received", "DTMFEnd PJSIP/1001-00000001 Up 6 Sent");
