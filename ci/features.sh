@@ -25,7 +25,7 @@ Target:
               those scenarios once with the reason: @in-process (they start a PBX of their own) on
               every external target; without --control also @ucm-admin (the UCM's web GUI),
               @simulator-only (what only a simulated phone shows); without phones @phones; without
-              --restricted @restricted-user. The scenarios use the demo PBX's numbering
+              --restricted @restricted-user, with --no-bridged-dtmf @dtmf-in-bridge. The scenarios use the demo PBX's numbering
               (extensions 1000-1009, 1009 never registered, IVR 7000, *48, *54/*55/*56).
               UCMKIT_TARGET may carry the target instead, keeping the password out of the
               process list. Percent-encode '@' and '/' in the password.
@@ -39,6 +39,8 @@ Options:
                       UCMKIT_SIP=HOST:PORT says otherwise. Passwords are never printed.
   --restricted USER:PASSWORD
                       an AMI user with read and write "call" only (also UCMKIT_RESTRICTED)
+  --no-bridged-dtmf   the PBX bridges two phones' RTP natively (a plain Dial, no DTMF features): keys
+                      pressed on such a call never reach AMI; leaves out @dtmf-in-bridge
   --tags EXPRESSION   run only matching scenarios, e.g. --tags '@wire' or --tags 'not @phones'
   --offline           pass -o to Maven (no network)
   -h, --help          this text
@@ -51,6 +53,7 @@ TARGET="${UCMKIT_TARGET:-}"
 CONTROL="${UCMKIT_CONTROL:-}"
 PHONES="${UCMKIT_PHONES:-}"
 RESTRICTED="${UCMKIT_RESTRICTED:-}"
+BRIDGED_DTMF="${UCMKIT_BRIDGED_DTMF:-}"
 TAGS=""
 MVN=(mvn -B -q)
 while [ $# -gt 0 ]; do
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
     --control) [ $# -ge 2 ] || { echo "ci/features.sh: --control needs a URL" >&2; exit 2; }; CONTROL="$2"; shift ;;
     --phones) [ $# -ge 2 ] || { echo "ci/features.sh: --phones needs EXT:PASSWORD,... or a YAML file" >&2; exit 2; }; PHONES="$2"; shift ;;
     --restricted) [ $# -ge 2 ] || { echo "ci/features.sh: --restricted needs USER:PASSWORD" >&2; exit 2; }; RESTRICTED="$2"; shift ;;
+    --no-bridged-dtmf) BRIDGED_DTMF=false ;;
     --tags) [ $# -ge 2 ] || { echo "ci/features.sh: --tags needs an expression" >&2; exit 2; }; TAGS="$2"; shift ;;
     --offline) MVN+=(-o) ;;
     -h|--help) usage; exit 0 ;;
@@ -90,6 +94,7 @@ if [ -n "$TARGET" ]; then
     FILTER="$FILTER and not @ucm-admin and not @simulator-only"
     [ -n "$PHONES" ] || FILTER="$FILTER and not @phones"
     [ -n "$RESTRICTED" ] || FILTER="$FILTER and not @restricted-user"
+    [ "$BRIDGED_DTMF" != false ] || FILTER="$FILTER and not @dtmf-in-bridge"
   fi
   echo "ci/features.sh: filtered by tag before the run: $FILTER"
   TAGS="${TAGS:+($TAGS) and }$FILTER"
@@ -106,7 +111,7 @@ ARGS=(-pl features -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTest
 rm -f features/target/cucumber-report.html
 status=0
 # The passwords travel in the environment, never on a command line.
-UCMKIT_TARGET="$TARGET" UCMKIT_CONTROL="$CONTROL" UCMKIT_PHONES="$PHONES" UCMKIT_RESTRICTED="$RESTRICTED" \
+UCMKIT_TARGET="$TARGET" UCMKIT_CONTROL="$CONTROL" UCMKIT_PHONES="$PHONES" UCMKIT_RESTRICTED="$RESTRICTED" UCMKIT_BRIDGED_DTMF="$BRIDGED_DTMF" \
   "${MVN[@]}" "${ARGS[@]}" || status=$?
 if [ -f features/target/cucumber-report.html ]; then
   echo "ci/features.sh: report features/target/cucumber-report.html"

@@ -22,7 +22,6 @@ Feature: Barge
       | Async       | true             |
 
   @phones
-  @wip
   Scenario: The barging phone leaves when the call it joined ends
     Given the driver is connected to the PBX
     And extension 1000 calls extension 1002 and it answers

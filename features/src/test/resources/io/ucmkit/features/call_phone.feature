@@ -113,6 +113,8 @@ Feature: Call Phone
       | source      | is not registered  | 1009   | is not registered  | 1001        | answers by itself     | 1009      | unavailable |
       | destination | is busy            | 1001   | answers by itself  | 1006        | is busy               | 1006      | busy        |
       | destination | is not registered  | 1001   | answers by itself  | 1009        | is not registered     | 1009      | unavailable |
+      | source      | rejects every call | 1004   | rejects every call | 1001        | answers by itself     | 1004      | busy        |
+      | destination | rejects every call | 1001   | answers by itself  | 1004        | rejects every call    | 1004      | busy        |
 
     # 603 Decline needs a phone that sends it: baresip, the soft phone on a real PBX, always rejects with 486
     @simulator-only

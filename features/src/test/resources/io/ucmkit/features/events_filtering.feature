@@ -85,7 +85,6 @@ Feature: Which events a client receives
       """
     Then the raw client receives a "PresenceStateChange" event with "Privilege" = "call,all"
 
-  @wip
   Scenario: A failed login elsewhere is reported to a "security" reader
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the administrator with events "security"

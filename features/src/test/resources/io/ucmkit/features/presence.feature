@@ -107,7 +107,6 @@ Feature: SIP presence
     When extension 1002 sets its presence to "Available" in the user portal
     Then the driver reports the presence of extension 1002 as "Available"
 
-  @wip
   Scenario: The driver reports a custom status with its text
     Given the driver is connected to the PBX
     When extension 1003 sets a custom presence "On patrol, back 14:00" in the user portal
@@ -127,7 +126,6 @@ Feature: SIP presence
     Then the driver reports the presence of extension 1004 as "Custom" with the text "Guard tour"
 
   @phones
-  @wip
   Scenario Outline: Feature code *48 then <key>: the phone's user is <status>
     Given extension 1002 sets its presence to "<before>" in the user portal
     And the driver is connected to the PBX
@@ -143,6 +141,12 @@ Feature: SIP presence
       | 3   | Away           | Available |
       | 4   | Chat           | Available |
       | 5   | Do Not Disturb | Available |
+
+    # 6 is the demo PBX's custom status (available, subtype custom); the reference Asterisk's *48 6 sets
+    # subtype "lunch" instead, which a UCM shows as Available
+    @simulator-only
+    Examples:
+      | key | status         | before    |
       | 6   | Custom         | Available |
 
   @ucm-admin

@@ -20,11 +20,13 @@ public final class TargetScope {
         IN_PROCESS("@in-process", "starts, restarts or re-clocks a PBX of its own, which only the in-process simulator allows"),
         UCM_ADMIN("@ucm-admin", "acts as the UCM administrator in the web GUI (saving AMI users, the user portal's checks), "
                 + "which only a simulator allows"),
-        SIMULATOR_ONLY("@simulator-only", "reads what only a simulated phone shows (its presence keys' LEDs, its model); "
-                + "a soft phone has no such keys"),
+        SIMULATOR_ONLY("@simulator-only", "needs what only the simulator has: a phone's presence keys and model, a phone "
+                + "that rejects with 603 (baresip always answers 486), the demo PBX's *48 6 custom status"),
         PHONES("@phones", "acts as a phone's user: needs the simulator or soft phone accounts (--phones)"),
         RESTRICTED_USER("@restricted-user", "logs in as an AMI user that may read and write only 'call': name it with "
-                + "--restricted USER:PASSWORD");
+                + "--restricted USER:PASSWORD"),
+        DTMF_IN_BRIDGE("@dtmf-in-bridge", "presses keys on a call between two phones: a PBX whose Dial sets no DTMF features "
+                + "(the reference Asterisk's) bridges the RTP natively and reports no key (--no-bridged-dtmf)");
 
         final String tag;
         final String reason;
@@ -54,6 +56,9 @@ public final class TargetScope {
                 }
                 if (!Pbx.restrictedUserGiven()) {
                     unserved.add(Need.RESTRICTED_USER);
+                }
+                if (Pbx.setting("ucmkit.bridged-dtmf", "UCMKIT_BRIDGED_DTMF").equals("false")) {
+                    unserved.add(Need.DTMF_IN_BRIDGE);
                 }
             }
         }
