@@ -17,6 +17,15 @@ Feature: Reconnect and faults
     Then the System Asset is Normal
     And the System Asset's reason mentions "connected to"
 
+  # The same on a real PBX, restarted as its administrator does it (core restart now): it announces
+  # Shutdown first, so the driver shows Fault until the connection drops
+  Scenario: The PBX restarts, really: No Communication while it is down, then Normal again
+    Given a PBX that the scenario may restart
+    And the driver is connected to the PBX
+    When the PBX restarts
+    Then the driver reported the true state going to No Communication
+    And the System Asset is Normal
+
   @in-process
   Scenario: A Call Phone refused while the PBX was down is not sent when it is back
     Given a PBX started for this scenario only

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +58,37 @@ public final class PbxChannels {
         });
     }
 
+    /** Runs a CLI command (Action: Command) and returns its answer; an error answer throws. */
+    public String command(String cli) {
+        return session(client -> {
+            client.sendMessage("Action: Command\nActionID: ucmkit-command\nCommand: " + cli);
+            WireMessage answer = client.nextResponse(ANSWER);
+            expectSuccess(answer, "Command " + cli);
+            return answer.toString();
+        });
+    }
+
+    /**
+     * {@code core restart now}, as the administrator types it: Asterisk closes every AMI session as
+     * it goes down (it may not answer the command first), so the end of this one is what is awaited.
+     */
+    public void restartNow() {
+        try (RawAmiClient client = new RawAmiClient(target.host(), target.port())) {
+            client.banner(ANSWER);
+            client.sendMessage("Action: Login\nActionID: ucmkit-login\nUsername: " + target.username() + "\nSecret: "
+                    + target.password() + "\nEvents: off");
+            expectSuccess(client.nextResponse(ANSWER), "Login as " + target.username());
+            client.sendMessage("Action: Command\nActionID: ucmkit-restart\nCommand: core restart now");
+            if (!client.awaitClosedByPeer(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the PBX did not go down within 60 s of 'core restart now'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("AMI at " + target + " unreachable", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("restarting the PBX at " + target + ": " + e, e);
+        }
+    }
+
     /** A device's state as DEVICE_STATE() reads it, e.g. {@code NOT_INUSE}, {@code UNAVAILABLE}. */
     public String deviceState(String device) {
         return session(client -> {
@@ -63,6 +96,20 @@ public final class PbxChannels {
             WireMessage answer = client.nextResponse(ANSWER);
             expectSuccess(answer, "Getvar DEVICE_STATE(" + device + ")");
             return nonNull(answer.get("Value"));
+        });
+    }
+
+    /** The state of each extension's PJSIP device, read in one session. */
+    public Map<String, String> deviceStates(Collection<String> extensions) {
+        return session(client -> {
+            Map<String, String> states = new LinkedHashMap<>();
+            for (String extension : extensions) {
+                client.sendMessage("Action: Getvar\nActionID: ucmkit-getvar\nVariable: DEVICE_STATE(PJSIP/" + extension + ")");
+                WireMessage answer = client.nextResponse(ANSWER);
+                expectSuccess(answer, "Getvar DEVICE_STATE(PJSIP/" + extension + ")");
+                states.put(extension, nonNull(answer.get("Value")));
+            }
+            return states;
         });
     }
 

@@ -54,6 +54,17 @@ public final class SoftPhones implements Phones, AutoCloseable {
         for (BaresipPhone phone : phones.values()) {
             await().atMost(SIP_TIMEOUT).until(phone::registered);
         }
+        // a PBX that lost a contact (a restart, an expiry) gets a fresh REGISTER from a new phone process
+        pbx.deviceStates(phones.keySet()).forEach((extension, state) -> {
+            if (state.equals("UNAVAILABLE")) {
+                LOG.info("phone {}: the PBX has no contact for it any more; registering again", extension);
+                phones.remove(extension).close();
+                BaresipPhone phone = BaresipPhone.start(settings.accounts().get(extension), settings.registrar(),
+                        settings.bindAddress());
+                phones.put(extension, phone);
+                await().atMost(SIP_TIMEOUT).until(phone::registered);
+            }
+        });
         await("no channel left on the PBX").atMost(SIP_TIMEOUT).until(() -> pbx.channels().isEmpty()
                 && phones.values().stream().allMatch(p -> p.calls().isEmpty()));
     }

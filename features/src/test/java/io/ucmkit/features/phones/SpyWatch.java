@@ -18,11 +18,18 @@ final class SpyWatch implements AutoCloseable {
 
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
-    private final RawAmiClient events;
+    private final Target target;
+    private RawAmiClient events;
 
     SpyWatch(Target target) {
+        this.target = target;
+        events = connect(target);
+    }
+
+    /** A session that announces "call" events; a new one after the PBX restarted (what happened meanwhile is over). */
+    private static RawAmiClient connect(Target target) {
         try {
-            events = new RawAmiClient(target.host(), target.port());
+            RawAmiClient events = new RawAmiClient(target.host(), target.port());
             events.banner(ANSWER);
             events.sendMessage("Action: Login\nActionID: ucmkit-spywatch\nUsername: " + target.username() + "\nSecret: "
                     + target.password() + "\nEvents: call");
@@ -30,6 +37,7 @@ final class SpyWatch implements AutoCloseable {
             if (!"Success".equalsIgnoreCase(answer.get("Response"))) {
                 throw new IllegalStateException("login for ChanSpy events failed: " + answer);
             }
+            return events;
         } catch (IOException e) {
             throw new UncheckedIOException("AMI at " + target + " unreachable", e);
         } catch (Exception e) {
@@ -38,7 +46,10 @@ final class SpyWatch implements AutoCloseable {
     }
 
     /** Whether a channel of {@code spyer} is spying on a channel of {@code spied} now. */
-    boolean spying(String spyer, String spied) {
+    synchronized boolean spying(String spyer, String spied) {
+        if (events.isClosedByPeer()) {
+            events = connect(target);
+        }
         Map<String, String> spies = new HashMap<>(); // spyer channel -> spyee channel
         for (WireMessage event : events.events()) {
             String name = event.get("Event");
@@ -53,7 +64,7 @@ final class SpyWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             events.close();
         } catch (IOException ignored) {

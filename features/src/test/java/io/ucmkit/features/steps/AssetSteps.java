@@ -104,6 +104,11 @@ public final class AssetSteps {
         driver.awaitEvent("AssetState", Map.of("oldTrueState", from, "trueState", to));
     }
 
+    @Then("the driver reported the true state going to {assetState}")
+    public void reportedTrueChangeTo(String to) {
+        driver.awaitEvent("AssetState", Map.of("trueState", to));
+    }
+
     @When("the operator sends the asset command {assetCommand}")
     public void sendsCommand(String command) throws Exception {
         result.set(driver.post("/api/v1/asset/commands", Map.of("command", command)));

@@ -59,6 +59,19 @@ public final class PbxSteps {
         pbx.startOwnWithManualClock();
     }
 
+    @Given("a PBX that the scenario may restart")
+    public void restartablePbx() {
+        if (pbx.target().inProcess()) {
+            pbx.startOwn(options -> options); // the shared simulator serves every scenario: this one gets its own
+        }
+        // a real PBX is restarted by its administrator's CLI command, over AMI
+    }
+
+    @When("the PBX restarts")
+    public void restarts() {
+        pbx.restart();
+    }
+
     @When("{int} seconds pass on the PBX")
     public void secondsPass(int seconds) {
         pbx.advance(Duration.ofSeconds(seconds));

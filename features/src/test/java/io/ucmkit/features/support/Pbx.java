@@ -1,5 +1,7 @@
 package io.ucmkit.features.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.ucmkit.features.phones.PbxChannels;
 import io.ucmkit.features.phones.PhoneSettings;
 import io.ucmkit.features.phones.Phones;
@@ -283,6 +285,23 @@ public final class Pbx {
     public void shutDown() {
         requireOwn().close();
         down = true;
+    }
+
+    /**
+     * Restarts the PBX: the scenario's own simulator shuts down and starts again on its port; a
+     * real PBX runs {@code core restart now} (as its administrator would on the CLI) and is awaited
+     * until it answers AMI again. Its SIP registrations outlive the restart (Asterisk keeps
+     * contacts in its database); the next scenario's reset re-registers any phone it lost.
+     */
+    public void restart() {
+        if (target.inProcess()) {
+            shutDown();
+            startAgain();
+            return;
+        }
+        channels().restartNow();
+        await("the PBX back after its restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> channels().command("core waitfullybooted") != null);
     }
 
     /** The same PBX configuration starts again on the same AMI port. */
