@@ -25,7 +25,8 @@ Target:
               those scenarios once with the reason: @in-process (they start a PBX of their own) on
               every external target; without --control also @ucm-admin (the UCM's web GUI),
               @simulator-only (what only a simulated phone shows); without phones @phones; without
-              --restricted @restricted-user, with --no-bridged-dtmf @dtmf-in-bridge. The scenarios use the demo PBX's numbering
+              --restricted @restricted-user, with --no-bridged-dtmf @dtmf-in-bridge, without
+              --may-restart @restarts-pbx. The scenarios use the demo PBX's numbering
               (extensions 1000-1009, 1009 never registered, IVR 7000, *48, *54/*55/*56).
               UCMKIT_TARGET may carry the target instead, keeping the password out of the
               process list. Percent-encode '@' and '/' in the password.
@@ -41,6 +42,8 @@ Options:
                       an AMI user with read and write "call" only (also UCMKIT_RESTRICTED)
   --no-bridged-dtmf   the PBX bridges two phones' RTP natively (a plain Dial, no DTMF features): keys
                       pressed on such a call never reach AMI; leaves out @dtmf-in-bridge
+  --may-restart       the suite may restart the PBX (core restart now over AMI) for @restarts-pbx;
+                      never for a UCM in service
   --tags EXPRESSION   run only matching scenarios, e.g. --tags '@wire' or --tags 'not @phones'
   --offline           pass -o to Maven (no network)
   -h, --help          this text
@@ -54,6 +57,7 @@ CONTROL="${UCMKIT_CONTROL:-}"
 PHONES="${UCMKIT_PHONES:-}"
 RESTRICTED="${UCMKIT_RESTRICTED:-}"
 BRIDGED_DTMF="${UCMKIT_BRIDGED_DTMF:-}"
+MAY_RESTART="${UCMKIT_MAY_RESTART:-}"
 TAGS=""
 MVN=(mvn -B -q)
 while [ $# -gt 0 ]; do
@@ -63,6 +67,7 @@ while [ $# -gt 0 ]; do
     --phones) [ $# -ge 2 ] || { echo "ci/features.sh: --phones needs EXT:PASSWORD,... or a YAML file" >&2; exit 2; }; PHONES="$2"; shift ;;
     --restricted) [ $# -ge 2 ] || { echo "ci/features.sh: --restricted needs USER:PASSWORD" >&2; exit 2; }; RESTRICTED="$2"; shift ;;
     --no-bridged-dtmf) BRIDGED_DTMF=false ;;
+    --may-restart) MAY_RESTART=true ;;
     --tags) [ $# -ge 2 ] || { echo "ci/features.sh: --tags needs an expression" >&2; exit 2; }; TAGS="$2"; shift ;;
     --offline) MVN+=(-o) ;;
     -h|--help) usage; exit 0 ;;
@@ -90,6 +95,7 @@ if [ -n "$TARGET" ]; then
   echo "ci/features.sh: running the features against ami://$USER_NAME:********@$HOST:$PORT${CONTROL:+ (control API $CONTROL)}${PHONES:+ with soft phones}"
   # What the target cannot serve is filtered out here, before the run (the run lists those scenarios and why).
   FILTER="not @in-process"
+  [ -z "$CONTROL" ] && [ "$MAY_RESTART" = true ] || FILTER="$FILTER and not @restarts-pbx"
   if [ -z "$CONTROL" ]; then
     FILTER="$FILTER and not @ucm-admin and not @simulator-only"
     [ -n "$PHONES" ] || FILTER="$FILTER and not @phones"
@@ -112,6 +118,7 @@ rm -f features/target/cucumber-report.html
 status=0
 # The passwords travel in the environment, never on a command line.
 UCMKIT_TARGET="$TARGET" UCMKIT_CONTROL="$CONTROL" UCMKIT_PHONES="$PHONES" UCMKIT_RESTRICTED="$RESTRICTED" UCMKIT_BRIDGED_DTMF="$BRIDGED_DTMF" \
+  UCMKIT_MAY_RESTART="$MAY_RESTART" \
   "${MVN[@]}" "${ARGS[@]}" || status=$?
 if [ -f features/target/cucumber-report.html ]; then
   echo "ci/features.sh: report features/target/cucumber-report.html"

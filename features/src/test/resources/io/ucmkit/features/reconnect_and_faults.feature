@@ -19,6 +19,7 @@ Feature: Reconnect and faults
 
   # The same on a real PBX, restarted as its administrator does it (core restart now): it announces
   # Shutdown first, so the driver shows Fault until the connection drops
+  @restarts-pbx
   Scenario: The PBX restarts, really: No Communication while it is down, then Normal again
     Given a PBX that the scenario may restart
     And the driver is connected to the PBX

@@ -233,7 +233,7 @@ public final class Pbx {
         }
         if (CONTROL == null) {
             throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario "
-                    + "@simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT + ")");
+                    + "@ucm-admin or @simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT + ")");
         }
         return new ControlApiAdmin(CONTROL);
     }

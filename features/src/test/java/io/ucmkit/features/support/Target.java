@@ -7,7 +7,8 @@ import java.net.URI;
  * {@code -Ducmkit.target=ami://user:pass@host:port} — a separately started simulator or real
  * UCM hardware — or, to keep the password off command lines, as the environment variable
  * {@code UCMKIT_TARGET} ({@code ci/features.sh} uses that). Scenarios that need to act as a
- * phone's user are tagged {@code @simulator-only}.
+ * phone's user are tagged {@code @phones}, those that need the UCM's web GUI {@code @ucm-admin}
+ * ({@link TargetScope}).
  */
 public record Target(String host, int port, String username, String password, boolean inProcess) {
 

@@ -25,6 +25,8 @@ public final class TargetScope {
         PHONES("@phones", "acts as a phone's user: needs the simulator or soft phone accounts (--phones)"),
         RESTRICTED_USER("@restricted-user", "logs in as an AMI user that may read and write only 'call': name it with "
                 + "--restricted USER:PASSWORD"),
+        RESTARTS_PBX("@restarts-pbx", "restarts the PBX (core restart now over AMI): only where that is allowed "
+                + "(--may-restart; never a UCM in service)"),
         DTMF_IN_BRIDGE("@dtmf-in-bridge", "presses keys on a call between two phones: a PBX whose Dial sets no DTMF features "
                 + "(the reference Asterisk's) bridges the RTP natively and reports no key (--no-bridged-dtmf)");
 
@@ -48,6 +50,9 @@ public final class TargetScope {
         List<Need> unserved = new ArrayList<>();
         if (Pbx.external()) {
             unserved.add(Need.IN_PROCESS);
+            if (Pbx.externalSimulator() || !Pbx.setting("ucmkit.may-restart", "UCMKIT_MAY_RESTART").equals("true")) {
+                unserved.add(Need.RESTARTS_PBX);
+            }
             if (!Pbx.externalSimulator()) {
                 unserved.add(Need.UCM_ADMIN);
                 unserved.add(Need.SIMULATOR_ONLY);
