@@ -147,9 +147,9 @@ Feature: Call Phone
     Then the driver reported Call Status "Declined" exactly once
     And the driver reported no Call Status "Accepted"
 
-  @in-process
+  # On a real PBX the 30 s pass in real time (the Originate's timeout); the simulator's clock is moved
   Scenario: The source does not answer within the Originate's 30 seconds
-    Given a PBX whose clock the scenario moves, started for this scenario only
+    Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
     And the phone of extension 1007 does not answer
     When the operator sends Call Phone from extension 1007 to extension 1001 with line 1 "Door 3" and line 2 "Alarm"
@@ -158,9 +158,9 @@ Feature: Call Phone
     Then the driver reports Call Status "Declined" for extension 1007 because "no-answer"
     And no phone has a call
 
-  @in-process
+  # On a real PBX the 60 s pass in real time (Dial's timeout on a UCM); the simulator's clock is moved
   Scenario: The destination rings unanswered until the dial timeout
-    Given a PBX whose clock the scenario moves, started for this scenario only
+    Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
     And the phone of extension 1007 does not answer
