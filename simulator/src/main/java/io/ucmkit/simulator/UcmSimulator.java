@@ -208,7 +208,7 @@ public final class UcmSimulator implements AutoCloseable {
       PbxConfigValidator.validate(c);
       ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
       SimScheduler timers = scheduler == null ? own : scheduler;
-      Pbx pbx = new Pbx(c, new EventBus());
+      Pbx pbx = new Pbx(c, new EventBus(), clock);
       Calls calls = Calls.create(new PbxCallPort(pbx), new SchedulerCallClock(clock, timers),
           event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
           c.asteriskVersion() < 14);

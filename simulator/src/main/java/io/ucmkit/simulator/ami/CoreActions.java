@@ -13,6 +13,6 @@ final class CoreActions {
         new ListCommandsAction(), new CoreSettingsAction(), new CoreStatusAction(), new CommandAction(),
         new ExtensionStateAction(), new ExtensionStateListAction(), new PresenceStateAction(),
         new PresenceStateListAction(), new DeviceStateListAction(), new SetvarAction(), new GetvarAction(),
-        new UserEventAction());
+        new UserEventAction(), new PjsipShowContactsAction());
   }
 }

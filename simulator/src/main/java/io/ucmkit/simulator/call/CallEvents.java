@@ -135,30 +135,4 @@ final class CallEvents {
         }
         return b.build();
     }
-
-    /**
-     * The security events of a phone's authenticated SIP request (INVITE, 44, 46): ChallengeSent
-     * then SuccessfulAuth, {@code Service: PJSIP}, the phone's extension as account, the SIP dialog's
-     * Call-ID as session; class security.
-     */
-    static AmiMessage sipChallengeSent(String ext) {
-        return sipSecurity("ChallengeSent", ext).add("Challenge", "").build();
-    }
-
-    static AmiMessage sipSuccessfulAuth(String ext) {
-        return sipSecurity("SuccessfulAuth", ext).add("UsingPassword", "1").build();
-    }
-
-    private static AmiMessage.Builder sipSecurity(String name, String ext) {
-        return event(name, "security")
-                .add("EventTV", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-                        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)))
-                .add("Severity", "Informational")
-                .add("Service", "PJSIP")
-                .add("EventVersion", "1")
-                .add("AccountID", ext)
-                .add("SessionID", Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1))
-                .add("LocalAddress", "IPV4/UDP/" + Apps.SIP_DOMAIN + "/5060")
-                .add("RemoteAddress", "IPV4/UDP/127.0.0.1/" + (5062 + Math.floorMod(ext.hashCode(), 1000)));
-    }
 }

@@ -102,8 +102,7 @@ public final class Calls {
             }
             // A phone's INVITE (44, 46): the PBX challenges and authenticates it, the leg starts in
             // Ring with the phone's own caller ID and the SIP domain it called.
-            engine.emit(CallEvents.sipChallengeSent(ext));
-            engine.emit(CallEvents.sipSuccessfulAuth(ext));
+            engine.pbx.phoneAuthenticated(ext);
             SimChannel leg = engine.newChannel(phone.tech(), ext, null, ChannelState.RING,
                     new CallerId(phone.name(), ext), number);
             engine.setVar(leg, "SIPDOMAIN", Apps.SIP_DOMAIN);

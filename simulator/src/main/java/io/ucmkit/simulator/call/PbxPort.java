@@ -36,6 +36,13 @@ public interface PbxPort {
         return null;
     }
 
+    /**
+     * The phone's SIP request (an INVITE) was challenged and authenticated: the PBX publishes
+     * ChallengeSent and SuccessfulAuth to security readers (transcripts 44, 46).
+     */
+    default void phoneAuthenticated(String ext) {
+    }
+
     /** Called when an extension's device state changes because of calls; the model raises the events. */
     void deviceStateChanged(String ext, DeviceState state);
 

@@ -1,10 +1,13 @@
 package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.ami.SecurityEvents;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.Privileges;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +29,21 @@ public final class Pbx {
 
   private final PbxConfig config;
   private final EventBus events;
+  private final Clock clock;
   private final Map<String, Phone> phones = new LinkedHashMap<>();
   private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
   private final Map<String, Presence> presence = new ConcurrentHashMap<>();
   private final Map<String, String> globals = new ConcurrentHashMap<>();
 
   public Pbx(PbxConfig config, EventBus events) {
+    this(config, events, Clock.systemUTC());
+  }
+
+  /** With the clock that dates registrations (ExpirationTime) and security events (EventTV). */
+  public Pbx(PbxConfig config, EventBus events, Clock clock) {
     this.config = config;
     this.events = events;
+    this.clock = clock;
     reset();
   }
 
@@ -44,7 +54,11 @@ public final class Pbx {
     presence.clear();
     globals.clear();
     for (ExtensionConfig e : config.extensions()) {
-      phones.put(e.number(), new Phone(e, phones.size()));
+      Phone p = new Phone(e, phones.size());
+      if (p.registered) {
+        p.sipContact = SipContact.register(e.number(), p.contact, p.model, clock.instant());
+      }
+      phones.put(e.number(), p);
       presence.put(e.number(), Presence.AVAILABLE);
     }
   }
@@ -173,22 +187,36 @@ public final class Pbx {
     if (old.equals(state)) {
       return;
     }
-    events.publish(EventBus.event("DeviceStateChange", Privileges.CALL).add("Device", device).add("State", state).build(),
-        Privileges.CALL);
+    publishDeviceStateChange(device, state);
     // Each phone's hint holds exactly its own device (hint()), so a lookup finds the one hint to update.
     String prefix = tech() + "/";
     String n = device.startsWith(prefix) ? device.substring(prefix.length()) : null;
     if (n != null && phones.containsKey(n)) {
-      int status = extensionStatus(n);
-      events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", n).add("Context", context())
-          .add("Hint", hint(n)).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
-          .build(), Privileges.CALL);
+      publishExtensionStatus(n);
     }
   }
 
+  private void publishDeviceStateChange(String device, String state) {
+    events.publish(EventBus.event("DeviceStateChange", Privileges.CALL).add("Device", device).add("State", state).build(),
+        Privileges.CALL);
+  }
+
+  private void publishExtensionStatus(String number) {
+    int status = extensionStatus(number);
+    events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", number).add("Context", context())
+        .add("Hint", hint(number)).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
+        .build(), Privileges.CALL);
+  }
+
   /**
-   * Registers or unregisters a phone: PJSIP-style ContactStatus and PeerStatus for {@code system}
-   * readers, then the device state change (UNAVAILABLE when unregistered) with its ExtensionStatus.
+   * Registers or unregisters a phone, with the events a real Asterisk with PJSIP publishes
+   * (transcript 47). Un-REGISTER: ChallengeSent + SuccessfulAuth, ExtensionStatus Unavailable,
+   * PeerStatus Unreachable, DeviceStateChange UNAVAILABLE, ContactStatus Removed. REGISTER:
+   * ChallengeSent + SuccessfulAuth, ContactStatus NonQualified, PeerStatus Reachable,
+   * ExtensionStatus Idle, DeviceStateChange NOT_INUSE, then ContactStatus Reachable once the first
+   * qualify OPTIONS is answered. Asterisk raises the hint and device events on other threads than
+   * PeerStatus, so their place varies (transcripts README #15); this is the recorded one. A phone
+   * in a call keeps its call's device state, so it raises no device events.
    */
   public synchronized boolean setRegistered(String number, boolean registered) {
     Phone p = phones.get(number);
@@ -198,18 +226,73 @@ public final class Pbx {
     if (p.registered == registered) {
       return true;
     }
-    String old = deviceState(device(number));
+    String device = device(number);
+    String old = deviceState(device);
     p.registered = registered;
-    // Event bodies follow res_pjsip's ContactStatus/PeerStatus (AMI.md §4.2); a UCM's own values are a guess.
-    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", "sip:" + number + "@" + p.contact)
-        .add("ContactStatus", registered ? "Created" : "Removed").add("AOR", number).add("EndpointName", number)
-        .build(), Privileges.SYSTEM);
-    events.publish(EventBus.event("PeerStatus", Privileges.SYSTEM).add("ChannelType", tech())
-        .add("Peer", device(number)).add("PeerStatus", registered ? "Reachable" : "Unreachable").build(), Privileges.SYSTEM);
-    if (!deviceStates.containsKey(device(number))) {
-      publishDeviceChange(device(number), deviceState(device(number)), old);
+    boolean deviceChanged = !deviceStates.containsKey(device) && !old.equals(deviceState(device));
+    if (registered) {
+      p.sipContact = SipContact.register(number, p.contact, p.model, clock.instant());
+      publishSipAuthentication(number, p.sipContact.callId());
+      publishContactStatus(p.sipContact, "NonQualified", 0);
+      publishPeerStatus(number, "Reachable");
+      if (deviceChanged) {
+        publishExtensionStatus(number);
+        publishDeviceStateChange(device, deviceState(device));
+      }
+      publishContactStatus(p.sipContact, "Reachable", p.sipContact.roundtripUsec());
+    } else {
+      SipContact gone = p.sipContact;
+      p.sipContact = null;
+      // A phone keeps one Call-ID for all its REGISTERs (RFC 3261 10.2), the un-REGISTER too.
+      publishSipAuthentication(number, gone.callId());
+      if (deviceChanged) {
+        publishExtensionStatus(number);
+      }
+      publishPeerStatus(number, "Unreachable");
+      if (deviceChanged) {
+        publishDeviceStateChange(device, deviceState(device));
+      }
+      publishContactStatus(gone, "Removed", 0);
     }
     return true;
+  }
+
+  /**
+   * ChallengeSent then SuccessfulAuth for a SIP request of this extension's phone, sent from its
+   * contact (a REGISTER here; an INVITE the phone dials, transcripts 44 and 46), to {@code security}
+   * readers only.
+   */
+  public synchronized void publishSipAuthentication(String number, String callId) {
+    Phone p = phones.get(number);
+    if (p == null) {
+      return;
+    }
+    for (AmiMessage m : SecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
+      events.publish(m, Privileges.SECURITY);
+    }
+  }
+
+  /** The registered contacts, in the order PJSIPShowContacts lists them (by contact id). */
+  public synchronized List<SipContact> sipContacts() {
+    List<SipContact> out = new ArrayList<>();
+    for (Phone p : phones.values()) {
+      if (p.sipContact != null) {
+        out.add(p.sipContact);
+      }
+    }
+    out.sort(Comparator.comparing(SipContact::objectName));
+    return out;
+  }
+
+  private void publishContactStatus(SipContact c, String status, long roundtripUsec) {
+    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", c.uri()).add("ContactStatus", status)
+        .add("AOR", c.aor()).add("EndpointName", c.aor()).add("RoundtripUsec", Long.toString(roundtripUsec)).build(),
+        Privileges.SYSTEM);
+  }
+
+  private void publishPeerStatus(String number, String status) {
+    events.publish(EventBus.event("PeerStatus", Privileges.SYSTEM).add("ChannelType", tech()).add("Peer", device(number))
+        .add("PeerStatus", status).build(), Privileges.SYSTEM);
   }
 
   public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
@@ -291,6 +374,8 @@ public final class Pbx {
     boolean registered;
     String answerMode;
     int answerDelayMs;
+    /** The contact its last REGISTER left; null while unregistered. */
+    SipContact sipContact;
 
     /**
      * Where the simulated phone registers from: loopback, one SIP port per phone in config order

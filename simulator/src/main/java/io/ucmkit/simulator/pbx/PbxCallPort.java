@@ -67,6 +67,11 @@ public final class PbxCallPort implements PbxPort {
   }
 
   @Override
+  public void phoneAuthenticated(String ext) {
+    pbx.publishSipAuthentication(ext, SipContact.newCallId());
+  }
+
+  @Override
   public String shortRingPrefix() {
     return pbx.config().featureCodes().shortRing();
   }

@@ -102,9 +102,9 @@ class AmiSessionIT {
     try (AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
       reader.send("Action: Command\r\nCommand: core show version\r\nActionID: c1\r\n\r\n");
       assertThat(reader.message()).isEqualTo("Response: Error\r\nActionID: c1\r\nMessage: Permission denied\r\n\r\n");
-      sim.admin().setRegistered("1001", false); // system-class ContactStatus/PeerStatus, then call-class device events
-      assertThat(reader.message()).startsWith("Event: DeviceStateChange\r\nPrivilege: call,all\r\nDevice: PJSIP/1001\r\nState: UNAVAILABLE");
+      sim.admin().setRegistered("1001", false); // security, system and call events (transcript 47): only the call ones reach it
       assertThat(reader.message()).contains("Event: ExtensionStatus", "Status: 4", "StatusText: Unavailable");
+      assertThat(reader.message()).startsWith("Event: DeviceStateChange\r\nPrivilege: call,all\r\nDevice: PJSIP/1001\r\nState: UNAVAILABLE");
       reader.send("Action: Ping\r\nActionID: p\r\n\r\n");
       assertThat(reader.message()).startsWith("Response: Success\r\nActionID: p\r\nPing: Pong");
     }
@@ -114,10 +114,11 @@ class AmiSessionIT {
   void an_admin_sees_registration_events_of_the_system_class() throws Exception {
     try (AmiTestClient admin = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "system")) {
       assertThat(admin.message()).startsWith("Event: FullyBooted\r\n");
-      sim.admin().setRegistered("1002", false);
-      assertThat(admin.message()).startsWith("Event: ContactStatus\r\nPrivilege: system,all\r\n").contains("ContactStatus: Removed");
+      sim.admin().setRegistered("1002", false); // transcript 47: PeerStatus, then (after the device events) ContactStatus
       assertThat(admin.message()).isEqualTo("Event: PeerStatus\r\nPrivilege: system,all\r\nChannelType: PJSIP\r\n"
           + "Peer: PJSIP/1002\r\nPeerStatus: Unreachable\r\n\r\n");
+      assertThat(admin.message()).isEqualTo("Event: ContactStatus\r\nPrivilege: system,all\r\nURI: sip:1002@127.0.0.1:5062\r\n"
+          + "ContactStatus: Removed\r\nAOR: 1002\r\nEndpointName: 1002\r\nRoundtripUsec: 0\r\n\r\n");
     }
   }
 
@@ -143,7 +144,9 @@ class AmiSessionIT {
     // 262144 = EVENT_FLAG_SECURITY (1 << 18); perms[] has no hookresponse, so the bit is not the list position.
     try (AmiTestClient watcher = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "262144")) {
       assertThat(watcher.message()).startsWith("Event: SuccessfulAuth\r\nPrivilege: security,all\r\n"); // no FullyBooted
-      sim.admin().setRegistered("1001", false); // system and call events
+      sim.admin().setRegistered("1001", false); // the un-REGISTER's security events, then system and call events
+      assertThat(watcher.message()).startsWith("Event: ChallengeSent\r\nPrivilege: security,all\r\n").contains("Service: PJSIP\r\n");
+      assertThat(watcher.message()).startsWith("Event: SuccessfulAuth\r\nPrivilege: security,all\r\n").contains("Service: PJSIP\r\n");
       sim.pbx().setGlobal("G", "1"); // dialplan
       try (AmiTestClient bad = new AmiTestClient(sim.amiPort())) {
         bad.banner();

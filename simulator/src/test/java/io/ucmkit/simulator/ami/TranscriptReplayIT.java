@@ -26,6 +26,9 @@ class TranscriptReplayIT {
   /** CLI commands the simulator does not implement (README "AMI actions"); their exchanges are left out of 18. */
   private static final List<String> CLI_NOT_SIMULATED = List.of("core show hints", "manager show connected");
 
+  /** Actions of modules the transcript-25 PBX had not loaded (it had no res_pjsip); ListCommands lists them here. */
+  private static final List<String> NOT_IN_RECORDED_MODULES = List.of("PJSIPShowContacts");
+
   private static UcmSimulator sim;
 
   @BeforeAll
@@ -68,6 +71,9 @@ class TranscriptReplayIT {
     try (AmiTestClient client = new AmiTestClient(sim.amiPort())) {
       client.send(Wire.clientBytes(exchanges));
       String got = Wire.mask(client.untilClosed());
+      if (transcript.startsWith("25")) {
+        got = Wire.withoutActions(got, NOT_IN_RECORDED_MODULES);
+      }
       if (transcript.startsWith("16")) {
         assertThat(Wire.messagesSorted(got)).isEqualTo(Wire.messagesSorted(expected));
       } else {

@@ -146,4 +146,14 @@ final class Wire {
     kept.addAll(actions);
     return LIST_COMMANDS_LINE.matcher(s).replaceAll(m -> kept.contains(m.group(1)) ? Matcher.quoteReplacement(m.group()) : "");
   }
+
+  /**
+   * A ListCommands answer without the lines of these actions: for actions of modules the recording
+   * PBX had not loaded (transcript 25 was recorded without res_pjsip, so without PJSIPShowContacts).
+   */
+  static String withoutActions(String s, Collection<String> actions) {
+    Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    dropped.addAll(actions);
+    return LIST_COMMANDS_LINE.matcher(s).replaceAll(m -> dropped.contains(m.group(1)) ? "" : Matcher.quoteReplacement(m.group()));
+  }
 }

@@ -51,6 +51,11 @@ class FakePbx implements PbxPort {
     }
 
     @Override
+    public void phoneAuthenticated(String ext) {
+        log.add("authenticated " + ext);
+    }
+
+    @Override
     public void deviceStateChanged(String ext, DeviceState state) {
         log.add("device " + ext + " " + state);
     }
