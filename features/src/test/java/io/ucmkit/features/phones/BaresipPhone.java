@@ -1,13 +1,9 @@
 package io.ucmkit.features.phones;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,29 +15,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Debian {@code baresip} process registered as one extension, driven over its ctrl_tcp
- * interface (netstring JSON: commands {@code accept}, {@code hangup}, {@code dial},
+ * interface ({@link CtrlTcp}; commands {@code accept}, {@code hangup}, {@code dial},
  * {@code sndcode}; events {@code CALL_INCOMING}, {@code CALL_ESTABLISHED}, {@code CALL_CLOSED},
- * {@code REGISTER_OK}, …). baresip 1.0's ctrl_tcp serves one client at a time, so this object
- * holds the only connection for the life of the process. The phone's behaviour (auto answer,
- * reject, busy) is acted out here on {@code CALL_INCOMING}: baresip's own auto answer cannot be
+ * {@code REGISTER_OK}, …), the only connection for the life of the process. The phone's
+ * behaviour (auto answer, reject, busy) is acted out here on {@code CALL_INCOMING}: baresip's own auto answer cannot be
  * switched per call, and its reject is always {@code 486}. Its folder (config, accounts with the
  * password, log) is private to the user and deleted on {@link #close()}; the password is never logged.
  */
 final class BaresipPhone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BaresipPhone.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     /** A call as the phone sees it, by baresip's call id. */
     record Call(String id, State state, Phones.CallerId peer) {
@@ -52,11 +43,8 @@ final class BaresipPhone implements AutoCloseable {
     private final String registrar;
     private final Path folder;
     private final Process process;
-    private final Socket control;
-    private final OutputStream commands;
-    private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final CtrlTcp control;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
-    private final AtomicInteger tokens = new AtomicInteger();
     private volatile PhoneBehaviour behaviour = PhoneBehaviour.ANSWERED_BY_HAND;
     private volatile boolean registered;
     private volatile boolean closed;
@@ -67,11 +55,7 @@ final class BaresipPhone implements AutoCloseable {
         this.registrar = registrar;
         this.folder = folder;
         this.process = process;
-        this.control = control;
-        this.commands = control.getOutputStream();
-        Thread reader = new Thread(this::readEvents, "baresip-" + account.extension());
-        reader.setDaemon(true);
-        reader.start();
+        this.control = new CtrlTcp("phone " + account.extension(), control, this::onEvent, this::onLost);
     }
 
     /** Starts the process on free local ports and connects to its ctrl_tcp; registration follows (see {@link #registered()}). */
@@ -213,64 +197,18 @@ final class BaresipPhone implements AutoCloseable {
         command("sndcode", digits);
     }
 
-    /** Sends a command and waits for baresip's answer; a refusal ({@code ok: false}) is an IllegalStateException. */
-    private JsonNode command(String name, String params) {
-        JsonNode response;
-        try {
-            response = send(name, params).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("phone " + extension() + ": no answer to '" + name + "' from baresip within "
-                    + COMMAND_TIMEOUT.toSeconds() + " s" + (process.isAlive() ? "" : " (baresip exited)"), e);
-        }
-        if (!response.path("ok").asBoolean()) {
-            throw new IllegalStateException("phone " + extension() + ": baresip refused '" + name + " "
-                    + (params == null ? "" : params) + "': " + response.path("data").asText());
-        }
-        return response;
-    }
-
-    /** Writes a command; its response arrives on the reader thread (which itself never waits for one). */
-    private CompletableFuture<JsonNode> send(String name, String params) {
-        String token = Integer.toString(tokens.incrementAndGet());
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        pending.put(token, answer);
-        ObjectNode message = JSON.createObjectNode().put("command", name).put("token", token);
-        if (params != null) {
-            message.put("params", params);
-        }
-        try {
-            synchronized (commands) {
-                commands.write(Netstring.encode(message.toString()));
-                commands.flush();
-            }
-        } catch (IOException e) {
-            pending.remove(token);
-            answer.completeExceptionally(e);
-        }
-        return answer;
-    }
-
-    private void readEvents() {
-        try (InputStream in = control.getInputStream()) {
-            while (true) {
-                JsonNode message = JSON.readTree(Netstring.read(in));
-                if (message.path("response").asBoolean()) {
-                    CompletableFuture<JsonNode> answer = pending.remove(message.path("token").asText());
-                    if (answer != null) {
-                        answer.complete(message);
-                    }
-                } else if (message.path("event").asBoolean()) {
-                    onEvent(message);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!closed) {
-                LOG.warn("phone {}: ctrl_tcp connection lost ({}); baresip {}", extension(), e.toString(),
-                        process.isAlive() ? "still runs" : "exited: " + logTail(folder));
-            }
-        }
+    private void onLost(Exception cause) {
         registered = false;
-        pending.values().forEach(f -> f.completeExceptionally(new IOException("ctrl_tcp closed")));
+        LOG.warn("phone {}: ctrl_tcp connection lost ({}); baresip {}", extension(), cause.toString(),
+                process.isAlive() ? "still runs" : "exited: " + logTail(folder));
+    }
+
+    private JsonNode command(String name, String params) {
+        return control.command(name, params);
+    }
+
+    private void send(String name, String params) {
+        control.send(name, params);
     }
 
     private void onEvent(JsonNode event) {
@@ -312,11 +250,7 @@ final class BaresipPhone implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            control.close();
-        } catch (IOException ignored) {
-            // the process goes next in any case
-        }
+        control.close();
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
