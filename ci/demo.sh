@@ -45,9 +45,9 @@ step() { echo "ucmkit demo: $*"; }
 # 1. Build what is missing, once (a second run starts in seconds).
 # Rebuilt when missing or older than a main source or pom (after a pull), else reused.
 . ci/jars.sh
-if stale simulator/target/ucmkit-simulator.jar ami simulator || stale driver/target/ucmkit-driver.jar ami driver; then
+if stale simulator/target/ucmkit-simulator.jar ami simulator || stale driver-service/target/ucmkit-driver.jar ami driver driver-service; then
   step "building the simulator and driver jars (first run takes a minute or two)..."
-  if ! mvn -q -pl ami,simulator,driver -am package -DskipTests >"$RUN_DIR/build.log" 2>&1; then
+  if ! mvn -q -pl simulator,driver-service -am package -DskipTests >"$RUN_DIR/build.log" 2>&1; then
     tail -40 "$RUN_DIR/build.log" >&2
     echo "ucmkit demo: the build failed (log above, full log in $RUN_DIR/build.log)" >&2
     exit 1
@@ -86,7 +86,7 @@ PIDS+=($!)
 wait_http "http://127.0.0.1:$WEB_PORT/api/v1/extensions" "${PIDS[0]}" "$RUN_DIR/simulator.log"
 
 step "starting the driver (dataserver $DATA_PORT, debug $DEBUG_PORT)..."
-UCMKIT_PASSWORD=amiadmin1 java -jar driver/target/ucmkit-driver.jar --address 127.0.0.1 --port "$AMI_PORT" \
+UCMKIT_PASSWORD=amiadmin1 java -jar driver-service/target/ucmkit-driver.jar --address 127.0.0.1 --port "$AMI_PORT" \
   --username amiadmin --dataserver-port "$DATA_PORT" --debug-port "$DEBUG_PORT" --data-dir "$RUN_DIR/data" \
   >"$RUN_DIR/driver.log" 2>&1 &
 PIDS+=($!)

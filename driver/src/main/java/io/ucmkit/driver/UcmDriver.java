@@ -89,6 +89,44 @@ public final class UcmDriver implements AutoCloseable {
         return supervisor.ready() != null;
     }
 
+    /**
+     * Blocks until the driver is logged in and its asset has left No Communication, woken by the asset's
+     * own state change (no polling). Fails with {@link DriverException.Kind#TIMEOUT} naming the asset's
+     * reason — e.g. a refused login or a PBX that does not answer — when that does not happen in time.
+     */
+    public void awaitConnected(java.time.Duration timeout) {
+        java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Runnable unsubscribe = events.subscribe(e -> {
+            if (e instanceof DriverEvent.AssetState) {
+                changed.release();
+            }
+        });
+        try {
+            while (true) {
+                changed.drainPermits();
+                if (isConnected() && asset.trueState() != SystemAsset.TrueState.NO_COMMUNICATION) {
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !changed.tryAcquire(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    throw new DriverException(DriverException.Kind.TIMEOUT, "not connected to " + config.address()
+                            + " within " + timeout.toMillis() + " ms: " + asset.state() + " (" + asset.reason() + ")");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException(DriverException.Kind.TIMEOUT, "interrupted while waiting to connect");
+        } finally {
+            unsubscribe.run();
+        }
+    }
+
+    /** Starts recording driver events for {@link EventRecorder#await}; close it when done. */
+    public EventRecorder recordEvents() {
+        return new EventRecorder(this);
+    }
+
     /** Subscribes to driver events, delivered in order on one driver thread. Run the returned value to unsubscribe. */
     public Runnable subscribe(Consumer<? super DriverEvent> subscriber) {
         return events.subscribe(subscriber);

@@ -69,6 +69,60 @@ public final class SimulatorAdmin {
     return extension(ext);
   }
 
+  /** {@link #setPresence(String, String, String)} with a typed status; {@code CUSTOM} shows the text {@code Custom}. */
+  public ExtensionInfo setPresence(String ext, PresenceStatus status) {
+    return setPresence(ext, status.wire(), null);
+  }
+
+  /** The Custom status with its text (≤ 64 characters), as the user portal sets it. */
+  public ExtensionInfo setCustomPresence(String ext, String text) {
+    return setPresence(ext, PresenceStatus.CUSTOM.wire(), text);
+  }
+
+  /** {@link #setAnswerMode(String, String, int)} typed: {@code delay} is used by {@link AnswerMode#AUTO}. */
+  public ExtensionInfo setAnswerMode(String ext, AnswerMode mode, java.time.Duration delay) {
+    return setAnswerMode(ext, mode.wire(), (int) Math.min(Integer.MAX_VALUE, delay.toMillis()));
+  }
+
+  // ---- waiting, as a test waits: woken by the PBX's own events, never by sleeping
+
+  /** The phone's channel once it rings; fails after {@code timeout} naming what was seen. */
+  public Calls.ChannelView awaitRinging(String ext, java.time.Duration timeout) {
+    extension(ext);
+    return SimulatorWait.until(pbx.events(), timeout, "extension " + ext + " ringing",
+        () -> callOf(ext, "Ringing"), () -> "its calls: " + callsOf(ext));
+  }
+
+  /** The phone's channel once it is in a call (answered: state Up). */
+  public Calls.ChannelView awaitInCall(String ext, java.time.Duration timeout) {
+    extension(ext);
+    return SimulatorWait.until(pbx.events(), timeout, "extension " + ext + " in a call",
+        () -> callOf(ext, "Up"), () -> "its calls: " + callsOf(ext));
+  }
+
+  /** The extension once it shows {@code status}. */
+  public ExtensionInfo awaitPresence(String ext, PresenceStatus status, java.time.Duration timeout) {
+    extension(ext);
+    return SimulatorWait.until(pbx.events(), timeout, "extension " + ext + " presence " + status.wire(),
+        () -> Optional.of(extension(ext)).filter(e -> e.presence().equals(status.wire())),
+        () -> "its presence: " + extension(ext).presence());
+  }
+
+  /** The session once {@code username} has logged in over AMI. */
+  public AmiSessionInfo awaitAmiLogin(String username, java.time.Duration timeout) {
+    return SimulatorWait.until(pbx.events(), timeout, "an AMI login of " + username,
+        () -> amiSessions().stream().filter(s -> s.authenticated() && username.equals(s.user())).findFirst(),
+        () -> "sessions: " + amiSessions());
+  }
+
+  private Optional<Calls.ChannelView> callOf(String ext, String state) {
+    return calls.calls().stream().filter(c -> ext.equals(c.extension()) && state.equals(c.state())).findFirst();
+  }
+
+  private List<String> callsOf(String ext) {
+    return calls.calls().stream().filter(c -> ext.equals(c.extension())).map(c -> c.channel() + " " + c.state()).toList();
+  }
+
   /** Each watching key of each phone with its LED (VPK/MPK/EXT tables of the SIP Presence Guide). */
   public List<io.ucmkit.simulator.pbx.WatcherKey> watchers() {
     return pbx.watchers();

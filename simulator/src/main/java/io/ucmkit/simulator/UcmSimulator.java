@@ -117,6 +117,7 @@ public final class UcmSimulator implements AutoCloseable {
     private int amiPort = 7777;
     private int webPort = -1;
     private String bind = "127.0.0.1";
+    private boolean permitAny;
     private Integer asteriskVersion;
     private PbxConfig config;
     private Duration authFailureDelay = Duration.ofSeconds(1);
@@ -177,6 +178,15 @@ public final class UcmSimulator implements AutoCloseable {
      * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
      * any reader on the machine drains it.
      */
+    /**
+     * Accept AMI logins from any host, whatever the users' permit lists say: for a simulator in a
+     * container, reached over a Docker network (a UCM, like Asterisk, checks the list).
+     */
+    public Builder permitAnyHost(boolean any) {
+      this.permitAny = any;
+      return this;
+    }
+
     public Builder outboundHighWaterMark(int bytes) {
       this.outboundHighWaterMark = bytes;
       return this;
@@ -214,7 +224,7 @@ public final class UcmSimulator implements AutoCloseable {
           c.asteriskVersion() < 14);
       AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
           .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout)
-          .withOutboundHighWaterMark(outboundHighWaterMark);
+          .withOutboundHighWaterMark(outboundHighWaterMark).withPermitAny(permitAny);
       AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(CallActions.all(calls)).with(handlers), settings,
           clock, timers);
       try {

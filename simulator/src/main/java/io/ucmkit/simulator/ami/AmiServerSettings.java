@@ -11,31 +11,37 @@ import java.time.Duration;
  * @param authTimeout an unauthenticated session is closed silently after this (30 s)
  * @param maxUnauthenticated connections beyond this many unauthenticated ones are closed at once (50)
  * @param outboundHighWaterMark bytes queued for a client before it counts as a slow reader and is dropped (1 MiB)
+ * @param permitAny accept logins from any address, whatever the users' permit lists say (a simulator in a
+ *                  container, reached from other hosts); off by default, as on a UCM
  */
 public record AmiServerSettings(int asteriskVersion, Duration authFailureDelay, Duration authTimeout,
-    int maxUnauthenticated, int outboundHighWaterMark) {
+    int maxUnauthenticated, int outboundHighWaterMark, boolean permitAny) {
 
   public static AmiServerSettings defaults() {
-    return new AmiServerSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 1 << 20);
+    return new AmiServerSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 1 << 20, false);
+  }
+
+  public AmiServerSettings withPermitAny(boolean any) {
+    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, any);
   }
 
   public AmiServerSettings withAsteriskVersion(int v) {
-    return new AmiServerSettings(v, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark);
+    return new AmiServerSettings(v, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
   }
 
   public AmiServerSettings withAuthFailureDelay(Duration d) {
-    return new AmiServerSettings(asteriskVersion, d, authTimeout, maxUnauthenticated, outboundHighWaterMark);
+    return new AmiServerSettings(asteriskVersion, d, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
   }
 
   public AmiServerSettings withAuthTimeout(Duration d) {
-    return new AmiServerSettings(asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark);
+    return new AmiServerSettings(asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark, permitAny);
   }
 
   public AmiServerSettings withOutboundHighWaterMark(int bytes) {
     if (bytes < 1024) {
       throw new IllegalArgumentException("outboundHighWaterMark: " + bytes + " bytes is less than the 1024 a message may take");
     }
-    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes);
+    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes, permitAny);
   }
 
   /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */

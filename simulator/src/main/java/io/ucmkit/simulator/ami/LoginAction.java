@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class LoginAction implements ActionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginAction.class);
+
   @Override
   public String action() {
     return "Login";
@@ -51,19 +53,27 @@ final class LoginAction implements ActionHandler {
     String name = req.get("Username", "");
     AmiUserConfig user = server.user(name).orElse(null);
     AmiMessage security = null;
+    String refusal = null;
     if (user == null) {
       security = SecurityEvents.invalidAccountId(server, s, name);
-    } else if (!permitted(user, s.remoteAddress().getAddress())) {
+      refusal = "unknown user";
+    } else if (!server.settings().permitAny() && !permitted(user, s.remoteAddress().getAddress())) {
       security = SecurityEvents.failedAcl(server, s, name);
+      refusal = "IP not permitted (the user's permit list is " + user.permit()
+          + "; --permit-any or UCMKIT_PERMIT_ANY=true accepts any host)";
     } else if ("md5".equalsIgnoreCase(req.get("AuthType", "")) && !req.get("Key", "").isEmpty() && s.challenge() != null) {
       String expected = md5(s.challenge() + user.secret());
       if (!expected.equals(req.get("Key"))) {
         security = SecurityEvents.challengeResponseFailed(server, s, s.challenge(), req.get("Key"), expected);
+        refusal = "wrong secret (MD5 key)";
       }
     } else if (!user.secret().equals(req.get("Secret"))) {
       security = SecurityEvents.invalidPassword(server, s, name);
+      refusal = "wrong secret";
     }
     if (security != null) {
+      // One line an operator can act on; the client only ever sees "Authentication failed".
+      LOG.warn("AMI login refused for user '{}' from {}: {}", name, s.remoteAddress().getAddress().getHostAddress(), refusal);
       ctx.pbx().events().publish(security, Privileges.SECURITY);
       // Deferred, not just scheduled: Asterisk's session thread sleeps, so the rest of the input is never processed.
       AmiMessage failed = AmiResponses.error(req, "Authentication failed");

@@ -31,16 +31,27 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--asterisk", description = "emulated Asterisk: 20 (AMI 9.0.0) or 13 (AMI 2.10.6); default from the config")
   Integer asterisk;
 
+  @Option(names = "--permit-any", description = "accept AMI logins from any host, ignoring the users' permit lists"
+      + " (for a container; also UCMKIT_PERMIT_ANY=true)")
+  boolean permitAny;
+
   public static void main(String[] args) {
+    // The simulator's logging config has its own name, so a project that embeds the simulator
+    // (its JUnit extension) never gets a root logback.xml from this jar; the main asks for it.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "ucmkit-simulator-logback.xml");
+    }
     System.exit(new CommandLine(new SimulatorMain()).execute(args));
   }
 
   @Override
   public Integer call() throws InterruptedException {
     UcmSimulator sim;
+    boolean anyHost = permitAny || "true".equalsIgnoreCase(System.getenv("UCMKIT_PERMIT_ANY"));
     try {
       PbxConfig c = config == null ? PbxConfigLoader.defaults() : PbxConfigLoader.load(config);
-      UcmSimulator.Builder b = UcmSimulator.builder().config(c).amiPort(amiPort).webPort(webPort).bind(bind);
+      UcmSimulator.Builder b = UcmSimulator.builder().config(c).amiPort(amiPort).webPort(webPort).bind(bind)
+          .permitAnyHost(anyHost);
       if (asterisk != null) {
         b.asteriskVersion(asterisk);
       }
@@ -53,6 +64,9 @@ public final class SimulatorMain implements Callable<Integer> {
     System.out.println("ucmkit simulator: AMI on " + bind + ":" + sim.amiPort() + ", dashboard " + web + "/"
         + ", control API " + web + "/api/v1/extensions");
     sim.amiUsers().forEach((u, s) -> System.out.println("  AMI user " + u + " / " + s));
+    if (anyHost) {
+      System.out.println("  AMI logins accepted from any host (--permit-any)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sim.close();
