@@ -7,7 +7,7 @@ Feature: Barge
   409. On the phones, the UCM feature codes *54 (listen), *55 (whisper) and *56 (barge) followed
   by an extension do the same.
 
-  @simulator-only
+  @phones
   Scenario: Barge into a call in progress
     Given the driver is connected to the PBX
     And extension 1000 calls extension 1002 and it answers
@@ -21,7 +21,7 @@ Feature: Barge
       | Data        | PJSIP/1002-,qBE  |
       | Async       | true             |
 
-  @simulator-only
+  @phones
   Scenario: The barging phone leaves when the call it joined ends
     Given the driver is connected to the PBX
     And extension 1000 calls extension 1002 and it answers
@@ -59,7 +59,7 @@ Feature: Barge
     When the operator sends Barge from extension 1099 to extension 1002
     Then the command is refused with status 404 and a message mentioning "sourceExtension 1099"
 
-  @simulator-only
+  @phones
   Scenario Outline: A supervisor dials <code> and the extension: <mode> mode
     Given the driver is connected to the PBX
     And extension 1000 calls extension 1002 and it answers

@@ -48,7 +48,7 @@ Feature: Call Phone
     When the operator sends Call Phone from extension 1000 to extension 1099 with line 1 "Door 3" and line 2 "Alarm"
     Then the command is refused with status 404 and a message mentioning "destinationExtension 1099"
 
-  @simulator-only
+  @phones
   Scenario: The driver sends one Originate exactly as the integration guide says
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -62,7 +62,7 @@ Feature: Call Phone
       | CallerID | "Door 3" <Alarm> |
       | Async    | true             |
 
-  @simulator-only
+  @phones
   Scenario: The source rings first, then the destination; both answering is Call Status Accepted
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -78,7 +78,7 @@ Feature: Call Phone
     Then extension 1000 is talking to extension 1002
     And the driver reports Call Status "Accepted" for extension 1002 with the Call Phone's call id
 
-  @simulator-only
+  @phones
   Scenario Outline: The ringing phones show line 1 "<line 1>" and line 2 "<line 2>" as "<number shown>"
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -97,7 +97,7 @@ Feature: Call Phone
 
   # The phone of 1005 in the demo PBX rejects with 603 Decline (cause 21): "rejected". A phone that
   # rejects with 486 Busy Here, as most do, is "busy", the same as a busy phone (cause 17).
-  @simulator-only
+  @phones
   Scenario Outline: The <side> <behaviour>: Call Status Declined at <extension> because "<reason>"
     Given the driver is connected to the PBX
     And the phone of extension <source> <source behaviour>
@@ -109,16 +109,23 @@ Feature: Call Phone
 
     Examples:
       | side        | behaviour          | source | source behaviour   | destination | destination behaviour | extension | reason      |
-      | source      | rejects every call | 1005   | rejects every call | 1001        | answers by itself     | 1005      | rejected    |
       | source      | is busy            | 1006   | is busy            | 1001        | answers by itself     | 1006      | busy        |
       | source      | is not registered  | 1009   | is not registered  | 1001        | answers by itself     | 1009      | unavailable |
-      | destination | rejects every call | 1001   | answers by itself  | 1005        | rejects every call    | 1005      | rejected    |
       | destination | is busy            | 1001   | answers by itself  | 1006        | is busy               | 1006      | busy        |
       | destination | is not registered  | 1001   | answers by itself  | 1009        | is not registered     | 1009      | unavailable |
+      | source      | rejects every call | 1004   | rejects every call | 1001        | answers by itself     | 1004      | busy        |
+      | destination | rejects every call | 1001   | answers by itself  | 1004        | rejects every call    | 1004      | busy        |
+
+    # 603 Decline needs a phone that sends it: baresip, the soft phone on a real PBX, always rejects with 486
+    @simulator-only
+    Examples:
+      | side        | behaviour          | source | source behaviour   | destination | destination behaviour | extension | reason      |
+      | source      | rejects every call | 1005   | rejects every call | 1001        | answers by itself     | 1005      | rejected    |
+      | destination | rejects every call | 1001   | answers by itself  | 1005        | rejects every call    | 1005      | rejected    |
 
   # A phone's reject is a SIP answer: 486 Busy Here (what most phones send, and the recorded ones did)
   # becomes cause 17 on the PBX, the same as a busy phone, so the reason is "busy".
-  @simulator-only
+  @phones
   Scenario: The destination's user rejects the ringing call
     Given the driver is connected to the PBX
     And the phone of extension 1001 answers by itself
@@ -128,7 +135,7 @@ Feature: Call Phone
     Then the driver reports Call Status "Declined" for extension 1002 because "busy"
     And the driver reports Call Status "Accepted" for extension 1001 with the Call Phone's call id
 
-  @simulator-only
+  @phones
   Scenario: The source's user rejects the ringing call, and the destination never rings
     Given the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
@@ -140,9 +147,9 @@ Feature: Call Phone
     Then the driver reported Call Status "Declined" exactly once
     And the driver reported no Call Status "Accepted"
 
-  @in-process
+  # On a real PBX the 30 s pass in real time (the Originate's timeout); the simulator's clock is moved
   Scenario: The source does not answer within the Originate's 30 seconds
-    Given a PBX whose clock the scenario moves, started for this scenario only
+    Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
     And the phone of extension 1007 does not answer
     When the operator sends Call Phone from extension 1007 to extension 1001 with line 1 "Door 3" and line 2 "Alarm"
@@ -151,9 +158,9 @@ Feature: Call Phone
     Then the driver reports Call Status "Declined" for extension 1007 because "no-answer"
     And no phone has a call
 
-  @in-process
+  # On a real PBX the 60 s pass in real time (Dial's timeout on a UCM); the simulator's clock is moved
   Scenario: The destination rings unanswered until the dial timeout
-    Given a PBX whose clock the scenario moves, started for this scenario only
+    Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
     And the phone of extension 1000 is answered by hand
     And the phone of extension 1007 does not answer

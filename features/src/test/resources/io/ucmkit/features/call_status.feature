@@ -1,4 +1,4 @@
-@simulator-only
+@phones
 Feature: Call Status
   Call Status tells the security platform who took a call. Accepted is reported whenever an
   extension answers a call — any call the PBX reports, not only those the platform started.

@@ -119,7 +119,7 @@ Feature: Connection and login
       """
     And the PBX closes the raw connection
 
-  @simulator-only
+  @ucm-admin
   Scenario: A user whose permitted addresses exclude the client is refused
     Given the AMI user "amiadmin" may connect only from "10.9.9.9/255.255.255.255"
     And a raw AMI connection to the PBX
@@ -132,7 +132,7 @@ Feature: Connection and login
       """
     And the PBX closes the raw connection
 
-  @simulator-only
+  @restricted-user
   Scenario: A user without the originate privilege is refused Originate but may Ping
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the restricted user

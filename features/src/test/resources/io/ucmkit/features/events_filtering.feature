@@ -88,10 +88,10 @@ Feature: Which events a client receives
   Scenario: A failed login elsewhere is reported to a "security" reader
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the administrator with events "security"
-    When another client logs in as "amiadmin" with a wrong password
-    Then the raw client receives a "InvalidPassword" event with "AccountID" = "amiadmin"
+    When another client logs in as the administrator with a wrong password
+    Then the raw client receives a "InvalidPassword" event with "AccountID" = the administrator's user name
 
-  @simulator-only
+  @phones
   Scenario: Keys pressed on a phone reach a "dtmf" session, the call's other events do not
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the administrator with events "dtmf"
@@ -101,7 +101,7 @@ Feature: Which events a client receives
     Then the raw client receives a "DTMFEnd" event with "Digit" = "4"
     And the raw client has received no "Newchannel" event
 
-  @simulator-only
+  @phones @restricted-user
   Scenario: A user who may read only "call" receives no DTMF, even with events on
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the restricted user with events "on"

@@ -50,7 +50,7 @@ Feature: Extension state
       StatusText: Unknown
       """
 
-  @simulator-only @wire
+  @phones @wire
   Scenario: The extension of an unregistered phone is Unavailable
     Given the phone of extension 1008 is not registered
     And a raw AMI connection to the PBX
@@ -64,7 +64,7 @@ Feature: Extension state
       """
     Then the PBX answers with extension state "Unavailable"
 
-  @simulator-only @wire
+  @phones @wire
   Scenario: A ringing phone is announced with ExtensionStatus Ringing and DeviceStateChange RINGING
     Given a raw AMI connection to the PBX
     And the raw client is logged in as the administrator with events "call"
@@ -73,7 +73,7 @@ Feature: Extension state
     Then the raw client receives a "ExtensionStatus" event with "StatusText" = "Ringing"
     And the raw client receives a "DeviceStateChange" event with "State" = "RINGING"
 
-  @simulator-only
+  @phones
   Scenario: The driver follows a call: Ringing, InUse, then Idle
     Given the driver is connected to the PBX
     And the phone of extension 1002 is answered by hand
@@ -86,14 +86,14 @@ Feature: Extension state
     Then the driver reports extension 1002 as "Idle"
     And the driver reports extension 1000 as "Idle"
 
-  @simulator-only
+  @phones
   Scenario: A phone in a call that rings again is InUse&Ringing
     Given the driver is connected to the PBX
     And extension 1000 calls extension 1002 and it answers
     When extension 1003 dials "1002"
     Then the driver reports extension 1002 as "InUse&Ringing"
 
-  @simulator-only
+  @phones
   Scenario: A phone that goes offline is reported Unavailable
     Given the driver is connected to the PBX
     When the phone of extension 1008 is not registered

@@ -17,6 +17,16 @@ Feature: Reconnect and faults
     Then the System Asset is Normal
     And the System Asset's reason mentions "connected to"
 
+  # The same on a real PBX, restarted as its administrator does it (core restart now): it announces
+  # Shutdown first, so the driver shows Fault until the connection drops
+  @restarts-pbx
+  Scenario: The PBX restarts, really: No Communication while it is down, then Normal again
+    Given a PBX that the scenario may restart
+    And the driver is connected to the PBX
+    When the PBX restarts
+    Then the driver reported the true state going to No Communication
+    And the System Asset is Normal
+
   @in-process
   Scenario: A Call Phone refused while the PBX was down is not sent when it is back
     Given a PBX started for this scenario only
@@ -30,7 +40,7 @@ Feature: Reconnect and faults
     And the PBX received 0 Originates
     And extension 1000 has no call
 
-  @simulator-only
+  @ucm-admin
   Scenario: Saving an AMI user restarts the manager: Fault on Shutdown, No Communication, then Normal
     Given the driver is connected to the PBX
     When the UCM administrator saves the AMI user "amiadmin" unchanged
@@ -62,7 +72,6 @@ Feature: Reconnect and faults
     And the operator sends Barge from extension 1003 to extension 1002
     Then the command is refused with status 503 and a message mentioning "will not be retried"
 
-  @simulator-only
   Scenario: A Call Phone refused during an outage is not sent when the network is back
     Given the driver is connected to the PBX through a network link
     When the network between the driver and the PBX goes down
@@ -73,7 +82,7 @@ Feature: Reconnect and faults
     Then the System Asset is Normal
     And the PBX received 0 Originates
 
-  @simulator-only
+  @phones
   Scenario: The connection drops in the middle of a call: the call goes on and its answer is reported once back
     Given the driver is connected to the PBX through a network link
     And the phone of extension 1001 answers by itself
@@ -89,7 +98,6 @@ Feature: Reconnect and faults
     And extension 1001 is talking to extension 1002
     And the PBX received 1 Originate
 
-  @simulator-only
   Scenario: A presence change during an outage is reported when the driver is back
     Given the driver is connected to the PBX through a network link
     When the network between the driver and the PBX goes down
@@ -98,7 +106,7 @@ Feature: Reconnect and faults
     And the network between the driver and the PBX is back
     Then the driver reports the presence of extension 1006 as "Do Not Disturb"
 
-  @simulator-only
+  @phones
   Scenario: A phone that went offline during an outage is reported when the driver is back
     Given the driver is connected to the PBX through a network link
     When the network between the driver and the PBX goes down

@@ -103,13 +103,13 @@ Feature: System Asset
     Then the command is answered with status 202
     And a Workflow Trigger event "lockdown" is raised with "zone" = "B2"
 
-  @simulator-only
+  @restricted-user
   Scenario: An AMI user without the originate privilege is Fault, with the reason
     Given the driver is started as the restricted user
     Then the System Asset is Fault
     And the System Asset's reason mentions "originate"
 
-  @simulator-only
+  @restricted-user
   Scenario: Acknowledge of a Fault shows Acknowledged, Reset shows the Fault again
     Given the driver is started as the restricted user
     And the System Asset is Fault

@@ -50,7 +50,7 @@ public final class AssetSteps {
 
     @Given("the driver is started as the restricted user")
     public void startedAsRestricted() throws Exception {
-        driver.as("amireader", "amireader1").start();
+        driver.as(pbx.restrictedUser()[0], pbx.restrictedUser()[1]).start();
     }
 
     @Given("the driver is started with the password {string}")
@@ -115,6 +115,11 @@ public final class AssetSteps {
     @Then("the driver reported the true state going from {assetState} to {assetState}")
     public void reportedTrueChange(String from, String to) {
         driver.awaitEvent("AssetState", Map.of("oldTrueState", from, "trueState", to));
+    }
+
+    @Then("the driver reported the true state going to {assetState}")
+    public void reportedTrueChangeTo(String to) {
+        driver.awaitEvent("AssetState", Map.of("trueState", to));
     }
 
     @When("the operator sends the asset command {assetCommand}")

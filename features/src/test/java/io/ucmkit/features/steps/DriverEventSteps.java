@@ -68,7 +68,7 @@ public final class DriverEventSteps {
     @When("the driver has caught up with the PBX")
     public void caughtUp() {
         String marker = "caught up " + (++markers);
-        pbx.admin().setPresence(MARKER_EXTENSION, "custom", marker);
+        pbx.setPresence(MARKER_EXTENSION, "custom", marker);
         driver.awaitEvent("Presence", Map.of("extension", MARKER_EXTENSION, "text", marker));
     }
 

@@ -59,9 +59,37 @@ public final class PbxSteps {
         pbx.startOwnWithManualClock();
     }
 
+    @Given("a PBX that the scenario may restart")
+    public void restartablePbx() {
+        if (pbx.target().inProcess()) {
+            pbx.startOwn(options -> options); // the shared simulator serves every scenario: this one gets its own
+        }
+        // a real PBX is restarted by its administrator's CLI command, over AMI
+    }
+
+    @When("the PBX restarts")
+    public void restarts() {
+        pbx.restart();
+    }
+
+    /**
+     * The simulator: one of the scenario's own whose clock the scenario moves. A real PBX: its own
+     * clock, so its timeouts pass in real time, and the steps after "N seconds pass" allow for them.
+     */
+    @Given("a PBX whose ring timeouts the scenario waits for")
+    public void pbxWithTimeouts() {
+        if (pbx.target().inProcess()) {
+            pbx.startOwnWithManualClock();
+        }
+    }
+
     @When("{int} seconds pass on the PBX")
     public void secondsPass(int seconds) {
-        pbx.advance(Duration.ofSeconds(seconds));
+        if (pbx.target().inProcess()) {
+            pbx.advance(Duration.ofSeconds(seconds));
+        } else {
+            pbx.allowFor(Duration.ofSeconds(seconds)); // no waiting here: the next step's await lasts that much longer
+        }
     }
 
     @When("the PBX shuts down")

@@ -63,7 +63,7 @@ public final class RawWireSteps {
 
     @Given("the raw client is logged in as the restricted user")
     public void loggedInAsRestrictedUser() throws Exception {
-        login("amireader", "amireader1");
+        login(pbx.restrictedUser()[0], pbx.restrictedUser()[1]);
     }
 
     @Given("the raw client is logged in as the administrator with events {string}")
@@ -73,7 +73,7 @@ public final class RawWireSteps {
 
     @Given("the raw client is logged in as the restricted user with events {string}")
     public void loggedInAsRestrictedWithEvents(String events) throws Exception {
-        login("amireader", "amireader1", events);
+        login(pbx.restrictedUser()[0], pbx.restrictedUser()[1], events);
     }
 
     private void login(String username, String secret) throws Exception {
@@ -238,6 +238,11 @@ public final class RawWireSteps {
         }
     }
 
+    @When("another client logs in as the administrator with a wrong password")
+    public void anotherClientFailsAdministratorLogin() throws Exception {
+        anotherClientFailsLogin(pbx.target().username());
+    }
+
     @When("the raw client pings the PBX")
     public void pings() throws Exception {
         // The PBX writes the events it queued before it answers an action: after this answer, every
@@ -254,6 +259,11 @@ public final class RawWireSteps {
     @Then("the raw client receives a {string} event with {string} = {string}")
     public void receivesEventWith(String name, String header, String value) throws Exception {
         client.awaitEvent(e -> name.equals(e.get("Event")) && value.equals(e.get(header)), pbx.answerTimeout());
+    }
+
+    @Then("the raw client receives a {string} event with {string} = the administrator's user name")
+    public void receivesEventWithAdministrator(String name, String header) throws Exception {
+        receivesEventWith(name, header, pbx.target().username());
     }
 
     @Then("the raw client has received no {string} event")

@@ -1,6 +1,7 @@
 package io.ucmkit.features.support;
 
 import io.cucumber.java.ParameterType;
+import io.ucmkit.features.phones.PhoneBehaviour;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,19 +40,16 @@ public final class ParameterTypes {
         return value;
     }
 
-    /**
-     * How a phone deals with calls: the simulator's answer modes, or {@code unregistered} for a
-     * phone that is not registered (switched off, unplugged).
-     */
+    /** How a phone deals with calls (the simulator's answer modes; a soft phone acts them out). */
     @ParameterType("answers by itself|is answered by hand|rejects every call|is busy|does not answer|is not registered")
-    public String phoneBehaviour(String behaviour) {
+    public PhoneBehaviour phoneBehaviour(String behaviour) {
         return switch (behaviour) {
-            case "answers by itself" -> "auto";
-            case "is answered by hand" -> "manual";
-            case "rejects every call" -> "decline";
-            case "is busy" -> "busy";
-            case "does not answer" -> "no-answer";
-            default -> "unregistered";
+            case "answers by itself" -> PhoneBehaviour.ANSWERS_BY_ITSELF;
+            case "is answered by hand" -> PhoneBehaviour.ANSWERED_BY_HAND;
+            case "rejects every call" -> PhoneBehaviour.REJECTS_EVERY_CALL;
+            case "is busy" -> PhoneBehaviour.BUSY;
+            case "does not answer" -> PhoneBehaviour.DOES_NOT_ANSWER;
+            default -> PhoneBehaviour.NOT_REGISTERED;
         };
     }
 

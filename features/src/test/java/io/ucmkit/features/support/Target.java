@@ -7,7 +7,8 @@ import java.net.URI;
  * {@code -Ducmkit.target=ami://user:pass@host:port} — a separately started simulator or real
  * UCM hardware — or, to keep the password off command lines, as the environment variable
  * {@code UCMKIT_TARGET} ({@code ci/features.sh} uses that). Scenarios that need to act as a
- * phone's user are tagged {@code @simulator-only}.
+ * phone's user are tagged {@code @phones}, those that need the UCM's web GUI {@code @ucm-admin}
+ * ({@link TargetScope}).
  */
 public record Target(String host, int port, String username, String password, boolean inProcess) {
 
@@ -16,10 +17,7 @@ public record Target(String host, int port, String username, String password, bo
 
     /** The target named by the system property, else by the environment; null (in-process simulator) when both are empty. */
     public static Target fromSystemProperty() {
-        String value = System.getProperty(PROPERTY, "").trim();
-        if (value.isEmpty()) {
-            value = System.getenv().getOrDefault(ENVIRONMENT, "").trim();
-        }
+        String value = Pbx.setting(PROPERTY, ENVIRONMENT);
         return value.isEmpty() ? null : parse(value);
     }
 

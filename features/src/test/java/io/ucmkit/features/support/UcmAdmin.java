@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the UCM administrator and the people at the phones do, for {@code @simulator-only}
- * scenarios: in-process through {@link io.ucmkit.simulator.SimulatorAdmin}, or against a
+ * What the UCM administrator and the people at the phones do on a simulator ({@code @ucm-admin}
+ * and {@code @simulator-only} scenarios, and the simulator's side of {@code @phones}): in-process through {@link io.ucmkit.simulator.SimulatorAdmin}, or against a
  * separately started simulator through its control API (the same operations over HTTP). Invalid
  * values throw {@link IllegalArgumentException}, an unknown extension
  * {@link java.util.NoSuchElementException}, a phone with nothing to act on {@link IllegalStateException}.
