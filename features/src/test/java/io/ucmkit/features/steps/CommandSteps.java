@@ -75,6 +75,7 @@ public final class CommandSteps {
 
     @Then("the PBX received this Originate:")
     public void receivedOriginate(DataTable headers) {
+        awaitOriginates(1);
         List<Map<String, String>> originates = originates();
         assertThat(originates).as("Originate actions the PBX received").hasSize(1);
         Map<String, String> received = originates.get(0);
@@ -85,7 +86,19 @@ public final class CommandSteps {
 
     @Then("the PBX received {int} Originate(s)")
     public void originateCount(int count) {
+        awaitOriginates(count);
         assertThat(originates()).as("Originate actions the PBX received").hasSize(count);
+    }
+
+    /**
+     * On a real PBX the Originates are read from the driver's debug log, which streams its
+     * records a moment after the command's answer: wait for the expected number to have arrived.
+     */
+    private void awaitOriginates(int count) {
+        if (!pbx.controllable() && count > 0) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> originates().size() >= count);
+        }
     }
 
     /**
