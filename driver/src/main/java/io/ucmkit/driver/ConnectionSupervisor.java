@@ -40,6 +40,8 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     private ScheduledFuture<?> keepalive;
     private ScheduledFuture<?> reconnect;
     private int attempt;
+    /** Consecutive refused logins: they back off on their own, slower policy. */
+    private int refusals;
     private boolean stopped;
     private boolean synced;
     private volatile String privilegeProblem;
@@ -128,6 +130,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
                             failed(c, err);
                         } else if (current == c) {
                             attempt = 0;
+                            refusals = 0;
                             shutdownAnnounced = null;
                             consecutiveFailures = 0;
                             ready = c;
@@ -147,6 +150,13 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         if (d != null && d.kind() == DriverException.Kind.CONNECTION_LOST && c != null) {
             reason = "connection closed by the PBX during login";
         }
+        boolean refused = d != null && d.kind() == DriverException.Kind.LOGIN_REFUSED;
+        Duration wait = refused ? config.refusedLoginRetry().delay(++refusals, random.getAsDouble()) : null;
+        if (refused) {
+            reason = reason + "; next login attempt in " + Math.round(wait.toMillis() / 1000.0)
+                    + " s (a refused login backs off up to " + config.refusedLoginRetry().max().toMinutes()
+                    + " min: repeated failed logins can get this host's IP banned)";
+        }
         log.warn("AMI session not established: {}", reason);
         asset.setTrueState(SystemAsset.TrueState.NO_COMMUNICATION, reason);
         if (c != null) {
@@ -154,7 +164,11 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             ready = null;
             c.close(reason);
         }
-        scheduleReconnect();
+        if (refused) {
+            scheduleReconnect(wait);
+        } else {
+            scheduleReconnect();
+        }
     }
 
     private CompletableFuture<Void> login(AmiConnection c) {
@@ -283,11 +297,14 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     }
 
     private void scheduleReconnect() {
+        scheduleReconnect(config.reconnect().delay(attempt + 1, random.getAsDouble()));
+    }
+
+    private void scheduleReconnect(Duration wait) {
         if (stopped) {
             return;
         }
         attempt++;
-        Duration wait = config.reconnect().delay(attempt, random.getAsDouble());
         log.info("reconnecting in {} ms (attempt {})", wait.toMillis(), attempt + 1);
         reconnect = loop.schedule(this::connect, wait.toNanos(), TimeUnit.NANOSECONDS);
     }

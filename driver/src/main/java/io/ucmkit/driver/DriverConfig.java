@@ -34,7 +34,7 @@ public record DriverConfig(String address, int port, String username, String pas
                            boolean tls, Path tlsTrustCertificate, Duration connectTimeout, Duration actionTimeout,
                            Duration keepaliveInterval, Duration keepaliveTimeout, ReconnectDelay reconnect,
                            String channelTech, String context, int ivrFirst, int ivrLast,
-                           int eventQueueCapacity, int failureThreshold) {
+                           int eventQueueCapacity, int failureThreshold, ReconnectDelay refusedLoginRetry) {
 
     private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_\\-]+");
 
@@ -62,6 +62,7 @@ public record DriverConfig(String address, int port, String username, String pas
         b.ivrLast = ivrLast;
         b.eventQueueCapacity = eventQueueCapacity;
         b.failureThreshold = failureThreshold;
+        b.refusedLoginRetry = refusedLoginRetry;
         return b;
     }
 
@@ -163,6 +164,7 @@ public record DriverConfig(String address, int port, String username, String pas
         private int ivrLast = 7100;
         private int eventQueueCapacity = 65_536;
         private int failureThreshold = 3;
+        private ReconnectDelay refusedLoginRetry = ReconnectDelay.refusedLogin();
 
         private Builder() {
         }
@@ -184,12 +186,14 @@ public record DriverConfig(String address, int port, String username, String pas
         public Builder ivrRange(int first, int last) { ivrFirst = first; ivrLast = last; return this; }
         public Builder eventQueueCapacity(int v) { eventQueueCapacity = v; return this; }
         public Builder failureThreshold(int v) { failureThreshold = v; return this; }
+        /** How long to wait after a refused login (default 30 s, doubling up to 10 min). */
+        public Builder refusedLoginRetry(ReconnectDelay v) { refusedLoginRetry = v; return this; }
 
         public DriverConfig build() {
             return new DriverConfig(address, port, username, password, loginMode, tls, tlsTrustCertificate,
                     connectTimeout,
                     actionTimeout, keepaliveInterval, keepaliveTimeout, reconnect, channelTech, context,
-                    ivrFirst, ivrLast, eventQueueCapacity, failureThreshold);
+                    ivrFirst, ivrLast, eventQueueCapacity, failureThreshold, refusedLoginRetry);
         }
     }
 }

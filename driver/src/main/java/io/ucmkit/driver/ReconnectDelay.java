@@ -35,6 +35,15 @@ public record ReconnectDelay(Duration initial, Duration max, double multiplier, 
     }
 
     /**
+     * After a refused login (wrong secret, IP not permitted): 30 s, doubling up to 10 min. Retrying a
+     * refusal at the network-error pace only repeats the failure, and a UCM may ban the integration's
+     * IP after repeated failed logins.
+     */
+    public static ReconnectDelay refusedLogin() {
+        return new ReconnectDelay(Duration.ofSeconds(30), Duration.ofMinutes(10), 2.0, 0.2);
+    }
+
+    /**
      * The wait before attempt {@code attempt} (1 = first retry); {@code random} is a uniform sample in [0, 1).
      */
     public Duration delay(int attempt, double random) {

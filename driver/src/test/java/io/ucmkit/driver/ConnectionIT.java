@@ -101,9 +101,21 @@ class ConnectionIT {
     }
 
     @Test
-    void aRefusedLoginIsNoCommunicationWithAReasonAndRetriesWithBackoff() {
+    void aRefusedLoginWaitsThirtySecondsBeforeTheNextTryAndTheReasonSaysSo() {
         peer.secret = "other";
         start(config().build());
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(driver.asset().reason()).contains("login refused by the PBX: Authentication failed")
+                        .containsPattern("next login attempt in (2[4-9]|3[0-6]) s \\(a refused login backs off up to 10 min"));
+        assertThat(peer.received("Login")).hasSize(1);
+        assertThat(driver.asset().state()).isEqualTo("No Communication");
+    }
+
+    @Test
+    void aRefusedLoginIsNoCommunicationWithAReasonAndRetriesWithBackoff() {
+        peer.secret = "other";
+        start(config().refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2.0, 0)).build());
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(driver.asset().reason()).contains("login refused by the PBX: Authentication failed")

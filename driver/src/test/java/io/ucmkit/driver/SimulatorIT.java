@@ -55,7 +55,8 @@ class SimulatorIT {
     private DriverConfig.Builder config(String user, String password) {
         return DriverConfig.builder().address("127.0.0.1").port(sim.amiPort()).username(user).password(password)
                 .keepaliveInterval(Duration.ofMillis(250)).keepaliveTimeout(Duration.ofSeconds(3))
-                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300), 2, 0.2));
+                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300), 2, 0.2))
+                .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300), 2, 0.2));
     }
 
     private void start(DriverConfig config) {

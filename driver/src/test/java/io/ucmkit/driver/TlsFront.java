@@ -87,7 +87,11 @@ final class TlsFront implements AutoCloseable {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             Channel client = ctx.channel();
+            // The peer speaks first (its banner). Its bytes are read only once the client's handshake has
+            // succeeded: written earlier they would wait in the SslHandler's queue, which a handshake the
+            // client fails (the certificate tests) can leave unreleased. Until then they stay in the socket.
             var connect = new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+                    .option(ChannelOption.AUTO_READ, false)
                     .handler(new Relay(client)).connect(InetAddress.getLoopbackAddress(), plainPort);
             peer = connect.channel();
             connect.addListener((ChannelFutureListener) f -> {
@@ -95,6 +99,13 @@ final class TlsFront implements AutoCloseable {
                     client.read();
                 } else {
                     client.close();
+                }
+            });
+            client.pipeline().get(io.netty.handler.ssl.SslHandler.class).handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    peer.config().setAutoRead(true);
+                } else {
+                    peer.close();
                 }
             });
         }

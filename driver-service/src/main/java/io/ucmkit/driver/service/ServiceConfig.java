@@ -35,6 +35,8 @@ final class ServiceConfig {
     public Long keepaliveIntervalMs;
     public Long keepaliveTimeoutMs;
     public Reconnect reconnect;
+    /** After a refused login: default 30 s doubling up to 10 min (same fields as reconnect). */
+    public Reconnect refusedLoginRetry;
     public Integer dataserverPort;
     public Integer debugPort;
     public String bind;
@@ -47,6 +49,13 @@ final class ServiceConfig {
         public Long maxMs;
         public Double multiplier;
         public Double jitter;
+
+        /** This policy, with {@code d}'s values where a field is not given. */
+        ReconnectDelay over(ReconnectDelay d) {
+            return new ReconnectDelay(initialMs == null ? d.initial() : Duration.ofMillis(initialMs),
+                    maxMs == null ? d.max() : Duration.ofMillis(maxMs),
+                    multiplier == null ? d.multiplier() : multiplier, jitter == null ? d.jitter() : jitter);
+        }
     }
 
     static ServiceConfig load(Path file) {
@@ -80,12 +89,10 @@ final class ServiceConfig {
         if (keepaliveIntervalMs != null) b.keepaliveInterval(Duration.ofMillis(keepaliveIntervalMs));
         if (keepaliveTimeoutMs != null) b.keepaliveTimeout(Duration.ofMillis(keepaliveTimeoutMs));
         if (reconnect != null) {
-            ReconnectDelay d = ReconnectDelay.defaults();
-            b.reconnect(new ReconnectDelay(
-                    reconnect.initialMs == null ? d.initial() : Duration.ofMillis(reconnect.initialMs),
-                    reconnect.maxMs == null ? d.max() : Duration.ofMillis(reconnect.maxMs),
-                    reconnect.multiplier == null ? d.multiplier() : reconnect.multiplier,
-                    reconnect.jitter == null ? d.jitter() : reconnect.jitter));
+            b.reconnect(reconnect.over(ReconnectDelay.defaults()));
+        }
+        if (refusedLoginRetry != null) {
+            b.refusedLoginRetry(refusedLoginRetry.over(ReconnectDelay.refusedLogin()));
         }
         return b.build();
     }

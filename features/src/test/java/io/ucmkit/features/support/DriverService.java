@@ -58,6 +58,8 @@ public final class DriverService {
         // Quick reconnects keep the scenarios short; the defaults (500 ms .. 30 s) are the driver's own business.
         ObjectNode reconnect = settings.putObject("reconnect");
         reconnect.put("initialMs", 100).put("maxMs", 500).put("jitter", 0.2);
+        // and after a refused login (the service's default waits 30 s, as a UCM may ban a retrying IP)
+        settings.putObject("refusedLoginRetry").put("initialMs", 100).put("maxMs", 500).put("jitter", 0.2);
         settings.put("actionTimeoutMs", 5_000);
     }
 
