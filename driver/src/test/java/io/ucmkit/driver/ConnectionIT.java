@@ -46,7 +46,8 @@ class ConnectionIT {
         return DriverConfig.builder().address("127.0.0.1").port(peer.port()).username("admin").password("secret1")
                 .keepaliveInterval(Duration.ofMillis(200)).keepaliveTimeout(Duration.ofSeconds(3))
                 .actionTimeout(Duration.ofSeconds(2))
-                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
+                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+                .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
     }
 
     private UcmDriver start(DriverConfig config) {
@@ -103,7 +104,7 @@ class ConnectionIT {
     @Test
     void aRefusedLoginWaitsThirtySecondsBeforeTheNextTryAndTheReasonSaysSo() {
         peer.secret = "other";
-        start(config().build());
+        start(config().refusedLoginRetry(ReconnectDelay.refusedLogin()).build());
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(driver.asset().reason()).contains("login refused by the PBX: Authentication failed")

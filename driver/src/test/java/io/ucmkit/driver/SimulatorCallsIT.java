@@ -48,7 +48,8 @@ class SimulatorCallsIT {
                 .clock(timers.clock()).scheduler(timers).start();
         driver = UcmDriver.start(DriverConfig.builder().address("127.0.0.1").port(sim.amiPort())
                 .username("amiadmin").password("amiadmin1")
-                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2)).build(), dataDir);
+                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+                .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2)).build(), dataDir);
         driver.subscribe(events::add);
         await().atMost(WAIT).until(() -> driver.isConnected() && driver.asset().state().equals("Normal"));
     }

@@ -38,7 +38,8 @@ class TlsIT {
 
     private DriverConfig.Builder config() {
         return DriverConfig.builder().address("127.0.0.1").port(front.port()).username("admin").password("secret1")
-                .tls(true).reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
+                .tls(true).reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+                .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
     }
 
     private void start(DriverConfig config) {
