@@ -53,7 +53,7 @@ public final class SimulatorPhones implements Phones {
 
     @Override
     public Optional<CallerId> ringing(String extension) {
-        // What a phone shows for an incoming call is the channel's connected line (the INVITE's From, AMI.md §7.7).
+        // What a phone shows for an incoming call is the channel's connected line (the INVITE's From; transcript 40: the callee's ConnectedLine is Door 3/Alarm).
         return channelsOf(extension).stream().filter(c -> "Ringing".equals(c.state())).findFirst()
                 .map(c -> new CallerId(c.connectedLineName(), c.connectedLineNum()));
     }

@@ -352,11 +352,10 @@ public final class CallEngine {
         caller.dialStep = null;
         newexten(caller, caller.exten, step.nextPriority, "Hangup", "");
         emit(CallEvents.hangupRequest("SoftHangupRequest", caller, HangupCause.NORMAL_CLEARING.code));
-        if (ownCause != null) {
-            caller.hangupCause = ownCause;
-        }
         pendingHangups.add(caller);
         if (ownCause != null) {
+            // nothing was rung, so no callee Hangup comes first: the caller ends now (42c)
+            caller.hangupCause = ownCause;
             flushPendingHangups();
             updateDeviceStates();
         }
