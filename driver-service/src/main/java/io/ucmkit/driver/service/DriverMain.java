@@ -46,6 +46,23 @@ public final class DriverMain implements Callable<Integer> {
     @Option(names = "--data-dir", description = "notes and other persisted state (default ./ucmkit-data)")
     Path dataDir;
 
+    /** The levels and formats of {@code ucmkit-driver-logback.xml}; set before Logback starts (parsing runs first). */
+    enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    enum LogFormat { TEXT, JSON }
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "level of the driver's own log: ERROR, WARN, INFO (default), DEBUG or TRACE (every AMI "
+                    + "message received, secrets masked)")
+    void logLevel(LogLevel level) {
+        System.setProperty("ucmkit.log.level", level.name());
+    }
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json (one JSON object per line)")
+    void logFormat(LogFormat format) {
+        System.setProperty("ucmkit.log.format", format.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** A started service, for tests and embedding. */
     public record Running(UcmDriver driver, int dataserverPort, int debugPort, AutoCloseable closer)
             implements AutoCloseable {
@@ -60,7 +77,7 @@ public final class DriverMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "ucmkit-driver-logback.xml");
         }
-        System.exit(new CommandLine(new DriverMain()).execute(args));
+        System.exit(new CommandLine(new DriverMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override

@@ -35,13 +35,29 @@ public final class SimulatorMain implements Callable<Integer> {
       + " (for a container; also UCMKIT_PERMIT_ANY=true)")
   boolean permitAny;
 
+  /** The levels and formats of {@code ucmkit-simulator-logback.xml}; set before Logback starts (parsing runs first). */
+  enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+  enum LogFormat { TEXT, JSON }
+
+  @Option(names = "--log-level", paramLabel = "LEVEL",
+      description = "level of the simulator's own log: ERROR, WARN, INFO (default), DEBUG (every AMI action) or TRACE")
+  void logLevel(LogLevel level) {
+    System.setProperty("ucmkit.log.level", level.name());
+  }
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json (one JSON object per line)")
+  void logFormat(LogFormat format) {
+    System.setProperty("ucmkit.log.format", format.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   public static void main(String[] args) {
     // The simulator's logging config has its own name, so a project that embeds the simulator
     // (its JUnit extension) never gets a root logback.xml from this jar; the main asks for it.
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "ucmkit-simulator-logback.xml");
     }
-    System.exit(new CommandLine(new SimulatorMain()).execute(args));
+    System.exit(new CommandLine(new SimulatorMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   /** A start that failed because a port is taken, as one line naming the port and its flag; else null. */
@@ -76,7 +92,8 @@ public final class SimulatorMain implements Callable<Integer> {
     String web = "http://" + bind + ":" + sim.webPort();
     System.out.println("ucmkit simulator: AMI on " + bind + ":" + sim.amiPort() + ", dashboard " + web + "/"
         + ", control API " + web + "/api/v1/extensions");
-    sim.amiUsers().forEach((u, s) -> System.out.println("  AMI user " + u + " / " + s));
+    // The demo PBX's passwords are public (README); a user's own config's never reach the output.
+    sim.amiUsers().forEach((u, s) -> System.out.println("  AMI user " + u + (config == null ? " / " + s : "")));
     if (anyHost) {
       System.out.println("  AMI logins accepted from any host (--permit-any)");
     }
