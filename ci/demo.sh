@@ -15,7 +15,8 @@ usage: ./ucmkit demo [--tour] [--ami-port N] [--web-port N] [--dataserver-port N
        ci/demo.sh [--interactive] [the same options]
 
 Starts the simulated UCM (embedded demo PBX, dashboard) and the driver service connected to it,
-and prints the URLs and the AMI credentials.
+and prints the URLs and the AMI credentials. A port of 0 means any free port (the URLs then show
+the ports really used). Each run keeps its logs in target/demo/run-*/ (target/demo/latest).
   ./ucmkit demo         keeps both running until Ctrl-C (ci/demo.sh --interactive)
   --tour, ci/demo.sh    runs the scripted tour headless and exits: 0 when every step was
                         observed, 1 otherwise
@@ -38,8 +39,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-RUN_DIR=target/demo
+# Each run keeps its own logs (target/demo/latest points at the newest), so a second demo never
+# overwrites a running one's.
+RUN_DIR="target/demo/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$RUN_DIR"
+ln -sfn "$(basename "$RUN_DIR")" target/demo/latest
 step() { echo "ucmkit demo: $*"; }
 
 # 1. Build what is missing, once (a second run starts in seconds).
@@ -62,35 +66,46 @@ stop_all() {
 trap 'stop_all' EXIT
 trap 'echo; step "stopping"; exit 0' INT TERM
 
-# Waits up to 30 s for a URL to answer 200; a process that died meanwhile fails at once.
-wait_http() {
-  local url="$1" pid="$2" log="$3"
-  for _ in $(seq 1 150); do
-    if curl -fs -o /dev/null "$url"; then return 0; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -20 "$log" >&2
-      echo "ucmkit demo: it exited before answering on $url (log above: $log)" >&2
-      exit 1
+# Waits up to 30 s for the process we started to print its start-up line (a pattern with one
+# group per port, in order) and sets PORTS to the ports it really bound. The URLs used afterwards
+# are those ports: the demo never talks to a process it did not start, even when asked for port 0
+# or when another instance holds the default ports (then ours exits 2 with one line, shown here).
+PORTS=()
+wait_started() {
+  local pid="$1" log="$2" pattern="$3" line
+  for _ in $(seq 1 300); do
+    line="$(grep -Em1 "$pattern" "$log" || true)"
+    if [ -n "$line" ]; then
+      read -r -a PORTS <<<"$(sed -E "s|.*$pattern.*|\\1 \\2|" <<<"$line")"
+      return 0
     fi
-    sleep 0.2
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" 2>/dev/null && rc=0 || rc=$?
+      grep -E '^ucmkit (simulator|driver): ' "$log" >&2 || tail -20 "$log" >&2
+      echo "ucmkit demo: it exited (status $rc) before it was ready (log: $log)" >&2
+      exit 2
+    fi
+    sleep 0.1
   done
-  echo "ucmkit demo: nothing answered on $url within 30 s (log: $log)" >&2
+  echo "ucmkit demo: not ready within 30 s (log: $log)" >&2
   exit 1
 }
 
 # 2. The simulator, then the driver logged in to it.
-step "starting the simulator (AMI $AMI_PORT, web $WEB_PORT)..."
+step "starting the simulator (AMI port $AMI_PORT, web port $WEB_PORT; 0 = any free port)..."
 java -jar simulator/target/ucmkit-simulator.jar --ami-port "$AMI_PORT" --web-port "$WEB_PORT" \
   >"$RUN_DIR/simulator.log" 2>&1 &
 PIDS+=($!)
-wait_http "http://127.0.0.1:$WEB_PORT/api/v1/extensions" "${PIDS[0]}" "$RUN_DIR/simulator.log"
+wait_started "${PIDS[0]}" "$RUN_DIR/simulator.log" 'AMI on [0-9.]+:([0-9]+), dashboard http://[0-9.]+:([0-9]+)/'
+AMI_PORT="${PORTS[0]}" WEB_PORT="${PORTS[1]}"
 
-step "starting the driver (dataserver $DATA_PORT, debug $DEBUG_PORT)..."
+step "starting the driver (dataserver port $DATA_PORT, debug port $DEBUG_PORT)..."
 UCMKIT_PASSWORD=amiadmin1 java -jar driver-service/target/ucmkit-driver.jar --address 127.0.0.1 --port "$AMI_PORT" \
   --username amiadmin --dataserver-port "$DATA_PORT" --debug-port "$DEBUG_PORT" --data-dir "$RUN_DIR/data" \
   >"$RUN_DIR/driver.log" 2>&1 &
 PIDS+=($!)
-wait_http "http://127.0.0.1:$DATA_PORT/api/v1/health" "${PIDS[1]}" "$RUN_DIR/driver.log"
+wait_started "${PIDS[1]}" "$RUN_DIR/driver.log" 'dataserver http://[0-9.]+:([0-9]+)/api/v1/asset , debug log http://[0-9.]+:([0-9]+)/'
+DATA_PORT="${PORTS[0]}" DEBUG_PORT="${PORTS[1]}"
 
 cat <<EOF
 
