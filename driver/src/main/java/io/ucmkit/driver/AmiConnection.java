@@ -310,7 +310,11 @@ final class AmiConnection {
                 PendingAction p = pending.get(id);
                 if (p != null && p.isCollectingList()) {
                     if ("Complete".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))) {
-                        complete(p, p.finishList(m));
+                        if (p.overflowed()) {
+                            listTooLong(p);
+                        } else {
+                            complete(p, p.finishList(m));
+                        }
                     } else {
                         p.addItem(m);
                     }
@@ -326,6 +330,17 @@ final class AmiConnection {
                 if (held >= 0) {
                     log.warn("AMI message that is neither response nor event, ignored: {}", m);
                 }
+            }
+        }
+
+        private void listTooLong(PendingAction p) {
+            observer.malformedMessage("list too long");
+            log.warn("{}: the PBX listed more than {} items; the list was not kept", p.action,
+                    PendingAction.MAX_LIST_ITEMS);
+            if (pending.remove(p.actionId, p)) {
+                p.cancelDeadline();
+                p.future.completeExceptionally(new DriverException(DriverException.Kind.ACTION_FAILED, p.action
+                        + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS + " items; the list was not kept"));
             }
         }
 

@@ -158,6 +158,31 @@ class HostileBytesIT {
     }
 
     @Test
+    void aListAnswerPastItsBoundFailsThatActionInsteadOfFillingTheHeap() throws Exception {
+        int items = PendingAction.MAX_LIST_ITEMS + 1;
+        peer.replies.put("coreshowchannels", id -> {
+            StringBuilder sb = new StringBuilder("Response: Success\r\nActionID: " + id
+                    + "\r\nEventList: start\r\nMessage: Channels will follow\r\n\r\n");
+            for (int i = 0; i < items; i++) {
+                sb.append("Event: CoreShowChannel\r\nActionID: ").append(id).append("\r\nChannel: PJSIP/1000-")
+                        .append(i).append("\r\nChannelState: 6\r\n\r\n");
+            }
+            return bytes(sb.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(id)
+                    .append("\r\nEventList: Complete\r\nListItems: ").append(items).append("\r\n\r\n").toString());
+        });
+
+        CompletableFuture<AmiResponse> list = driver.sendAction(AmiMessage.of("Action", "CoreShowChannels"));
+
+        assertThatThrownBy(() -> list.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DriverException.class)
+                .hasMessageContaining("CoreShowChannels: the PBX listed more than 20000 items; the list was not kept");
+        assertThat(observer.malformed).containsExactly("list too long");
+        peer.sendToLoggedIn(GOOD_EVENT);
+        awaitGoodEvent();
+        assertThat(raw).noneMatch(m -> "CoreShowChannel".equals(m.eventName()));
+        assertSameConnectionAndNormal();
+    }
+
+    @Test
     void aMalformedMessageIsLoggedWithItsSecretsMaskedAndIncomingAmiIsTracedMasked() {
         connectionLog.setLevel(Level.TRACE);
         peer.sendToLoggedIn("Event: UserEvent\r\nKey: k3y-value\r\nSecret: hunter\0two\r\n\r\n"

@@ -139,6 +139,34 @@ class HostilePbxIT {
     }
 
     @Test
+    void anObserverThatThrowsCannotBreakTheDriver() {
+        driver = UcmDriver.start(shortTimeouts(peer.port()).build(), dataDir, Clock.systemUTC(), new DriverObserver() {
+            @Override
+            public void connected() {
+                throw new IllegalStateException("observer bug");
+            }
+
+            @Override
+            public void eventReceived() {
+                throw new IllegalStateException("observer bug");
+            }
+
+            @Override
+            public void assetState(String state) {
+                throw new IllegalStateException("observer bug");
+            }
+        });
+        driver.subscribeAmi(raw::add);
+
+        await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
+        peer.sendToLoggedIn(GOOD_EVENT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> raw.stream().anyMatch(m -> "back".equals(m.get("UserEvent"))));
+        assertThat(driver.asset().state()).isEqualTo("Normal");
+        assertThat(driver.counters().connects()).isEqualTo(1);
+        assertThat(driver.counters().eventsReceived()).isEqualTo(1);
+    }
+
+    @Test
     void aPbxThatClosesInTheMiddleOfAMessageIsNoCommunicationSayingSoAndTheDriverRecovers() {
         start();
         await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
