@@ -309,6 +309,9 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             // Ping needs no privilege; never a blank line (surprise 18).
             long framesBefore = c.framesReceived();
             c.send(AmiMessage.of("Action", "Ping"), config.keepaliveTimeout()).whenCompleteAsync((r, e) -> {
+                if (current != c) {
+                    return; // a Ping of a connection already replaced
+                }
                 DriverException d = DriverException.unwrap(e);
                 if (d == null || d.kind() != DriverException.Kind.TIMEOUT) {
                     pongsMissedWhileSending = 0;

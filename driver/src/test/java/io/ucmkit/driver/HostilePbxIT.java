@@ -139,6 +139,26 @@ class HostilePbxIT {
     }
 
     @Test
+    void aPbxThatKeepsSendingButAnswersNoPingIsDroppedOnlyAfterThreeMissedPongsInARow() {
+        start();
+        await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
+
+        // Each Ping gets an event instead of its Pong: the PBX is alive, its Pong might be queued behind events.
+        peer.replies.put("ping", id -> GOOD_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        awaitReason("No Communication", "keepalive missed: no Pong within 300 ms to 3 Pings in a row, though the PBX"
+                + " kept sending events (it answers no action)");
+        assertThat(observer.disconnected).first().asString().contains("3 Pings in a row");
+        assertThat(observer.actions("Ping")).filteredOn(a -> a.outcome() == DriverObserver.ActionOutcome.TIMEOUT)
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(raw).filteredOn(m -> "back".equals(m.get("UserEvent"))).hasSizeGreaterThanOrEqualTo(3);
+
+        peer.replies.remove("ping");
+        raw.clear();
+        recovers();
+    }
+
+    @Test
     void anObserverThatThrowsCannotBreakTheDriver() {
         driver = UcmDriver.start(shortTimeouts(peer.port()).build(), dataDir, Clock.systemUTC(), new DriverObserver() {
             @Override
