@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class AmiConnection {
 
     private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
+    /** The decoder quotes the start of a bad line; when that line is a credential, its value is masked. */
+    private static final Pattern QUOTED_SECRET = Pattern.compile("(?is)'((?:secret|key)\\s*:).*'");
 
     /** Receives what the connection cannot handle itself. Called on the connection's event loop, in order. */
     interface Listener {
@@ -53,14 +56,21 @@ final class AmiConnection {
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private final Listener listener;
     private final DriverConfig config;
+    private final DriverObserver observer;
+    /** One warning a second per kind: a PBX sending garbage in a loop must not flood the log (all are counted). */
+    private final RateLimitedWarning malformedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
+    private final RateLimitedWarning unsolicitedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
     private volatile long lateResponses;
     private volatile long decodeFailures;
+    private volatile long framesReceived;
 
-    private AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config) {
+    private AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config,
+                          DriverObserver observer) {
         this.channel = channel;
         this.ids = ids;
         this.listener = listener;
         this.config = config;
+        this.observer = observer;
     }
 
     /**
@@ -68,7 +78,7 @@ final class AmiConnection {
      * {@code config.connectTimeout()}.
      */
     static CompletableFuture<AmiConnection> open(EventLoopGroup group, DriverConfig config, ActionIds ids,
-                                                 Listener listener) {
+                                                 Listener listener, DriverObserver observer) {
         CompletableFuture<AmiConnection> result = new CompletableFuture<>();
         AtomicReference<AmiConnection> ref = new AtomicReference<>();
         SslContext ssl;
@@ -84,7 +94,7 @@ final class AmiConnection {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        AmiConnection connection = new AmiConnection(ch, ids, listener, config);
+                        AmiConnection connection = new AmiConnection(ch, ids, listener, config, observer);
                         ref.set(connection);
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
@@ -104,8 +114,9 @@ final class AmiConnection {
             AmiConnection connection = ref.get();
             var timer = connect.channel().eventLoop().schedule(() -> {
                 if (connection.banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
-                        "no 'Asterisk Call Manager/' banner from " + target + " within "
-                                + config.connectTimeout().toMillis() + " ms (is this an AMI port?)"))) {
+                        "the PBX at " + target + " accepted the connection but sent no AMI banner within "
+                                + DurationWords.of(config.connectTimeout())
+                                + " (is this the AMI port, and is AMI enabled on the PBX?)"))) {
                     connection.close("no AMI banner");
                 }
             }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -119,6 +130,26 @@ final class AmiConnection {
             });
         });
         return result;
+    }
+
+    private static DriverObserver.ActionOutcome outcome(AmiResponse r, Throwable e) {
+        if (e == null) {
+            return r.isSuccess() ? DriverObserver.ActionOutcome.SUCCESS : DriverObserver.ActionOutcome.ERROR;
+        }
+        DriverException d = DriverException.unwrap(e);
+        if (d == null) {
+            return DriverObserver.ActionOutcome.ERROR;
+        }
+        return switch (d.kind()) {
+            case TIMEOUT -> DriverObserver.ActionOutcome.TIMEOUT;
+            case CONNECTION_LOST, NOT_CONNECTED -> DriverObserver.ActionOutcome.DISCONNECTED;
+            default -> DriverObserver.ActionOutcome.ERROR;
+        };
+    }
+
+    /** A decoder failure's sentence with any quoted Secret or Key value masked: it goes to the log. */
+    static String masked(String detail) {
+        return QUOTED_SECRET.matcher(detail).replaceAll("'$1 " + AmiHeaders.MASK + "'");
     }
 
     private static String describe(Throwable t) {
@@ -146,6 +177,11 @@ final class AmiConnection {
         return pending.size();
     }
 
+    /** Frames read from the PBX so far, good or bad: proof of life when a Pong is late behind a burst. */
+    long framesReceived() {
+        return framesReceived;
+    }
+
     /**
      * Sends an action with a fresh ActionID (any ActionID in {@code action} is replaced). The future completes
      * with the response (list actions: with their items), or fails with TIMEOUT after {@code timeout}, or with
@@ -160,6 +196,9 @@ final class AmiConnection {
         AmiMessage message = action.toBuilder().remove(AmiHeaders.ACTION_ID)
                 .add(AmiHeaders.ACTION_ID, actionId).build();
         PendingAction p = new PendingAction(actionId, action.action());
+        long sent = System.nanoTime();
+        p.future.whenComplete((r, e) -> observer.action(p.action, outcome(r, e),
+                Duration.ofNanos(System.nanoTime() - sent)));
         String reason = closeReason.get();
         if (reason != null || !channel.isActive()) {
             p.future.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
@@ -208,14 +247,27 @@ final class AmiConnection {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, AmiFrame frame) {
+            framesReceived++;
             if (frame instanceof AmiBanner b) {
                 log.debug("banner {}", b.line());
                 banner.complete(b);
             } else if (frame instanceof AmiMessage m) {
+                if (log.isTraceEnabled()) {
+                    log.trace("<- {}", m); // AmiMessage.toString() masks Secret and Key
+                }
                 onMessage(m);
             } else if (frame instanceof AmiDecodeFailure f) {
                 decodeFailures++;
-                log.warn("undecodable AMI input from the PBX ({}: {}); skipped", f.reason(), f.detail());
+                observer.malformedMessage(f.reason().name());
+                long held = malformedWarning.tryAcquire();
+                if (held >= 0) {
+                    log.warn("undecodable AMI input from the PBX ({}: {}); skipped{}: {}", f.reason(), masked(f.detail()),
+                            held == 0 ? "" : " (" + held + " more since the last warning, not logged)", f.partial());
+                }
+                if (f.reason() == AmiDecodeFailure.Reason.TRUNCATED) {
+                    // Decoded when the channel closed: the close that follows gets this, more telling, reason.
+                    closeReason.compareAndSet(null, "the PBX closed the connection in the middle of a message");
+                }
                 AmiMessage partial = f.partial();
                 String id = partial == null ? null : partial.actionId();
                 PendingAction p = id == null ? null : pending.remove(id);
@@ -237,7 +289,12 @@ final class AmiConnection {
                 PendingAction p = id == null ? null : pending.get(id);
                 if (p == null) {
                     lateResponses++;
-                    log.warn("response without a pending action (ActionID {}, late after its deadline?): {}", id, m);
+                    observer.malformedMessage("response to no pending action");
+                    long held = unsolicitedWarning.tryAcquire();
+                    if (held >= 0) {
+                        log.warn("response without a pending action (ActionID {}, late after its deadline?), skipped{}: {}",
+                                id, held == 0 ? "" : " (" + held + " more since the last warning, not logged)", m);
+                    }
                     return;
                 }
                 if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST)) && "Success".equalsIgnoreCase(m.response())) {
@@ -253,7 +310,11 @@ final class AmiConnection {
                 PendingAction p = pending.get(id);
                 if (p != null && p.isCollectingList()) {
                     if ("Complete".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))) {
-                        complete(p, p.finishList(m));
+                        if (p.overflowed()) {
+                            listTooLong(p);
+                        } else {
+                            complete(p, p.finishList(m));
+                        }
                     } else {
                         p.addItem(m);
                     }
@@ -261,9 +322,25 @@ final class AmiConnection {
                 }
             }
             if (m.isEvent()) {
+                observer.eventReceived();
                 listener.onEvent(m);
             } else if (!m.isEmpty()) {
-                log.warn("AMI message that is neither response nor event, ignored: {}", m);
+                observer.malformedMessage("neither response nor event");
+                long held = malformedWarning.tryAcquire();
+                if (held >= 0) {
+                    log.warn("AMI message that is neither response nor event, ignored: {}", m);
+                }
+            }
+        }
+
+        private void listTooLong(PendingAction p) {
+            observer.malformedMessage("list too long");
+            log.warn("{}: the PBX listed more than {} items; the list was not kept", p.action,
+                    PendingAction.MAX_LIST_ITEMS);
+            if (pending.remove(p.actionId, p)) {
+                p.cancelDeadline();
+                p.future.completeExceptionally(new DriverException(DriverException.Kind.ACTION_FAILED, p.action
+                        + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS + " items; the list was not kept"));
             }
         }
 

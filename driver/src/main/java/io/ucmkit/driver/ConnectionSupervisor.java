@@ -34,6 +34,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     private final Consumer<DriverEvent> events;
     private final Consumer<AmiMessage> raw;
     private final DoubleSupplier random;
+    private final DriverObserver observer;
 
     private AmiConnection current;
     private volatile AmiConnection ready;
@@ -47,10 +48,13 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     private volatile String privilegeProblem;
     private volatile String shutdownAnnounced;
     private volatile int consecutiveFailures;
+    /** Pings in a row left without Pong while the PBX kept sending: tolerated up to the failure threshold. */
+    private int pongsMissedWhileSending;
+    private final RateLimitedWarning translationWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
 
     ConnectionSupervisor(DriverConfig config, EventLoop loop, ActionIds ids, SystemAsset asset,
                          EventTranslator translator, Consumer<DriverEvent> events, Consumer<AmiMessage> raw,
-                         DoubleSupplier random) {
+                         DoubleSupplier random, DriverObserver observer) {
         this.config = config;
         this.loop = loop;
         this.ids = ids;
@@ -59,6 +63,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         this.events = events;
         this.raw = raw;
         this.random = random;
+        this.observer = observer;
     }
 
     void start() {
@@ -113,7 +118,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         }
         String target = config.address() + ":" + config.port();
         log.info("connecting to AMI at {} as {} (attempt {})", target, config.username(), attempt + 1);
-        AmiConnection.open(loop, config, ids, this).whenCompleteAsync((c, e) -> {
+        AmiConnection.open(loop, config, ids, this, observer).whenCompleteAsync((c, e) -> {
             if (e != null) {
                 failed(null, e);
                 return;
@@ -123,6 +128,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
                 return;
             }
             current = c;
+            observer.connected();
             log.info("connected to {}: banner '{}'", target, c.banner().getNow(null).line());
             login(c).thenCompose(v -> checkPrivileges(c)).thenCompose(v -> resync(c))
                     .whenCompleteAsync((v, err) -> {
@@ -133,6 +139,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
                             refusals = 0;
                             shutdownAnnounced = null;
                             consecutiveFailures = 0;
+                            pongsMissedWhileSending = 0;
                             ready = c;
                             scheduleKeepalive(c);
                             evaluate();
@@ -163,6 +170,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             current = null;
             ready = null;
             c.close(reason);
+            observer.disconnected(reason);
         }
         if (refused) {
             scheduleReconnect(wait);
@@ -191,13 +199,26 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
                         "PBX refused the MD5 Challenge (" + r.message() + "); set loginMode MD5_OR_PLAIN to allow plain login");
             });
         }
-        return response.thenAccept(r -> {
+        return response.handle((r, e) -> {
+            if (e != null) {
+                DriverException d = DriverException.unwrap(e);
+                observer.login(d != null && d.kind() == DriverException.Kind.LOGIN_REFUSED
+                        ? DriverObserver.LoginOutcome.REFUSED : DriverObserver.LoginOutcome.FAILED);
+                if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
+                    throw new DriverException(DriverException.Kind.TIMEOUT,
+                            "the PBX sent its AMI banner but did not answer the login (" + d.getMessage() + ")");
+                }
+                throw d != null ? d : new DriverException(DriverException.Kind.CONNECTION_LOST, String.valueOf(e));
+            }
             if (!r.isSuccess()) {
-                // AMI.md §2.4: wrong secret, unknown user and a non-permitted IP all answer the same.
+                observer.login(DriverObserver.LoginOutcome.REFUSED);
+                // The PBX answers a wrong secret, an unknown user and a non-permitted IP all alike.
                 throw new DriverException(DriverException.Kind.LOGIN_REFUSED, "login refused by the PBX: "
                         + r.message() + " (wrong username or password, or this IP is not in the AMI user's permitted IPs)");
             }
+            observer.login(DriverObserver.LoginOutcome.ACCEPTED);
             log.info("logged in as {}", config.username());
+            return null;
         });
     }
 
@@ -213,6 +234,13 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
      */
     private CompletableFuture<Void> checkPrivileges(AmiConnection c) {
         return c.send(AmiMessage.of("Action", "ListCommands"), config.actionTimeout()).handle((r, e) -> {
+            DriverException d = DriverException.unwrap(e);
+            if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
+                // Any logged-in user may run ListCommands: no answer means the PBX stopped answering, and a
+                // session that answers nothing must not be shown as Normal until the first keepalive misses.
+                throw new DriverException(DriverException.Kind.TIMEOUT,
+                        "the PBX accepted the login but then answered nothing (" + d.getMessage() + ")");
+            }
             if (e != null || r == null || !r.isSuccess()) {
                 log.info("ListCommands unavailable ({}); privileges will be learnt from command answers",
                         e != null ? e.getMessage() : r == null ? "?" : r.message());
@@ -278,14 +306,31 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             if (current != c) {
                 return;
             }
-            // Ping needs no privilege (AMI.md §2.3); never a blank line (surprise 18).
-            c.send(AmiMessage.of("Action", "Ping"), config.keepaliveTimeout()).whenComplete((r, e) -> {
-                DriverException d = DriverException.unwrap(e);
-                if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
-                    log.warn("keepalive missed: no Pong within {} ms; reconnecting", config.keepaliveTimeout().toMillis());
-                    c.close("keepalive missed: no Pong within " + config.keepaliveTimeout().toMillis() + " ms");
+            // Ping needs no privilege; never a blank line (surprise 18).
+            long framesBefore = c.framesReceived();
+            c.send(AmiMessage.of("Action", "Ping"), config.keepaliveTimeout()).whenCompleteAsync((r, e) -> {
+                if (current != c) {
+                    return; // a Ping of a connection already replaced
                 }
-            });
+                DriverException d = DriverException.unwrap(e);
+                if (d == null || d.kind() != DriverException.Kind.TIMEOUT) {
+                    pongsMissedWhileSending = 0;
+                    return;
+                }
+                long ms = config.keepaliveTimeout().toMillis();
+                if (c.framesReceived() > framesBefore && ++pongsMissedWhileSending < config.failureThreshold()) {
+                    // The Pong may be queued behind a burst of events on the one ordered stream: the PBX is alive.
+                    log.warn("keepalive: no Pong within {} ms, but the PBX is sending ({} in a row); connection kept",
+                            ms, pongsMissedWhileSending);
+                    return;
+                }
+                String reason = pongsMissedWhileSending >= config.failureThreshold()
+                        ? "keepalive missed: no Pong within " + ms + " ms to " + pongsMissedWhileSending
+                                + " Pings in a row, though the PBX kept sending events (it answers no action)"
+                        : "keepalive missed: no Pong within " + ms + " ms (the PBX stopped answering)";
+                log.warn("{}; reconnecting", reason);
+                c.close(reason);
+            }, loop);
         }, period, period, TimeUnit.NANOSECONDS);
     }
 
@@ -334,7 +379,19 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
                     + event.get("Restart", "?") + ")";
             evaluate();
         }
-        for (DriverEvent ev : translator.translate(event)) {
+        List<DriverEvent> translated;
+        try {
+            translated = translator.translate(event);
+        } catch (RuntimeException e) {
+            // One event the translator cannot make sense of must not cost the connection (an exception here
+            // would reach the channel and close it): logged, masked, counted, skipped.
+            observer.malformedMessage("event not understood: " + e);
+            if (translationWarning.tryAcquire() >= 0) {
+                log.warn("AMI event skipped, not understood ({}): {}", e.toString(), event);
+            }
+            return;
+        }
+        for (DriverEvent ev : translated) {
             events.accept(ev);
         }
     }
@@ -350,6 +407,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             cancelTimers();
             String why = shutdownAnnounced != null ? reason + " after " + shutdownAnnounced : reason;
             log.warn("AMI connection lost: {}", why);
+            observer.disconnected(why);
             asset.setTrueState(SystemAsset.TrueState.NO_COMMUNICATION, why);
             scheduleReconnect();
         });

@@ -19,16 +19,24 @@ import java.util.regex.Pattern;
  * @param tlsTrustCertificate PEM file of the PBX's certificate or of its CA, the only certificates then trusted
  *                         (a UCM's is usually self-signed); null: the JDK's trust store. Host names are verified
  *                         either way
- * @param connectTimeout   TCP connect plus banner; default 5 s
- * @param actionTimeout    deadline of every action; default 10 s
+ * @param connectTimeout   TCP connect, then again for the banner ("accepted the connection but sent no AMI
+ *                         banner within …"); default 5 s
+ * @param actionTimeout    deadline of every action, the login's Challenge and Login and the first ListCommands
+ *                         included ("did not answer the login", "accepted the login but then answered nothing");
+ *                         default 10 s
  * @param keepaliveInterval Ping period; default 15 s
- * @param keepaliveTimeout  a Ping without Pong within this is a lost connection; default 5 s
+ * @param keepaliveTimeout  a Ping without Pong within this is a lost connection ("keepalive missed"), unless the
+ *                         PBX sent something meanwhile (the Pong may be queued behind a burst): then only
+ *                         {@code failureThreshold} such Pings in a row are; default 5 s
  * @param channelTech      {@code PJSIP} (UCM63xx) or {@code SIP} (older UCM61xx/62xx, AMI.md §7.5)
  * @param context          dialplan context for Call Phone; default {@code from-internal}
  * @param ivrFirst         first IVR number (UCM default range 7000–7100, AMI.md §7.5)
  * @param ivrLast          last IVR number
- * @param eventQueueCapacity events buffered for subscribers before overflow is counted; default 65,536
- * @param failureThreshold consecutive action failures (timeouts) that make the asset Fault; default 3
+ * @param eventQueueCapacity events buffered for subscribers before overflow is counted; default 65,536, for each
+ *                         of the two queues (driver events; raw AMI events, used only while {@code subscribeAmi}
+ *                         has subscribers). A queued Newchannel-sized AMI event holds about 1 KB of heap
+ * @param failureThreshold consecutive action failures (timeouts) that make the asset Fault; default 3. Also the
+ *                         Pongs in a row a PBX that keeps sending may miss before the connection is dropped
  */
 public record DriverConfig(String address, int port, String username, String password, LoginMode loginMode,
                            boolean tls, Path tlsTrustCertificate, Duration connectTimeout, Duration actionTimeout,

@@ -24,13 +24,24 @@ final class EventDispatcher<T> implements AutoCloseable {
     private final List<Consumer<? super T>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final LongConsumer onDrop;
+    private final Runnable onDelivered;
     private final Thread thread;
     private final String name;
+    private final int capacity;
+    /** The most items the queue held at once: the figure that shows the bound held. */
+    private volatile int peak;
 
     EventDispatcher(String name, int capacity, LongConsumer onDrop) {
+        this(name, capacity, onDrop, () -> { });
+    }
+
+    /** {@code onDelivered} runs on the delivery thread after each item was handed to every subscriber. */
+    EventDispatcher(String name, int capacity, LongConsumer onDrop, Runnable onDelivered) {
         this.name = name;
+        this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onDrop = onDrop;
+        this.onDelivered = onDelivered;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -46,7 +57,12 @@ final class EventDispatcher<T> implements AutoCloseable {
     }
 
     void offer(T item) {
-        if (!queue.offer(item)) {
+        if (queue.offer(item)) {
+            int size = queue.size();
+            if (size > peak) {
+                peak = size; // events come from the one event loop; a racing operator command can only under-report it
+            }
+        } else {
             long n = dropped.incrementAndGet();
             onDrop.accept(n);
             // Log the first and then every power of two, so a storm is visible without flooding the log.
@@ -59,6 +75,14 @@ final class EventDispatcher<T> implements AutoCloseable {
 
     long dropped() {
         return dropped.get();
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    int peak() {
+        return peak;
     }
 
     @SuppressWarnings("unchecked")
@@ -76,6 +100,7 @@ final class EventDispatcher<T> implements AutoCloseable {
                         log.warn("{}: a subscriber failed on {}: {}", name, item, e.toString());
                     }
                 }
+                onDelivered.run();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

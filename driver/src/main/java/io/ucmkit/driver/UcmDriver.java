@@ -45,14 +45,24 @@ public final class UcmDriver implements AutoCloseable {
     private final SystemAsset asset;
     private final EventTranslator translator;
     private final ConnectionSupervisor supervisor;
+    private final DriverMetrics metrics;
 
-    private UcmDriver(DriverConfig config, Path dataDir, Clock clock) {
+    private UcmDriver(DriverConfig config, Path dataDir, Clock clock, DriverObserver observer) {
         this.config = config;
         this.clock = clock;
+        this.metrics = new DriverMetrics(observer);
         int capacity = Math.max(1, config.eventQueueCapacity());
-        this.events = new EventDispatcher<>("ucmkit-events", capacity, this::dropped);
-        this.amiEvents = new EventDispatcher<>("ucmkit-ami-events", capacity, this::dropped);
-        this.asset = new SystemAsset(clock, dataDir, events::offer);
+        this.events = new EventDispatcher<>("ucmkit-events", capacity,
+                n -> dropped("driver event queue full (" + capacity + " events): subscribers too slow"),
+                metrics::eventDelivered);
+        this.amiEvents = new EventDispatcher<>("ucmkit-ami-events", capacity,
+                n -> dropped("raw AMI event queue full (" + capacity + " events): subscribeAmi subscribers too slow"));
+        this.asset = new SystemAsset(clock, dataDir, e -> {
+            if (e instanceof DriverEvent.AssetState s) {
+                metrics.assetState(s.newState());
+            }
+            events.offer(e);
+        });
         this.translator = new EventTranslator(config, clock);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.supervisor = new ConnectionSupervisor(config, group.next(), ids, asset, translator, events::offer,
@@ -60,7 +70,7 @@ public final class UcmDriver implements AutoCloseable {
                     if (amiEvents.hasSubscribers()) {
                         amiEvents.offer(m);
                     }
-                }, () -> ThreadLocalRandom.current().nextDouble());
+                }, () -> ThreadLocalRandom.current().nextDouble(), metrics);
         asset.onCancel(translator::dropPendingConfirmations);
     }
 
@@ -70,7 +80,16 @@ public final class UcmDriver implements AutoCloseable {
     }
 
     public static UcmDriver start(DriverConfig config, Path dataDir, Clock clock) {
-        UcmDriver driver = new UcmDriver(config, dataDir, clock);
+        return start(config, dataDir, clock, DriverObserver.NONE);
+    }
+
+    /**
+     * Starts the driver reporting to {@code observer} as it runs (connections, logins, actions with their latency,
+     * events received, delivered and dropped, malformed messages, asset states), e.g. for Micrometer. The observer
+     * is called on driver threads and must be quick; if it throws, the driver logs that once and carries on.
+     */
+    public static UcmDriver start(DriverConfig config, Path dataDir, Clock clock, DriverObserver observer) {
+        UcmDriver driver = new UcmDriver(config, dataDir, clock, observer);
         log.info("starting driver: {}", config);
         driver.supervisor.start();
         return driver;
@@ -140,6 +159,19 @@ public final class UcmDriver implements AutoCloseable {
     /** Events dropped because subscribers were too slow (also on the asset snapshot). */
     public long droppedEvents() {
         return events.dropped() + amiEvents.dropped();
+    }
+
+    /**
+     * The driver's running totals since start (reconnects, logins, events received, delivered and dropped,
+     * malformed messages, the event queues' bound and peak): cheap, lock-free, meant to be polled, e.g. by a
+     * soak script that compares two snapshots.
+     */
+    public DriverCounters counters() {
+        return new DriverCounters(metrics.connects.get(), metrics.disconnects.get(), metrics.loginsAccepted.get(),
+                metrics.loginsRefused.get(), metrics.loginsFailed.get(), metrics.actions.get(),
+                metrics.actionTimeouts.get(), metrics.eventsReceived.get(), metrics.eventsDelivered.get(),
+                events.dropped(), amiEvents.dropped(), metrics.malformed.get(), events.capacity(),
+                Math.max(events.peak(), amiEvents.peak()));
     }
 
     /**
@@ -266,8 +298,9 @@ public final class UcmDriver implements AutoCloseable {
         return new DriverException(DriverException.Kind.ACTION_FAILED, command + " refused by the PBX: " + message);
     }
 
-    private void dropped(long total) {
+    private void dropped(String reason) {
         asset.droppedEvents(droppedEvents());
+        metrics.eventDropped(reason);
     }
 
     Clock clock() {
