@@ -6,8 +6,8 @@ Feature: Call Phone
   202 with a callId. What happens next is reported by Call Status events carrying that callId:
   Accepted when a phone answers, Declined (rejected, busy, no-answer, unavailable) when the
   source or the destination does not take the call. The driver sends one Originate:
-  Channel PJSIP/<source>, Context from-internal, Exten <destination>, Priority 1,
-  CallerID "<line 1>" <<line 2>>, Async true. Asterisk removes spaces, '-', '(' and ')' from the
+  Channel `PJSIP/<source>`, Context `from-internal`, Exten `<destination>`, Priority `1`,
+  CallerID `"<line 1>" <<line 2>>`, Async `true`. Asterisk removes spaces, '-', '(' and ')' from the
   caller-ID number ("Door 3" shows as "Door3").
 
   Scenario Outline: Call Phone without <parameter> is refused, naming it
@@ -172,7 +172,7 @@ Feature: Call Phone
     And no phone has a call
 
   @in-process
-  Scenario: On an older UCM with SIP channels, the driver configured for SIP originates SIP/<source>
+  Scenario: On an older UCM with SIP channels, the driver configured for SIP originates SIP/1001, not PJSIP/1001
     Given a PBX with SIP channels, as older UCMs have, started for this scenario only
     And the driver's configuration sets "channelTech" to "SIP"
     And the driver is connected to the PBX
