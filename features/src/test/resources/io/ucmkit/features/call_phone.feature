@@ -148,6 +148,7 @@ Feature: Call Phone
     And the driver reported no Call Status "Accepted"
 
   # On a real PBX the 30 s pass in real time (the Originate's timeout); the simulator's clock is moved
+  @phones
   Scenario: The source does not answer within the Originate's 30 seconds
     Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
@@ -159,6 +160,7 @@ Feature: Call Phone
     And no phone has a call
 
   # On a real PBX the 60 s pass in real time (Dial's timeout on a UCM); the simulator's clock is moved
+  @phones
   Scenario: The destination rings unanswered until the dial timeout
     Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
