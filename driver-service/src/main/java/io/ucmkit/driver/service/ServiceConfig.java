@@ -101,7 +101,7 @@ final class ServiceConfig {
         JsonNode fitting = shape.check(tree, ServiceConfig.class, "");
         ServiceConfig c;
         try {
-            c = fitting.isObject() ? YAML.treeToValue(fitting, ServiceConfig.class) : new ServiceConfig();
+            c = fitting != null && fitting.isObject() ? YAML.treeToValue(fitting, ServiceConfig.class) : new ServiceConfig();
         } catch (JsonProcessingException e) {
             // what the shape check let through and Jackson still refuses: reported, not thrown blind
             shape.problems.add(e.getOriginalMessage());

@@ -89,6 +89,12 @@ class ServiceConfigProblemsTest {
     }
 
     @Test
+    void aFileThatIsNotAMappingSaysWhatItMustBe() throws IOException {
+        assertThat(refusal("just-a-host\n")).startsWith("invalid configuration, nothing started:\n  - " + dir.resolve("driver.yaml")
+                + ": the config = 'just-a-host'; expected a mapping with the fields address, port, username,");
+    }
+
+    @Test
     void aGoodFileBindsAsBefore() throws IOException {
         var c = ServiceConfig.load(file("address: pbx\nusername: u\npassword: p\nport: \"5038\"\nloginMode: plain\n"
                 + "refusedLoginRetry: {initialMs: 1000}\n")).toDriverConfig();

@@ -3,6 +3,7 @@ package io.ucmkit.features.support;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +40,9 @@ public final class TargetScope {
             this.reason = reason;
         }
     }
+
+    /** How long the preflight waits for a probe event a user lacking its class never gets (stasis delivers in milliseconds). */
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(3);
 
     private final Pbx pbx;
 
@@ -137,9 +141,6 @@ public final class TargetScope {
         }
         System.out.println("features: preflight against " + target + ": the AMI users may do what the scenarios need");
     }
-
-    /** How long the preflight waits for a probe event a user lacking its class never gets (stasis delivers in milliseconds). */
-    private static final java.time.Duration PROBE_WAIT = java.time.Duration.ofSeconds(3);
 
     @Before(order = 0)
     public void stopUnserved(Scenario scenario) {
