@@ -167,7 +167,7 @@ class FeatureTextTest {
                 .containsExactly("sourceExtension=(missing)", "destinationExtension=1001", "line1Text=Door 3", "line2Text=Alarm");
         assertThat(pickles).flatExtracting(Pickle::getSteps).extracting(PickleStep::getText)
                 .contains("the operator sends Call Phone from extension 1000 to extension 1001 with line 1 \"Door 3\" and line 2 \"Alarm\"")
-                .noneMatch(t -> PLACEHOLDER.matcher(t).find() && !t.contains("\""));
+                .noneMatch(t -> t.contains("<source>") || t.contains("<destination>"));
         String description = envelopes(callPhone).stream().flatMap(e -> e.getGherkinDocument().stream())
                 .map(d -> d.getFeature().orElseThrow().getDescription()).findFirst().orElseThrow();
         assertThat(description).contains("Channel `PJSIP/<source>`, Context `from-internal`, Exten `<destination>`");
