@@ -57,6 +57,13 @@ class TargetFilterTest {
     }
 
     @Test
+    void junit_applies_it_to_every_launch() {
+        // registered for auto-detection: ci/features.sh, mvn verify and an IDE all discover through it
+        assertThat(java.util.ServiceLoader.load(org.junit.platform.launcher.PostDiscoveryFilter.class).stream()
+                .map(java.util.ServiceLoader.Provider::type)).contains(TargetFilter.class);
+    }
+
+    @Test
     void a_tag_expression_given_to_the_run_leaves_out_what_it_does_not_match_at_discovery_too() {
         List<TestIdentifier> wire = scenarios(List.of(), "@wire and not @in-process");
         assertThat(wire).isNotEmpty().allMatch(s -> tags(s).contains("@wire") && !tags(s).contains("@in-process"));
