@@ -2,7 +2,7 @@ Feature: Barge
   A supervisor joins a call in progress from the security platform: Barge makes the source phone
   ring and, once answered, puts it into the destination's call, able to talk to both parties.
   The command is POST /api/v1/commands/barge with sourceExtension and destinationExtension; the
-  driver sends Originate with Application ChanSpy and Data PJSIP/<destination>-,qBE (q: no beep,
+  driver sends Originate with Application ChanSpy and Data `PJSIP/<destination>-,qBE` (q: no beep,
   B: barge, E: leave when the call ends). A destination that is not in a call is refused with
   409. On the phones, the UCM feature codes *54 (listen), *55 (whisper) and *56 (barge) followed
   by an extension do the same.

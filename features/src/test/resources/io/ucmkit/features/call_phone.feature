@@ -6,8 +6,8 @@ Feature: Call Phone
   202 with a callId. What happens next is reported by Call Status events carrying that callId:
   Accepted when a phone answers, Declined (rejected, busy, no-answer, unavailable) when the
   source or the destination does not take the call. The driver sends one Originate:
-  Channel PJSIP/<source>, Context from-internal, Exten <destination>, Priority 1,
-  CallerID "<line 1>" <<line 2>>, Async true. Asterisk removes spaces, '-', '(' and ')' from the
+  Channel `PJSIP/<source>`, Context `from-internal`, Exten `<destination>`, Priority `1`,
+  CallerID `"<line 1>" <<line 2>>`, Async `true`. Asterisk removes spaces, '-', '(' and ')' from the
   caller-ID number ("Door 3" shows as "Door3").
 
   Scenario Outline: Call Phone without <parameter> is refused, naming it
@@ -148,6 +148,7 @@ Feature: Call Phone
     And the driver reported no Call Status "Accepted"
 
   # On a real PBX the 30 s pass in real time (the Originate's timeout); the simulator's clock is moved
+  @phones
   Scenario: The source does not answer within the Originate's 30 seconds
     Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
@@ -159,6 +160,7 @@ Feature: Call Phone
     And no phone has a call
 
   # On a real PBX the 60 s pass in real time (Dial's timeout on a UCM); the simulator's clock is moved
+  @phones
   Scenario: The destination rings unanswered until the dial timeout
     Given a PBX whose ring timeouts the scenario waits for
     And the driver is connected to the PBX
@@ -172,7 +174,7 @@ Feature: Call Phone
     And no phone has a call
 
   @in-process
-  Scenario: On an older UCM with SIP channels, the driver configured for SIP originates SIP/<source>
+  Scenario: On an older UCM with SIP channels, the driver configured for SIP originates SIP/1001, not PJSIP/1001
     Given a PBX with SIP channels, as older UCMs have, started for this scenario only
     And the driver's configuration sets "channelTech" to "SIP"
     And the driver is connected to the PBX

@@ -3,7 +3,7 @@ Feature: SIP presence
   (free text up to 64 characters) or Unavailable — in the web user portal, or on the phone by
   dialling the presence feature code (*48) and pressing 1 Unavailable, 2 Available, 3 Away,
   4 Chat, 5 Do Not Disturb or 6 Custom. An integration sets it over AMI with Setvar on
-  PRESENCE_STATE(CustomPresence:<extension>) and reads it with PresenceState (AMI reference §5).
+  `PRESENCE_STATE(CustomPresence:<extension>)` and reads it with PresenceState (AMI reference §5).
   Every change raises PresenceStateChange; the driver reports it as a Presence event with the
   extension, the status and the text.
 

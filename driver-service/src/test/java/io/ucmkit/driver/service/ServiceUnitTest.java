@@ -84,7 +84,7 @@ class ServiceUnitTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "adress: pbx\n");
 
-        assertThatThrownBy(() -> ServiceConfig.load(file)).hasMessageContaining("unknown field 'adress'");
+        assertThatThrownBy(() -> ServiceConfig.load(file).toDriverConfig()).hasMessageContaining("unknown field 'adress'");
     }
 
     @Test

@@ -133,6 +133,22 @@ public final class Pbx {
         return !RESTRICTED.isEmpty();
     }
 
+    /** The external PBX of this run, or null for the in-process simulator. */
+    static Target externalPbx() {
+        return EXTERNAL;
+    }
+
+    /**
+     * The call-only AMI user's name and secret for the preflight: the demo PBX's amireader on a
+     * simulator, the one {@code ucmkit.restricted} names on a real PBX, else null (no such user given).
+     */
+    static String[] restrictedCredentials() {
+        if (EXTERNAL == null || (CONTROL != null && RESTRICTED.isEmpty())) {
+            return new String[] {"amireader", "amireader1"};
+        }
+        return RESTRICTED.contains(":") ? RESTRICTED.split(":", 2) : null;
+    }
+
     static String externalTarget() {
         return EXTERNAL == null ? "the in-process simulator" : EXTERNAL + (PHONES != null ? " with soft phones" : "");
     }

@@ -3,15 +3,17 @@ package io.ucmkit.features.support;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What the target cannot serve, by tag, and why. {@code ci/features.sh} (and the real-PBX run of
- * {@code mvn verify}) filters these tags out before the run; this class prints, once, every
- * scenario left out with its reason, and stops a scenario that reaches a target which cannot
- * serve it anyway (a run started without the filter) with the same reason.
+ * What the target cannot serve, by tag, and why. {@link TargetFilter} filters these tags out
+ * before the run, whoever starts it (so a run's headline counts only what ran); this class prints,
+ * once, how many scenarios were left out and why, checks the target's AMI users before any
+ * scenario ({@link AmiPreflight}), and stops a scenario that reaches a target which cannot serve it
+ * anyway with the same reason.
  */
 public final class TargetScope {
 
@@ -38,6 +40,9 @@ public final class TargetScope {
             this.reason = reason;
         }
     }
+
+    /** How long the preflight waits for a probe event a user lacking its class never gets (stasis delivers in milliseconds). */
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(3);
 
     private final Pbx pbx;
 
@@ -70,7 +75,8 @@ public final class TargetScope {
         return unserved;
     }
 
-    @BeforeAll
+    /** The run's headline of what it leaves out: once, with the count, the reasons and the scenarios. */
+    @BeforeAll(order = 0)
     public static void listFiltered() {
         List<Need> unserved = unserved();
         if (unserved.isEmpty()) {
@@ -80,16 +86,60 @@ public final class TargetScope {
             }
             return;
         }
-        List<FeatureIndex.Entry> left = FeatureIndex.read().stream()
-                .filter(e -> unserved.stream().anyMatch(n -> e.tags().contains(n.tag))).toList();
+        System.out.print(notRunReport(Pbx.externalTarget(), unserved, FeatureIndex.read()));
+    }
+
+    /**
+     * "not run on this target: N, because …", each reason with the scenarios it leaves out (a
+     * scenario with several unserved tags is listed, and counted, once: under the first).
+     */
+    static String notRunReport(String target, List<Need> unserved, List<FeatureIndex.Entry> index) {
+        List<FeatureIndex.Entry> left = index.stream().filter(e -> unserved.stream().anyMatch(n -> e.tags().contains(n.tag))).toList();
         int count = left.stream().mapToInt(FeatureIndex.Entry::examples).sum();
-        System.out.println("features: " + count + " scenarios are not for " + Pbx.externalTarget() + ":");
+        StringBuilder report = new StringBuilder("features: not run on this target (" + target + "): " + count
+                + ", filtered out by tag before the run, because\n");
         for (Need need : unserved) {
-            System.out.println("  " + need.tag + ": " + need.reason);
-            left.stream().filter(e -> e.tags().contains(need.tag) && unserved.stream()
-                            .filter(n -> e.tags().contains(n.tag)).findFirst().orElseThrow() == need)
-                    .forEach(e -> System.out.println("    " + e));
+            List<FeatureIndex.Entry> these = left.stream().filter(e -> unserved.stream().filter(n -> e.tags().contains(n.tag))
+                    .findFirst().orElseThrow() == need).toList();
+            if (these.isEmpty()) {
+                continue;
+            }
+            report.append("  ").append(need.tag).append(" (").append(these.stream().mapToInt(FeatureIndex.Entry::examples).sum())
+                    .append("): ").append(need.reason).append('\n');
+            these.forEach(e -> report.append("    ").append(e).append('\n'));
         }
+        return report.toString();
+    }
+
+    /**
+     * Before any scenario against an external PBX: the suite's AMI users may do what the run's
+     * scenarios need, or the run stops here listing every class missing and what it breaks.
+     */
+    @BeforeAll(order = 1)
+    public static void preflight() {
+        Target target = Pbx.externalPbx();
+        if (target == null) {
+            return; // the in-process simulator's users are the suite's own demo PBX
+        }
+        List<String> problems = new ArrayList<>();
+        List<AmiPreflight.Need> needs = new ArrayList<>(AmiPreflight.TARGET_USER);
+        if (!unserved().contains(Need.RESTARTS_PBX)) {
+            needs.add(AmiPreflight.RESTART);
+        }
+        problems.addAll(AmiPreflight.problems(target.host(), target.port(), target.username(), target.password(), needs,
+                PROBE_WAIT));
+        String[] restricted = Pbx.restrictedCredentials();
+        if (restricted != null && !unserved().contains(Need.RESTRICTED_USER)) {
+            problems.addAll(AmiPreflight.problems(target.host(), target.port(), restricted[0], restricted[1],
+                    AmiPreflight.RESTRICTED_USER, PROBE_WAIT));
+        }
+        if (!problems.isEmpty()) {
+            String report = "features: preflight against " + target + " failed, no scenario is run:\n  - "
+                    + String.join("\n  - ", problems);
+            System.out.println(report);
+            throw new IllegalStateException(report);
+        }
+        System.out.println("features: preflight against " + target + ": the AMI users may do what the scenarios need");
     }
 
     @Before(order = 0)
@@ -97,7 +147,7 @@ public final class TargetScope {
         for (Need need : unserved()) {
             if (scenario.getSourceTagNames().contains(need.tag)) {
                 String reason = "not run on " + pbx.target() + ": '" + scenario.getName() + "' " + need.reason
-                        + " (ci/features.sh filters " + need.tag + " out before the run)";
+                        + " (TargetFilter leaves " + need.tag + " out of the run before it starts)";
                 System.out.println(reason);
                 Assumptions.abort(reason);
             }

@@ -1,18 +1,23 @@
 package io.ucmkit.simulator.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a {@link PbxConfig} from YAML or JSON (JSON is YAML, so one parser serves both) and
- * validates it with {@link PbxConfigValidator}: a bad file fails with a message naming the field.
+ * validates it with {@link PbxConfigValidator}: a bad file fails with every problem it has, each
+ * naming its field ({@link PbxConfigException#problems()}).
  */
 public final class PbxConfigLoader {
 
@@ -45,36 +50,58 @@ public final class PbxConfigLoader {
 
   /** Reads and validates YAML or JSON text. */
   public static PbxConfig parse(String text) {
-    return read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "config");
+    return read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
   }
 
-  private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-      StringBuilder b = new StringBuilder();
-      for (var ref : m.getPath()) {
-        b.append(ref.getFieldName() != null ? (b.length() > 0 ? "." : "") + ref.getFieldName() : "[" + ref.getIndex() + "]");
-      }
-      return "field " + b;
-    }
-    return e.getLocation() == null ? "?" : "line " + e.getLocation().getLineNr();
-  }
-
+  /**
+   * Every problem at once: the tree's shape first (unknown fields, values of the wrong kind), then
+   * the values of what could be bound, leaving out those inside a field already reported.
+   */
   private static PbxConfig read(InputStream in, String source) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(in);
+    } catch (JsonProcessingException e) {
+      String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new PbxConfigException((source == null ? "config" : source) + ": not YAML or JSON" + line + ": "
+          + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new PbxConfigException((source == null ? "config" : source) + ": " + e.getMessage(), e);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new PbxConfigException((source == null ? "config" : source) + ": empty config");
+    }
+    List<PbxConfigProblem> problems = new ArrayList<>(ConfigShape.check(tree, PbxConfig.class));
+    if (!tree.isObject()) {
+      throw new PbxConfigException(source, problems);
+    }
     PbxConfig config;
     try {
-      config = YAML.readValue(in, PbxConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new PbxConfigException(source + ": unknown field '" + e.getPropertyName() + "'; allowed: "
-          + e.getKnownPropertyIds(), e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new PbxConfigException(source + ": " + e.getOriginalMessage() + " at " + location(e), e);
-    } catch (IOException e) {
-      throw new PbxConfigException(source + ": " + e.getMessage(), e);
+      config = YAML.treeToValue(tree, PbxConfig.class);
+    } catch (JsonProcessingException e) {
+      // the shape check let through what Jackson still refuses: report it with its path rather than fail blind
+      problems.add(new PbxConfigProblem(path(e), path(e) + ": " + e.getOriginalMessage()));
+      throw new PbxConfigException(source, problems);
     }
-    if (config == null) {
-      throw new PbxConfigException(source + ": empty config");
+    List<PbxConfigProblem> shape = List.copyOf(problems);
+    for (PbxConfigProblem p : PbxConfigValidator.problems(config)) {
+      if (shape.stream().noneMatch(p::within)) {
+        problems.add(p);
+      }
     }
-    PbxConfigValidator.validate(config);
+    if (!problems.isEmpty()) {
+      throw new PbxConfigException(source, problems);
+    }
     return config;
+  }
+
+  private static String path(JsonProcessingException e) {
+    StringBuilder b = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference ref : m.getPath()) {
+        b.append(ref.getFieldName() != null ? (b.length() > 0 ? "." : "") + ref.getFieldName() : "[" + ref.getIndex() + "]");
+      }
+    }
+    return b.toString();
   }
 }
