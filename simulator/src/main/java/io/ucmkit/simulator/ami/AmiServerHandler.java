@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Per-connection protocol driver, modelled on Asterisk's {@code session_do}/{@code process_message}:
@@ -90,7 +91,9 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     if (!refused) {
       String reason = session.closeReason();
       long millis = Duration.between(session.connectedAt(), server.clock().instant()).toMillis();
-      LOG.info("AMI session {} ({}) from {} closed after {}.{} s, {} bytes received: {}", session.id(),
+      // A dropped slow reader is the one close an operator should look at: WARN, like a refused login.
+      LOG.atLevel(session.unsentWhenDropped() >= 0 ? Level.WARN : Level.INFO).log(
+          "AMI session {} ({}) from {} closed after {}.{} s, {} bytes received: {}", session.id(),
           session.authenticated() ? "user '" + session.username() + "'" : "not logged in", address(), millis / 1000,
           String.format("%03d", millis % 1000), session.bytesReceived(),
           reason == null ? "the client closed the connection" : reason);

@@ -43,11 +43,13 @@ public final class AmiSession implements EventSubscriber {
    * Wire bytes of events queued for the event loop (not yet written to the channel), as a multiple
    * of the outbound high-water mark, beyond which the session counts as a slow reader. Events wait
    * here while an action is answered later (a synchronous Originate) or while the event loop lags
-   * a burst; a multiple, not the mark itself, so that a reading client is not dropped because the
-   * loop was briefly descheduled. The events are shared by every session, so this is the most the
-   * session can keep alive, not what it costs on its own.
+   * a burst; a large multiple, not the mark itself, because a publisher on another thread can run
+   * ahead of a descheduled event loop by many thousands of events on a busy machine while the
+   * client reads everything (a 4x bound dropped a reading client of a 40,000-event burst). The
+   * events are shared by every session, so this is the most the session can keep alive, not what
+   * it costs on its own (a queue entry of some 40 bytes per event).
    */
-  static final int PENDING_BYTES_PER_MARK = 4;
+  static final int PENDING_BYTES_PER_MARK = 16;
   private final AtomicLong pendingBytes = new AtomicLong();
   private final long maxPendingBytes;
   /** Bytes the client sent (counted before decoding), for the operator log and for tests of the input bounds. */
