@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.ami;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.ucmkit.ami.AmiBanner;
@@ -7,7 +8,6 @@ import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.SimScheduler;
-import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -218,7 +218,7 @@ public final class AmiSession implements EventSubscriber {
       long queued = pendingBytes.get();
       unsentWhenDropped = unsent;
       queuedWhenDropped = queued;
-      closeReason = "not reading: " + unsent + " bytes unsent and " + queued + " bytes of events queued"
+      closeReason = "slow reader: " + unsent + " bytes unsent and " + queued + " bytes of events queued"
           + " (the outbound limit is " + channel.config().getWriteBufferHighWaterMark() + " bytes)";
       closing = true;
       pending.clear();

@@ -154,9 +154,9 @@ class OperatorLogIT {
       }
       hostile.drainUntilClosed();
     }
-    awaitLine(".*\\(user 'amireader'\\) from .* closed after .*: not reading: \\d+ bytes unsent and \\d+ bytes of events"
+    awaitLine(".*\\(user 'amireader'\\) from .* closed after .*: slow reader: \\d+ bytes unsent and \\d+ bytes of events"
         + " queued \\(the outbound limit is 65536 bytes\\)");
-    assertThat(lines(Level.WARN)).anySatisfy(l -> assertThat(l).contains("not reading: "));
+    assertThat(lines(Level.WARN)).anySatisfy(l -> assertThat(l).contains("slow reader: "));
   }
 
   private void refusedLogin(String credentials) {
