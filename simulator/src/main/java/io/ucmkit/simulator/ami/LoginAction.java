@@ -73,7 +73,9 @@ final class LoginAction implements ActionHandler {
     }
     if (security != null) {
       // One line an operator can act on; the client only ever sees "Authentication failed".
-      LOG.warn("AMI session {} login refused for user '{}' from {}: {}", s.id(), name, s.remoteAddress().getAddress().getHostAddress(), refusal);
+      // Operators (and ContainerCommandIT) look for this line's start: the session id goes last.
+      LOG.warn("AMI login refused for user '{}' from {}: {} (session {})", name, s.remoteAddress().getAddress().getHostAddress(),
+          refusal, s.id());
       ctx.refuse(refusal);
       ctx.pbx().events().publish(security, Privileges.SECURITY);
       // Deferred, not just scheduled: Asterisk's session thread sleeps, so the rest of the input is never processed.

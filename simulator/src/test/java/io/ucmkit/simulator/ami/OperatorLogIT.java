@@ -106,8 +106,8 @@ class OperatorLogIT {
 
     awaitLine(".*closed after .*: login refused: wrong secret");
     assertThat(lines(Level.WARN))
-        .anySatisfy(l -> assertThat(l).matches("AMI session 0x[0-9a-f]+ login refused for user 'amiadmin' from 127\\.0\\.0\\.1: wrong secret \\(MD5 key\\)"))
-        .anySatisfy(l -> assertThat(l).matches("AMI session 0x[0-9a-f]+ login refused for user 'nobody99' from 127\\.0\\.0\\.1: unknown user"));
+        .anySatisfy(l -> assertThat(l).matches("AMI login refused for user 'amiadmin' from 127\\.0\\.0\\.1: wrong secret \\(MD5 key\\) \\(session 0x[0-9a-f]+\\)"))
+        .anySatisfy(l -> assertThat(l).matches("AMI login refused for user 'nobody99' from 127\\.0\\.0\\.1: unknown user \\(session 0x[0-9a-f]+\\)"));
     assertThat(lines(Level.INFO)).anySatisfy(l -> assertThat(l).contains("(not logged in)").endsWith("login refused: unknown user"));
     assertThat(allLines()).noneSatisfy(l -> assertThat(l).contains(key))
         .noneSatisfy(l -> assertThat(l).contains("whatever1")).noneSatisfy(l -> assertThat(l).contains("wrong-one"));
