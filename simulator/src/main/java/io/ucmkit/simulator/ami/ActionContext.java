@@ -89,6 +89,21 @@ public final class ActionContext {
 
   /** Writes {@code last} and closes the session. */
   public void replyAndClose(AmiMessage last) {
-    session.closeAfter(last);
+    session.closeAfter(last, "Logoff".equalsIgnoreCase(request.action()) ? "logged off" : "closed by its " + request.action() + " action");
   }
+
+  /**
+   * Marks the request as refused (a Login turned down): the journal records it as {@code refused}
+   * with this reason, which the client is not told.
+   */
+  void refuse(String reason) {
+    this.refusal = reason;
+  }
+
+  /** Why the request was refused, or null. */
+  String refusal() {
+    return refusal;
+  }
+
+  private String refusal;
 }

@@ -43,6 +43,17 @@ public final class AmiServer implements AutoCloseable {
 
   private static final AtomicLong SESSION_IDS = new AtomicLong(0x7fbe40001000L);
 
+  /**
+   * Client input is read as Asterisk's get_input reads it: 1024-byte lines, 128 headers. The
+   * codec's server profile also gives up on a message after 129 KiB; Asterisk has no such limit
+   * (it drops each over-long line 1023 bytes at a time and answers {@code Failed to parse message:
+   * line too long} at the blank line, however long the line ran: transcript 21), so the simulator
+   * lifts it. Memory stays bounded without it: the decoder keeps at most 128 headers of at most
+   * 1024 bytes, and throws away over-long lines, colon-less lines and lines with NUL or invalid
+   * UTF-8 as they come.
+   */
+  static final AmiDecoderConfig CLIENT_INPUT = AmiDecoderConfig.server().withMaxMessageBytes(Integer.MAX_VALUE);
+
   private final Pbx pbx;
   private final ActionRegistry registry;
   private final AmiServerSettings settings;
@@ -52,6 +63,7 @@ public final class AmiServer implements AutoCloseable {
   private final Map<String, AmiUserConfig> users = new ConcurrentHashMap<>();
   private final Map<Channel, AmiSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger unauthenticated = new AtomicInteger();
+  private final AtomicLong slowReadersDropped = new AtomicLong();
   private final Instant startedAt;
   private final AutoCloseable subscription;
   private EventLoopGroup boss;
@@ -66,8 +78,9 @@ public final class AmiServer implements AutoCloseable {
     this.scheduler = scheduler;
     this.startedAt = clock.instant();
     this.subscription = pbx.events().subscribe((event, privilege) -> {
+      int bytes = AmiSession.wireBytes(event); // once, not once per session
       for (AmiSession s : sessions.values()) {
-        s.onEvent(event, privilege);
+        s.offer(event, privilege, bytes);
       }
     });
     restoreConfiguredUsers();
@@ -85,8 +98,8 @@ public final class AmiServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new AmiDecoder(AmiDecoderConfig.server()), new AmiEncoder(),
-                new AmiServerHandler(AmiServer.this));
+            AmiServerHandler handler = new AmiServerHandler(AmiServer.this);
+            ch.pipeline().addLast(handler.inboundBytes(), new AmiDecoder(CLIENT_INPUT), new AmiEncoder(), handler);
           }
         });
     try {
@@ -152,7 +165,7 @@ public final class AmiServer implements AutoCloseable {
     AmiMessage shutdown = EventBus.event("Shutdown", Privileges.SYSTEM).add("Shutdown", "Cleanly").add("Restart", "True")
         .build();
     for (AmiSession s : sessions.values()) {
-      s.shutdown(s.receives(Privileges.SYSTEM) ? shutdown : null);
+      s.shutdown(s.receives(Privileges.SYSTEM) ? shutdown : null, "manager restarted: AMI user '" + user.username() + "' saved");
     }
   }
 
@@ -172,12 +185,13 @@ public final class AmiServer implements AutoCloseable {
   /** Closes every AMI connection (used by reset). */
   public void closeSessions() {
     for (AmiSession s : sessions.values()) {
-      s.shutdown(null);
+      s.shutdown(null, "closed by the simulator (reset)");
     }
   }
 
   AmiSession register(Channel ch) {
-    AmiSession s = new AmiSession(ch, "0x" + Long.toHexString(SESSION_IDS.getAndAdd(0x10)), clock.instant());
+    AmiSession s = new AmiSession(ch, "0x" + Long.toHexString(SESSION_IDS.getAndAdd(0x10)), clock.instant(),
+        settings.outboundHighWaterMark(), dropped -> slowReadersDropped.incrementAndGet());
     sessions.put(ch, s);
     return s;
   }
@@ -188,6 +202,11 @@ public final class AmiServer implements AutoCloseable {
 
   AtomicInteger unauthenticated() {
     return unauthenticated;
+  }
+
+  /** Sessions dropped because their client did not read what it was sent (see {@link AmiSession}). */
+  public long slowReadersDropped() {
+    return slowReadersDropped.get();
   }
 
   /** Runs a timer task on the session's event loop (the scheduler may call from any thread). */
@@ -210,6 +229,7 @@ public final class AmiServer implements AutoCloseable {
       serverChannel.close().syncUninterruptibly();
     }
     for (AmiSession s : sessions.values()) {
+      s.closeReason("the simulator stopped");
       s.channel().close();
     }
     if (boss != null) {

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.ami;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.ucmkit.ami.AmiBanner;
@@ -8,14 +9,21 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.SimScheduler;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Per-connection protocol driver, modelled on Asterisk's {@code session_do}/{@code process_message}:
  * banner on connect, authlimit and authtimeout, decode failures answered as Asterisk does
- * (AMI.md §1.2, transcripts 07 and 21), and the dispatch order: missing action, then
+ * (transcripts 07 and 21), and the dispatch order: missing action, then
  * {@code Permission denied} before login, then unknown action, then the write-class check.
+ *
+ * <p>Operator log: each connect, refusal and close at INFO (who, why, how long, bytes received;
+ * a refused login at WARN, from {@link LoginAction}), each request at DEBUG with its outcome,
+ * secrets masked ({@link AmiMessage#toString}).
  */
 final class AmiServerHandler extends ChannelInboundHandlerAdapter {
 
@@ -27,11 +35,26 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
   private AmiSession session;
   private boolean countedUnauthenticated;
   private SimScheduler.Cancellable authTimer;
+  /** Turned away by authlimit: logged once at connect, not again at the close. */
+  private boolean refused;
   private final java.util.ArrayDeque<Object> backlog = new java.util.ArrayDeque<>();
   private boolean waiting;
 
   AmiServerHandler(AmiServer server) {
     this.server = server;
+  }
+
+  /** Counts the bytes the client sends before the decoder sees them; goes first in the pipeline. */
+  ChannelInboundHandlerAdapter inboundBytes() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session != null && msg instanceof ByteBuf bytes) {
+          session.received(bytes.readableBytes());
+        }
+        ctx.fireChannelRead(msg);
+      }
+    };
   }
 
   @Override
@@ -40,14 +63,20 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     // authlimit: Asterisk drops an excess unauthenticated connection before the banner.
     if (server.unauthenticated().incrementAndGet() > server.settings().maxUnauthenticated()) {
       server.unauthenticated().decrementAndGet();
+      refused = true;
+      LOG.info("AMI connection from {} refused before the banner: {} sessions are waiting to log in (authlimit)",
+          address(), server.settings().maxUnauthenticated());
       ctx.close();
       return;
     }
     countedUnauthenticated = true;
+    LOG.info("AMI session {} connected from {}", session.id(), address());
     ctx.writeAndFlush(AmiBanner.asterisk(server.settings().amiVersion()));
-    authTimer = server.schedule(session, server.settings().authTimeout(), () -> {
+    Duration authTimeout = server.settings().authTimeout();
+    authTimer = server.schedule(session, authTimeout, () -> {
       if (!session.authenticated()) {
-        session.closeAfter(null); // closed silently (transcript 28)
+        // closed silently (transcript 28)
+        session.closeAfter(null, "did not log in within " + authTimeout.toSeconds() + " s (authtimeout)");
       }
     });
   }
@@ -59,6 +88,21 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
       authTimer.cancel();
     }
     server.unregister(ctx.channel());
+    if (!refused) {
+      String reason = session.closeReason();
+      long millis = Duration.between(session.connectedAt(), server.clock().instant()).toMillis();
+      // A dropped slow reader is the one close an operator should look at: WARN, like a refused login.
+      LOG.atLevel(session.unsentWhenDropped() >= 0 ? Level.WARN : Level.INFO).log(
+          "AMI session {} ({}) from {} closed after {}.{} s, {} bytes received: {}", session.id(),
+          session.authenticated() ? "user '" + session.username() + "'" : "not logged in", address(), millis / 1000,
+          String.format("%03d", millis % 1000), session.bytesReceived(),
+          reason == null ? "the client closed the connection" : reason);
+    }
+  }
+
+  private String address() {
+    InetSocketAddress a = session.remoteAddress();
+    return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 
   /** Called once a session logs in or closes, so authlimit counts only waiting sessions. */
@@ -82,6 +126,8 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof AmiMessage m) {
       process(m);
     } else if (msg instanceof AmiDecodeFailure f) {
+      // The reason only: the failure's detail quotes the bad line, which may be a Secret header.
+      LOG.debug("AMI session {}: malformed request ({})", session.id(), f.reason());
       switch (f.reason()) {
         case LINE_TOO_LONG -> answer(f.partial(), "Failed to parse message: line too long");
         case TOO_MANY_HEADERS, MESSAGE_TOO_LARGE -> answer(f.partial(), "Too many lines in message or allocation failure");
@@ -95,6 +141,7 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void answer(AmiMessage partial, String error) {
+    journal(partial, "invalid", error);
     session.beginAction();
     session.write(AmiResponses.error(partial, error));
     session.endAction();
@@ -124,7 +171,8 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
           if (failure != null) {
             LOG.warn("deferred last answer failed; closing the session without it", failure);
           }
-          session.closeAfter(failure != null || messages.isEmpty() ? null : messages.get(messages.size() - 1));
+          session.closeAfter(failure != null || messages.isEmpty() ? null : messages.get(messages.size() - 1),
+              context.refusal() == null ? "closed after " + context.request().action() : "login refused: " + context.refusal());
           return;
         }
         if (failure != null) {
@@ -145,19 +193,19 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
   private void dispatch(AmiMessage request, ActionContext context) {
     String action = request.action();
     if (action == null || action.isEmpty()) {
-      journal(request, "invalid");
+      journal(request, "invalid", "no action");
       reportBadFormat("NONE");
       context.error("Missing action in request");
       return;
     }
     var handler = server.registry().find(action);
     if (!session.authenticated() && !(handler.isPresent() && handler.get().allowedUnauthenticated())) {
-      journal(request, "denied");
+      journal(request, "denied", "not logged in");
       context.error("Permission denied");
       return;
     }
     if (handler.isEmpty()) {
-      journal(request, "unknown");
+      journal(request, "unknown", "no such action");
       reportBadFormat(action);
       // Asterisk formats this into a 512-byte buffer: a long action name cuts the sentence short.
       context.error(AsteriskText.truncate("Invalid/unknown command: " + action
@@ -166,12 +214,20 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     }
     ActionHandler h = handler.get();
     if (h.privilege() != 0 && (session.writePerm() & h.privilege()) == 0) {
-      journal(request, "denied");
+      journal(request, "denied", "the action needs (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
       context.error("Permission denied");
       return;
     }
-    journal(request, "handled");
-    h.handle(context);
+    try {
+      h.handle(context);
+    } finally {
+      // After the handler, which is the one to know whether it refused (a Login with a wrong secret).
+      if (context.refusal() == null) {
+        journal(request, "handled", null);
+      } else {
+        journal(request, "refused", context.refusal());
+      }
+    }
   }
 
   /**
@@ -183,14 +239,21 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
     server.pbx().events().publish(SecurityEvents.requestBadFormat(server, session, action), Privileges.SECURITY);
   }
 
-  private void journal(AmiMessage request, String outcome) {
-    server.journal().record(server.clock().instant(), session, request, outcome);
+  private void journal(AmiMessage request, String outcome, String reason) {
+    server.journal().record(server.clock().instant(), session, request, outcome, reason);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("AMI session {} ({}): {} {}{}", session.id(), session.authenticated() ? session.username() : "not logged in",
+          outcome, request, reason == null ? "" : " (" + reason + ")");
+    }
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (!(cause instanceof IOException)) {
       LOG.warn("AMI session {} failed; closing", session == null ? "?" : session.id(), cause);
+    }
+    if (session != null) {
+      session.closeReason(cause instanceof IOException ? "connection error: " + cause.getMessage() : "simulator error: " + cause);
     }
     ctx.close();
   }

@@ -3,8 +3,28 @@ package io.ucmkit.simulator.ami;
 import java.time.Duration;
 
 /**
- * Tunables of the AMI server, with Asterisk's defaults (AMI.md §1.2, §2, manager.conf
- * {@code authtimeout}/{@code authlimit}).
+ * Tunables of the AMI server, with Asterisk's defaults (manager.conf {@code authtimeout},
+ * {@code authlimit}; Asterisk sleeps 1 s before a failed login's answer).
+ *
+ * <p>Memory bounds, with the defaults (HostileInputIT and HostileCrowdIT measure them on loopback):
+ * <ul>
+ *   <li>a socket waiting to log in: about 15 KiB of heap (channel, pipeline, decoder, timer; measured
+ *       13–17 KiB with the test's own client socket, held under 32 KiB), and at most
+ *       {@code maxUnauthenticated} of them; the rest are closed before the banner;</li>
+ *   <li>an idle logged-in session: about 20 KiB (held under 32 KiB);</li>
+ *   <li>input, per session: the decoder's copy window (the largest read, at most 64 KiB), a partial
+ *       line (under 1 KiB), the message being collected (at most 128 headers of 1 KiB) and, while an
+ *       answer is deferred, the requests decoded from the last read (at most 64 KiB of input). An
+ *       over-long line is thrown away as it comes: a 20 MiB line without LF cost 0.1–0.25 MiB of
+ *       heap (held under 1 MiB), and Netty's shared allocator kept one chunk (7 MiB) for all reads;</li>
+ *   <li>output, per session: at most {@code outboundHighWaterMark} of encoded bytes plus one message
+ *       in Netty's outbound buffer (never-reading clients were dropped with 0.8–1.0 MiB unsent; at least
+ *       half the mark, as Netty stays unwritable until the buffer falls under the low mark),
+ *       and events not yet handed to the channel worth at most
+ *       {@link AmiSession#PENDING_BYTES_PER_MARK} times the mark. Past either the session is dropped,
+ *       as Asterisk drops one whose write times out; the kernel's socket buffers (some MiB on
+ *       loopback) come on top and are not the simulator's heap.</li>
+ * </ul>
  *
  * @param asteriskVersion 20 (banner 9.0.0, {@code Output:} command style) or 13 (2.10.6, {@code Response: Follows})
  * @param authFailureDelay delay before {@code Authentication failed}; Asterisk sleeps 1 s

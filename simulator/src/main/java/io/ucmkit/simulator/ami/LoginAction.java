@@ -73,7 +73,10 @@ final class LoginAction implements ActionHandler {
     }
     if (security != null) {
       // One line an operator can act on; the client only ever sees "Authentication failed".
-      LOG.warn("AMI login refused for user '{}' from {}: {}", name, s.remoteAddress().getAddress().getHostAddress(), refusal);
+      // Operators (and ContainerCommandIT) look for this line's start: the session id goes last.
+      LOG.warn("AMI login refused for user '{}' from {}: {} (session {})", name, s.remoteAddress().getAddress().getHostAddress(),
+          refusal, s.id());
+      ctx.refuse(refusal);
       ctx.pbx().events().publish(security, Privileges.SECURITY);
       // Deferred, not just scheduled: Asterisk's session thread sleeps, so the rest of the input is never processed.
       AmiMessage failed = AmiResponses.error(req, "Authentication failed");
@@ -86,6 +89,7 @@ final class LoginAction implements ActionHandler {
     s.authenticate(user, read, Privileges.mask(user.write()), EventsAction.parseMask(req.get("Events")),
         server.clock().instant());
     ctx.success("Authentication accepted");
+    LOG.info("AMI session {} logged in as '{}' from {}", s.id(), user.username(), s.remoteAddress().getAddress().getHostAddress());
     if ((read & Privileges.SYSTEM) != 0 && (s.eventMask() & Privileges.SYSTEM) != 0) {
       // Written to this session only, right after the response (transcript 01); Asterisk 13 has Status only.
       AmiMessage.Builder booted = AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all");
