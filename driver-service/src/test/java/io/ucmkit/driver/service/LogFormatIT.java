@@ -45,7 +45,7 @@ class LogFormatIT {
         assertThat(records).anySatisfy(r -> {
             assertThat(r.path("level").asText()).isEqualTo("INFO");
             assertThat(r.path("loggerName").asText()).endsWith("DataServer");
-            assertThat(r.path("message").asText()).startsWith("dataserver listening");
+            assertThat(r.path("formattedMessage").asText()).startsWith("dataserver listening on http://127.0.0.1:");
             assertThat(r.path("timestamp").asLong()).isPositive();
         });
     }
