@@ -49,7 +49,7 @@ final class SetvarAction implements ActionHandler {
     String upper = variable.toUpperCase(Locale.ROOT);
     if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
       String provider = variable.substring(15, variable.length() - 1);
-      Presence p = provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parse(value) : null;
+      Presence p = provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parseWritten(value) : null;
       // An invalid state or provider: Asterisk logs a warning and publishes nothing, but Setvar still succeeds.
       ctx.success("Variable Set");
       if (p != null) {

@@ -21,16 +21,51 @@ public record Presence(String state, String subtype, String message) {
   }
 
   /**
-   * Parses {@code state[,subtype[,message[,options]]]} as func_presencestate does, or returns null
-   * for an invalid state (Asterisk then publishes nothing, AMI.md §5.2).
+   * Parses {@code state[,subtype[,message[,options]]]} as Asterisk's func_presencestate
+   * {@code parse_data} does (the CLI's {@code presencestate change}): each field ends at the next
+   * comma, anything after the fourth is ignored, and options other than {@code e} are invalid.
+   * Returns null for an invalid value (Asterisk then publishes nothing). The values are taken as
+   * written, even with option {@code e}: the CLI does not decode them.
    */
   public static Presence parse(String value) {
-    String[] parts = value.split(",", 4);
+    String[] f = fields(value);
+    return f == null ? null : new Presence(f[0], f[1], f[2]);
+  }
+
+  /**
+   * Parses a value written to {@code PRESENCE_STATE(CustomPresence:x)} (Setvar, the dialplan's
+   * Set): as {@link #parse}, and with option {@code e} the subtype and message are base64, decoded
+   * before they are published (so a message may hold commas), as func_presencestate's
+   * {@code presence_write} does — into 255-byte buffers, skipping what is not base64.
+   */
+  public static Presence parseWritten(String value) {
+    String[] f = fields(value);
+    if (f == null) {
+      return null;
+    }
+    if (f[3].indexOf('e') < 0) {
+      return new Presence(f[0], f[1], f[2]);
+    }
+    return new Presence(f[0], base64(f[1]), base64(f[2]));
+  }
+
+  private static String[] fields(String value) {
+    String[] parts = value.split(",", -1);
     String state = parts[0].trim().toLowerCase(Locale.ROOT);
     if (!STATES.contains(state)) {
       return null;
     }
-    return new Presence(state, parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "");
+    String options = parts.length > 3 ? parts[3] : "";
+    if (!options.isEmpty() && options.indexOf('e') < 0) {
+      return null;
+    }
+    return new String[] {state, parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "", options};
+  }
+
+  private static String base64(String encoded) {
+    byte[] bytes = java.util.Base64.getMimeDecoder().decode(encoded);
+    int n = Math.min(bytes.length, 255);
+    return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
