@@ -76,6 +76,14 @@ public final class UcmDriver implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Starts the driver reporting to {@code observer}. Stub on the ops-http branch only, so that the service
+     * compiles: the observer is ignored here; the branch that wires DriverObserver into the driver replaces it.
+     */
+    public static UcmDriver start(DriverConfig config, Path dataDir, Clock clock, DriverObserver observer) {
+        return start(config, dataDir, clock);
+    }
+
     public DriverConfig config() {
         return config;
     }

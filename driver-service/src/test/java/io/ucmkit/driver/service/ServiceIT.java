@@ -169,7 +169,7 @@ class ServiceIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(json(missing).get("error").asText()).isEqualTo("line2Text is required");
         assertThat(badJson.statusCode()).isEqualTo(400);
-        assertThat(json(badJson).get("error").asText()).startsWith("bad JSON");
+        assertThat(json(badJson).get("error").asText()).startsWith("request body is not valid JSON (line 1, column");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(peer.received("Originate")).hasSize(1);
     }
