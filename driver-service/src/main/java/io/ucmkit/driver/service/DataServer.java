@@ -37,12 +37,12 @@ final class DataServer implements AutoCloseable {
 
     private final UcmDriver driver;
     private final EventHistory history;
-    private final DriverMetrics metrics;
+    private final ServiceMetrics metrics;
     private final Scheduler heartbeats;
     private final RouteTable routes;
     private final DisposableServer server;
 
-    DataServer(UcmDriver driver, EventHistory history, String bind, int port, DriverMetrics metrics,
+    DataServer(UcmDriver driver, EventHistory history, String bind, int port, ServiceMetrics metrics,
                Scheduler heartbeats) {
         this.driver = driver;
         this.history = history;

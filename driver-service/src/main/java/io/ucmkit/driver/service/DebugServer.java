@@ -35,7 +35,7 @@ final class DebugServer implements AutoCloseable {
     private final RouteTable routes;
     private final DisposableServer server;
 
-    DebugServer(LogHub hub, String bind, int port, DriverMetrics metrics, Scheduler heartbeats) {
+    DebugServer(LogHub hub, String bind, int port, ServiceMetrics metrics, Scheduler heartbeats) {
         routes = new RouteTable(List.of(
                 Route.get("/", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                         .sendString(Mono.just(PAGE))),

@@ -136,7 +136,7 @@ public final class DriverMain implements Callable<Integer> {
         requireFree(host, dataPort, "dataserver", "--dataserver-port");
         requireFree(host, debugPort, "debug log", "--debug-port");
         LogHub hub = LogHub.install(1000);
-        DriverMetrics metrics = new DriverMetrics();
+        ServiceMetrics metrics = new ServiceMetrics();
         UcmDriver driver = UcmDriver.start(driverConfig, Path.of(file.dataDir != null ? file.dataDir : "ucmkit-data"),
                 Clock.systemUTC(), metrics);
         metrics.bind(driver);

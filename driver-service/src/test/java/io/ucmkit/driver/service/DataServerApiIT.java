@@ -54,7 +54,7 @@ class DataServerApiIT {
     private int amiPort;
     private ScriptedAmiPeer peer;
     private UcmDriver driver;
-    private DriverMetrics metrics;
+    private ServiceMetrics metrics;
     private VirtualTimeScheduler clock;
     private DataServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,7 +68,7 @@ class DataServerApiIT {
         DriverConfig config = DriverConfig.builder().address("127.0.0.1").port(amiPort).username("admin")
                 .password("secret1").reconnect(new ReconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100), 2, 0))
                 .build();
-        metrics = new DriverMetrics();
+        metrics = new ServiceMetrics();
         driver = UcmDriver.start(config, dataDir, java.time.Clock.systemUTC(), metrics);
         metrics.bind(driver);
         clock = VirtualTimeScheduler.create();

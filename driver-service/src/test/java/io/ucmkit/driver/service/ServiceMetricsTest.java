@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** DriverMetrics as the driver calls it: each observer call moves its meter, and only its own. */
-class DriverMetricsTest {
+/** ServiceMetrics as the driver calls it (DriverObserver): each observer call moves its meter, and only its own. */
+class ServiceMetricsTest {
 
-    private final DriverMetrics metrics = new DriverMetrics();
+    private final ServiceMetrics metrics = new ServiceMetrics();
 
     private double counter(String name, String... tags) {
         return metrics.registry().get(name).tags(tags).counter().count();

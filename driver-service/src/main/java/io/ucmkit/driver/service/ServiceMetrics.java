@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * themselves (requests, SSE clients). Tags take only bounded values: outcomes, action names, asset states and
  * route templates, never a free-text reason.
  */
-final class DriverMetrics implements DriverObserver {
+final class ServiceMetrics implements DriverObserver {
 
     /** The states the System Asset can show, each its own 0/1 series. */
     static final List<String> ASSET_STATES = List.of("Normal", "Masked", "Fault", "Acknowledged", "No Communication");
@@ -38,7 +38,7 @@ final class DriverMetrics implements DriverObserver {
     private final Counter eventsDropped;
     private final Counter malformed;
 
-    DriverMetrics() {
+    ServiceMetrics() {
         connects = Counter.builder("ucmkit.driver.ami.connects").description("TCP connections opened to the PBX")
                 .register(registry);
         reconnects = Counter.builder("ucmkit.driver.ami.reconnects")
