@@ -2,9 +2,9 @@ package io.ucmkit.driver.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.ucmkit.driver.Barge;
 import io.ucmkit.driver.CallPhone;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.ucmkit.driver.SystemAsset;
 import io.ucmkit.driver.UcmDriver;
 import java.time.Duration;
