@@ -11,6 +11,7 @@ import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.metrics.SimulatorMetrics;
 import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.PbxCallPort;
@@ -39,18 +40,23 @@ public final class UcmSimulator implements AutoCloseable {
   private final SimulatorAdmin admin;
   private final AutoCloseable web;
   private final ExecutorScheduler ownScheduler;
+  private final SimulatorMetrics metrics;
+  /** Readiness: true from start until close begins. */
+  private volatile boolean open = true;
 
-  private UcmSimulator(Pbx pbx, Calls calls, AmiServer ami, Function<SimulatorAdmin, AutoCloseable> webStarter,
-      ExecutorScheduler own) {
+  private UcmSimulator(Pbx pbx, Calls calls, AmiServer ami, SimulatorMetrics metrics,
+      Function<UcmSimulator, AutoCloseable> webStarter, ExecutorScheduler own) {
     this.pbx = pbx;
     this.ami = ami;
+    this.metrics = metrics;
     this.admin = new SimulatorAdmin(pbx, calls, ami);
     this.ownScheduler = own;
     AutoCloseable w = null;
     try {
-      w = webStarter == null ? null : webStarter.apply(admin);
+      w = webStarter == null ? null : webStarter.apply(this);
     } catch (RuntimeException e) {
       ami.close();
+      metrics.close();
       throw e;
     }
     this.web = w;
@@ -91,8 +97,19 @@ public final class UcmSimulator implements AutoCloseable {
     return ami;
   }
 
+  /** The Prometheus metrics of this simulator (also {@code GET /metrics} on the web port). */
+  public SimulatorMetrics metrics() {
+    return metrics;
+  }
+
+  /** Whether AMI clients can connect: from start until {@link #close} begins. */
+  public boolean ready() {
+    return open;
+  }
+
   @Override
   public void close() {
+    open = false;
     try {
       if (web != null) {
         web.close();
@@ -101,6 +118,7 @@ public final class UcmSimulator implements AutoCloseable {
       throw new IllegalStateException("closing the control API failed", e);
     } finally {
       ami.close();
+      metrics.close();
       if (ownScheduler != null) {
         ownScheduler.close();
       }
@@ -225,8 +243,10 @@ public final class UcmSimulator implements AutoCloseable {
       AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
           .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout)
           .withOutboundHighWaterMark(outboundHighWaterMark).withPermitAny(permitAny);
+      SimulatorMetrics metrics = new SimulatorMetrics();
       AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(CallActions.all(calls)).with(handlers), settings,
-          clock, timers);
+          clock, timers, metrics);
+      metrics.bind(ami);
       try {
         ami.start(bind, amiPort);
       } catch (RuntimeException e) {
@@ -235,9 +255,10 @@ public final class UcmSimulator implements AutoCloseable {
         }
         throw e;
       }
-      Function<SimulatorAdmin, AutoCloseable> webStarter = webPort < 0 ? null
-          : admin -> io.ucmkit.simulator.http.ControlApi.start(admin, bind, webPort);
-      return new UcmSimulator(pbx, calls, ami, webStarter, own);
+      Function<UcmSimulator, AutoCloseable> webStarter = webPort < 0 ? null
+          : sim -> io.ucmkit.simulator.http.ControlApi.start(sim.admin(), bind, webPort, sim.metrics(), sim::ready,
+              reactor.core.scheduler.Schedulers.parallel());
+      return new UcmSimulator(pbx, calls, ami, metrics, webStarter, own);
     }
   }
 }

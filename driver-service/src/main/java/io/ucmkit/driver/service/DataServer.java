@@ -2,23 +2,23 @@ package io.ucmkit.driver.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.ucmkit.driver.Barge;
 import io.ucmkit.driver.CallPhone;
-import io.ucmkit.driver.DriverException;
 import io.ucmkit.driver.SystemAsset;
 import io.ucmkit.driver.UcmDriver;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -32,24 +32,45 @@ final class DataServer implements AutoCloseable {
     /** Events buffered for one slow SSE client before it is disconnected (it can resume with Last-Event-ID). */
     static final int CLIENT_BUFFER = 4096;
 
+    /** The OpenAPI document of this API, served at {@code /api/v1/openapi.yaml}. */
+    static final String OPENAPI = "io/ucmkit/driver/service/openapi.yaml";
+
     private final UcmDriver driver;
     private final EventHistory history;
+    private final ServiceMetrics metrics;
+    private final Scheduler heartbeats;
+    private final RouteTable routes;
     private final DisposableServer server;
 
-    DataServer(UcmDriver driver, EventHistory history, String bind, int port) {
+    DataServer(UcmDriver driver, EventHistory history, String bind, int port, ServiceMetrics metrics,
+               Scheduler heartbeats) {
         this.driver = driver;
         this.history = history;
-        this.server = HttpServer.create().host(bind).port(port).route(r -> r
-                .get("/api/v1/health", (req, res) -> Http.json(res, 200, health()))
-                .get("/api/v1/asset", (req, res) -> Http.json(res, 200, driver.asset().snapshot()))
-                .post("/api/v1/asset/commands", (req, res) -> handle(req, res, 200, this::assetCommand))
-                .post("/api/v1/asset/notes", (req, res) -> handle(req, res, 201, body ->
-                        Mono.just(driver.asset().addNote(Http.text(body, "text"), Http.text(body, "author")))))
-                .post("/api/v1/asset/workflow-trigger", (req, res) -> handle(req, res, 202, this::workflowTrigger))
-                .post("/api/v1/commands/call-phone", (req, res) -> handle(req, res, 202, this::callPhone))
-                .post("/api/v1/commands/barge", (req, res) -> handle(req, res, 202, this::barge))
-                .get("/api/v1/events", this::events))
-                .bindNow(Duration.ofSeconds(10));
+        this.metrics = metrics;
+        this.heartbeats = heartbeats;
+        this.routes = new RouteTable(List.of(
+                Route.get("/api/v1/health", (req, res) -> health(res, "UP", "DOWN")),
+                Route.get("/api/v1/health/live", (req, res) -> Http.json(res, 200, Map.of("status", "UP"))),
+                Route.get("/api/v1/health/ready", (req, res) -> health(res, "READY", "NOT_READY")),
+                Route.get("/api/v1/asset", (req, res) -> Http.json(res, 200, driver.asset().snapshot())),
+                Route.post("/api/v1/asset/commands", List.of("command"),
+                        (req, res, body) -> answer(res, 200, assetCommand(body))),
+                Route.post("/api/v1/asset/notes", List.of("text", "author"), (req, res, body) -> answer(res, 201,
+                        Mono.just(driver.asset().addNote(Http.text(body, "text"), Http.text(body, "author"))))),
+                Route.post("/api/v1/asset/workflow-trigger", List.of("name", "parameters"),
+                        (req, res, body) -> answer(res, 202, workflowTrigger(body))),
+                Route.post("/api/v1/commands/call-phone",
+                        List.of("sourceExtension", "destinationExtension", "line1Text", "line2Text"),
+                        (req, res, body) -> answer(res, 202, callPhone(body))),
+                Route.post("/api/v1/commands/barge", List.of("sourceExtension", "destinationExtension"),
+                        (req, res, body) -> answer(res, 202, barge(body))),
+                Route.get("/api/v1/events", this::events),
+                Route.get("/api/v1/openapi.yaml", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE,
+                        "application/yaml; charset=utf-8").sendByteArray(Mono.fromCallable(DataServer::openApi))),
+                Route.get("/metrics", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE,
+                        "text/plain; version=0.0.4; charset=utf-8").sendString(Mono.fromCallable(metrics::scrape)))),
+                (route, status) -> metrics.httpRequest("dataserver", route, status));
+        this.server = HttpServer.create().host(bind).port(port).route(routes::register).bindNow(Duration.ofSeconds(10));
         log.info("dataserver listening on http://{}:{}/api/v1", bind, server.port());
     }
 
@@ -57,22 +78,37 @@ final class DataServer implements AutoCloseable {
         return server.port();
     }
 
-    private Map<String, Object> health() {
+    RouteTable routes() {
+        return routes;
+    }
+
+    static byte[] openApi() throws java.io.IOException {
+        try (var in = DataServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException(OPENAPI);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Health with the asset's state and reason; 200 {@code up} only while logged in and out of No Communication,
+     * else 503 {@code down}, so a probe (Kubernetes, the demo, CI) waits for a driver that can take commands.
+     */
+    private Publisher<Void> health(HttpServerResponse res, String up, String down) {
+        boolean ready = driver.isConnected() && driver.asset().trueState() != SystemAsset.TrueState.NO_COMMUNICATION;
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "UP");
+        h.put("status", ready ? up : down);
         h.put("connected", driver.isConnected());
         h.put("state", driver.asset().state());
         h.put("trueState", driver.asset().trueState().label());
         h.put("reason", driver.asset().reason());
         h.put("droppedEvents", driver.droppedEvents());
-        return h;
+        return Http.json(res, ready ? 200 : 503, h);
     }
 
-    private Publisher<Void> handle(HttpServerRequest req, HttpServerResponse res, int status,
-                                   Function<ObjectNode, Mono<?>> action) {
-        return Http.body(req).flatMap(action)
-                .flatMap(result -> Mono.from(Http.json(res, status, result)))
-                .onErrorResume(e -> Mono.from(Http.error(res, e)));
+    private Publisher<Void> answer(HttpServerResponse res, int status, Mono<?> result) {
+        return result.flatMap(r -> Mono.from(Http.json(res, status, r)));
     }
 
     private Mono<?> assetCommand(ObjectNode body) {
@@ -81,7 +117,7 @@ final class DataServer implements AutoCloseable {
         if (command == null) {
             throw new Http.Failure(400, "command must be one of Mask, Acknowledge, Reset, Cancel "
                     + "(New Note: POST /api/v1/asset/notes, Workflow Trigger: POST /api/v1/asset/workflow-trigger), was '"
-                    + name + "'");
+                    + name + "'", "command", List.of("Mask", "Acknowledge", "Reset", "Cancel"));
         }
         return Mono.just(driver.asset().execute(command));
     }
@@ -92,7 +128,7 @@ final class DataServer implements AutoCloseable {
         JsonNode p = body.get("parameters");
         if (p != null && !p.isNull()) {
             if (!p.isObject()) {
-                throw new Http.Failure(400, "parameters must be a JSON object of strings");
+                throw new Http.Failure(400, "parameters must be a JSON object of strings", "parameters", null);
             }
             p.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().isTextual()
                     ? e.getValue().asText() : e.getValue().toString()));
@@ -117,12 +153,7 @@ final class DataServer implements AutoCloseable {
      * events were lost instead of silently getting the oldest retained ones.
      */
     private Publisher<Void> events(HttpServerRequest req, HttpServerResponse res) {
-        long lastId;
-        try {
-            lastId = parseLastId(req);
-        } catch (DriverException e) {
-            return Http.error(res, e);
-        }
+        long lastId = parseLastId(req); // a bad one is a 400 (RouteTable answers what a handler throws)
         Sinks.Many<EventHistory.Entry> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(Queues.<EventHistory.Entry>get(CLIENT_BUFFER).get());
         Consumer<EventHistory.Entry> listener = e -> {
@@ -143,8 +174,7 @@ final class DataServer implements AutoCloseable {
                         Flux.fromIterable(backlog.entries()).map(EventHistory.Entry::sse),
                         sink.asFlux().map(EventHistory.Entry::sse))
                 .doFinally(s -> history.unsubscribe(listener));
-        return res.sse().send(stream.map(s -> res.alloc().buffer().writeBytes(s.getBytes(StandardCharsets.UTF_8))),
-                b -> true);
+        return Sse.send(res, stream, heartbeats, metrics.sseClients("events"));
     }
 
     private static long parseLastId(HttpServerRequest req) {
@@ -159,7 +189,7 @@ final class DataServer implements AutoCloseable {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new DriverException(DriverException.Kind.INVALID_REQUEST, "Last-Event-ID must be a number, was " + v);
+            throw new Http.Failure(400, "Last-Event-ID must be a number, was " + v, "Last-Event-ID", null);
         }
     }
 

@@ -1,12 +1,13 @@
 package io.ucmkit.driver.service;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.util.concurrent.Queues;
@@ -24,20 +25,21 @@ final class DebugServer implements AutoCloseable {
             <script>
             const log = document.getElementById('log');
             const es = new EventSource('/logs');
-            es.onmessage = m => { const r = JSON.parse(m.data); const d = document.createElement('div');
+            es.addEventListener('log', m => { const r = JSON.parse(m.data); const d = document.createElement('div');
               d.className = r.level; d.textContent = r.time + ' ' + r.level + ' ' + r.logger.replace(/.*\\./,'')
               + ' - ' + r.message; log.appendChild(d); if (log.children.length > 2000) log.firstChild.remove();
-              window.scrollTo(0, document.body.scrollHeight); };
+              window.scrollTo(0, document.body.scrollHeight); });
             </script></body></html>
             """;
 
+    private final RouteTable routes;
     private final DisposableServer server;
 
-    DebugServer(LogHub hub, String bind, int port) {
-        server = HttpServer.create().host(bind).port(port).route(r -> r
-                .get("/", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .sendString(Mono.just(PAGE)))
-                .get("/logs", (req, res) -> {
+    DebugServer(LogHub hub, String bind, int port, ServiceMetrics metrics, Scheduler heartbeats) {
+        routes = new RouteTable(List.of(
+                Route.get("/", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                        .sendString(Mono.just(PAGE))),
+                Route.get("/logs", (req, res) -> {
                     Sinks.Many<LogHub.Line> sink = Sinks.many().unicast()
                             .onBackpressureBuffer(Queues.<LogHub.Line>get(4096).get());
                     Consumer<LogHub.Line> listener = l -> {
@@ -47,12 +49,12 @@ final class DebugServer implements AutoCloseable {
                     };
                     var backlog = hub.subscribe(listener);
                     Flux<String> stream = Flux.concat(Flux.fromIterable(backlog), sink.asFlux())
-                            .map(l -> "id: " + l.id() + "\ndata: " + l.json() + "\n\n")
+                            .map(l -> "id: " + l.id() + "\nevent: log\ndata: " + l.json() + "\n\n")
                             .doFinally(s -> hub.unsubscribe(listener));
-                    return res.sse().send(stream.map(s -> res.alloc().buffer()
-                            .writeBytes(s.getBytes(StandardCharsets.UTF_8))), b -> true);
-                }))
-                .bindNow(Duration.ofSeconds(10));
+                    return Sse.send(res, stream, heartbeats, metrics.sseClients("logs"));
+                })),
+                (route, status) -> metrics.httpRequest("debug", route, status));
+        server = HttpServer.create().host(bind).port(port).route(routes::register).bindNow(Duration.ofSeconds(10));
     }
 
     int port() {

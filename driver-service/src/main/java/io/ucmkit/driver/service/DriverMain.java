@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import reactor.core.scheduler.Schedulers;
 
 /** {@code ./ucmkit driver …}: the driver as a service (dataserver on 9689, debug tools on 9690). */
 @Command(name = "ucmkit driver", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -152,13 +153,15 @@ public final class DriverMain implements Callable<Integer> {
         requireFree(host, dataPort, "dataserver", "--dataserver-port");
         requireFree(host, debugPort, "debug log", "--debug-port");
         LogHub hub = LogHub.install(1000);
+        ServiceMetrics metrics = new ServiceMetrics();
         UcmDriver driver = UcmDriver.start(driverConfig, Path.of(file.dataDir != null ? file.dataDir : "ucmkit-data"),
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics);
+        metrics.bind(driver);
         EventHistory history = new EventHistory(file.eventHistory != null ? file.eventHistory : 1000,
                 System.currentTimeMillis() * 1000);
         Runnable unsubscribe = driver.subscribe(history::append);
-        DataServer data = new DataServer(driver, history, host, dataPort);
-        DebugServer debug = new DebugServer(hub, host, debugPort);
+        DataServer data = new DataServer(driver, history, host, dataPort, metrics, Schedulers.parallel());
+        DebugServer debug = new DebugServer(hub, host, debugPort, metrics, Schedulers.parallel());
         return new Running(driver, data.port(), debug.port(), () -> {
             unsubscribe.run();
             data.close();

@@ -35,7 +35,15 @@ final class Json {
         return node;
     }
 
-    static String error(String message) {
-        return write(MAPPER.createObjectNode().put("error", message));
+    /** The one error shape of both HTTP servers: {@code {"error", "field"?, "allowed"?}}. */
+    static String error(String message, String field, java.util.List<String> allowed) {
+        ObjectNode node = MAPPER.createObjectNode().put("error", message);
+        if (field != null) {
+            node.put("field", field);
+        }
+        if (allowed != null) {
+            allowed.forEach(node.putArray("allowed")::add);
+        }
+        return write(node);
     }
 }

@@ -169,7 +169,7 @@ class ServiceIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(json(missing).get("error").asText()).isEqualTo("line2Text is required");
         assertThat(badJson.statusCode()).isEqualTo(400);
-        assertThat(json(badJson).get("error").asText()).startsWith("bad JSON");
+        assertThat(json(badJson).get("error").asText()).startsWith("request body is not valid JSON (line 1, column");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(peer.received("Originate")).hasSize(1);
     }
@@ -270,5 +270,39 @@ class ServiceIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> logs.stream().anyMatch(l -> l.contains("probe Secret")));
         assertThat(logs).noneMatch(l -> l.contains("hunter2"));
+        int data = List.copyOf(logs).indexOf(List.copyOf(logs).stream().filter(l -> l.contains("probe Secret"))
+                .findFirst().orElseThrow());
+        assertThat(logs.get(data - 1)).isEqualTo("event: log");
+        assertThat(logs.get(data - 2)).startsWith("id: ");
+    }
+
+    @Test
+    void theDebugToolsAnswerAWrongMethodAndAnUnknownPathInTheErrorShape() throws Exception {
+        String base = "http://127.0.0.1:" + service.debugPort();
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + "/logs"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(json(wrong).get("error").asText()).isEqualTo("POST is not allowed on /logs; allowed: GET");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("error").asText()).startsWith("no route /nothing");
+    }
+
+    @Test
+    void metricsOnTheDataserverMoveWithRequestsAndShowTheLoggedInSession() throws Exception {
+        get("/api/v1/asset");
+        get("/api/v1/asset");
+        get("/api/v1/asset");
+
+        String text = get("/metrics").body();
+
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\","
+                + "server=\"dataserver\",status=\"200\"}")).isEqualTo(3);
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_ami_session")).isEqualTo(1);
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"Normal\"}")).isEqualTo(1);
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"No Communication\"}")).isZero();
     }
 }

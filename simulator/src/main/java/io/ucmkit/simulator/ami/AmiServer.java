@@ -16,6 +16,8 @@ import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.metrics.AmiObserver;
+import io.ucmkit.simulator.metrics.AmiTrafficMeter;
 import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.SimScheduler;
@@ -59,6 +61,7 @@ public final class AmiServer implements AutoCloseable {
   private final AmiServerSettings settings;
   private final Clock clock;
   private final SimScheduler scheduler;
+  private final AmiObserver observer;
   private final Journal journal = new Journal();
   private final Map<String, AmiUserConfig> users = new ConcurrentHashMap<>();
   private final Map<Channel, AmiSession> sessions = new ConcurrentHashMap<>();
@@ -71,6 +74,12 @@ public final class AmiServer implements AutoCloseable {
   private Channel serverChannel;
 
   public AmiServer(Pbx pbx, ActionRegistry registry, AmiServerSettings settings, Clock clock, SimScheduler scheduler) {
+    this(pbx, registry, settings, clock, scheduler, AmiObserver.NONE);
+  }
+
+  public AmiServer(Pbx pbx, ActionRegistry registry, AmiServerSettings settings, Clock clock, SimScheduler scheduler,
+      AmiObserver observer) {
+    this.observer = observer;
     this.pbx = pbx;
     this.registry = registry;
     this.settings = settings;
@@ -99,7 +108,9 @@ public final class AmiServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             AmiServerHandler handler = new AmiServerHandler(AmiServer.this);
-            ch.pipeline().addLast(handler.inboundBytes(), new AmiDecoder(CLIENT_INPUT), new AmiEncoder(), handler);
+            ch.pipeline().addLast(handler.inboundBytes(), new AmiDecoder(CLIENT_INPUT), new AmiEncoder(),
+                new AmiTrafficMeter(observer, a -> registry.find(a).map(ActionHandler::action).orElse("unknown")),
+                handler);
           }
         });
     try {

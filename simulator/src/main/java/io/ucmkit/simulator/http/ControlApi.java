@@ -7,19 +7,26 @@ import io.ucmkit.ami.AmiHeader;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfigException;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.metrics.SimulatorMetrics;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import io.ucmkit.simulator.call.Calls;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -27,9 +34,12 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The HTTP control API (SPEC §4) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
- * route is a thin call into {@link SimulatorAdmin}. Errors: 400 naming the field, the value sent
- * and what is allowed; 404 for an unknown extension (before its body is looked at) or user; 409
- * when a phone has nothing to act on (no ringing call to answer).
+ * route is a thin call into {@link SimulatorAdmin}, listed once in {@link #routes} (which the
+ * OpenAPI document at {@code /api/v1/openapi.yaml} is checked against). Errors, all in the shape
+ * {@code {"error", "field"?, "allowed"?}}: 400 naming the field, the value sent and what is
+ * allowed (an unknown body field too); 404 for an unknown extension (before its body is looked at),
+ * user or path; 405 with {@code Allow} for a wrong method; 409 when a phone has nothing to act on
+ * (no ringing call to answer); 500 with an id, never the exception's text.
  */
 public final class ControlApi implements UcmSimulator.PortHolder {
 
@@ -47,57 +57,95 @@ public final class ControlApi implements UcmSimulator.PortHolder {
   private static final String SECRET_SHOWN = "****";
   private static final String PERMIT = "an array of ip/netmask such as 127.0.0.1/255.255.255.255";
   private static final String CLASSES = "an array of AMI classes such as call, system or all";
+  /** The OpenAPI document of this API, served at {@code /api/v1/openapi.yaml}. */
+  static final String OPENAPI = "io/ucmkit/simulator/http/openapi.yaml";
+  /** A comment line on every event stream this often, so that proxies do not cut a quiet stream. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
+
+  private final RouteTable routes;
   private final DisposableServer server;
 
-  private ControlApi(DisposableServer server) {
+  private ControlApi(RouteTable routes, DisposableServer server) {
+    this.routes = routes;
     this.server = server;
   }
 
+  /** A control API without metrics, readiness as liveness, heartbeats on Reactor's parallel scheduler. */
   public static ControlApi start(SimulatorAdmin admin, String host, int port) {
+    return start(admin, host, port, new SimulatorMetrics(), () -> true, Schedulers.parallel());
+  }
+
+  /**
+   * Starts the control API, the dashboard and {@code /metrics} on one port. {@code ready} answers the readiness
+   * probe; {@code heartbeats} is the clock of the event streams' heartbeat (a test passes virtual time).
+   */
+  public static ControlApi start(SimulatorAdmin admin, String host, int port, SimulatorMetrics metrics,
+      BooleanSupplier ready, Scheduler heartbeats) {
+    RouteTable routes = new RouteTable(routes(admin, metrics, ready, heartbeats), metrics::httpRequest);
     try {
-      return new ControlApi(HttpServer.create().host(host).port(port).route(r -> r
-          .get(BASE + "/extensions", (q, s) -> json(s, () -> admin.extensions()))
-          .get(BASE + "/extensions/{ext}", (q, s) -> json(s, () -> admin.extension(q.param("ext"))))
-          .put(BASE + "/extensions/{ext}/presence", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
-              admin.setPresence(ext, text(b, "status", PRESENCE), optionalText(b, "text", CUSTOM_TEXT))))
-          .put(BASE + "/extensions/{ext}/registration", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
-              admin.setRegistered(ext, bool(b, "registered"))))
-          .put(BASE + "/extensions/{ext}/answer-mode", (q, s) -> extensionBody(q, s, admin, (ext, b) ->
-              admin.setAnswerMode(ext, text(b, "mode", ANSWER_MODES), delayMs(b))))
-          .post(BASE + "/extensions/{ext}/answer", (q, s) -> phone(s, () -> admin.answer(q.param("ext")), admin))
-          .post(BASE + "/extensions/{ext}/decline", (q, s) -> phone(s, () -> admin.decline(q.param("ext")), admin))
-          .post(BASE + "/extensions/{ext}/hangup", (q, s) -> phone(s, () -> admin.hangup(q.param("ext")), admin))
-          .post(BASE + "/extensions/{ext}/dial", (q, s) -> extensionBody(q, s, admin, (ext, b) -> phoneResult(
-              () -> admin.dial(ext, text(b, "number", NUMBER)), admin)))
-          .post(BASE + "/extensions/{ext}/dtmf", (q, s) -> extensionBody(q, s, admin, (ext, b) -> phoneResult(
-              () -> admin.dtmf(ext, text(b, "digits", DIGITS)), admin)))
-          .get(BASE + "/calls", (q, s) -> json(s, admin::calls))
-          .get(BASE + "/watchers", (q, s) -> json(s, admin::watchers))
-          .get(BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions))
-          .get(BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
-              .orElseThrow(() -> new NoSuchElementException("no AMI user " + q.param("name"))))))
-          .put(BASE + "/ami/users/{name}", (q, s) -> body(q, s, () -> { }, b -> {
-            String name = q.param("name");
-            AmiUserConfig u = new AmiUserConfig(name, secretToSave(b, admin, name), list(b, "permit", PERMIT),
-                list(b, "read", CLASSES), list(b, "write", CLASSES));
-            admin.saveAmiUser(u);
-            return masked(u);
-          }))
-          .get(BASE + "/journal", (q, s) -> json(s, admin::journal))
-          .delete(BASE + "/journal", (q, s) -> json(s, () -> {
-            admin.clearJournal();
-            return Map.of("cleared", true);
-          }))
-          .post(BASE + "/reset", (q, s) -> json(s, () -> {
-            admin.reset();
-            return Map.of("reset", true);
-          }))
-          .get(BASE + "/events", (q, s) -> s.sse().sendString(events(admin)))
-          .route(DashboardPages::handles, DashboardPages::serve))
-          .bindNow());
+      return new ControlApi(routes, HttpServer.create().host(host).port(port).route(routes::register).bindNow());
     } catch (RuntimeException e) {
       throw new IllegalStateException("control API cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  private static List<Route> routes(SimulatorAdmin admin, SimulatorMetrics metrics, BooleanSupplier ready,
+      Scheduler heartbeats) {
+    return List.of(
+        Route.of("GET", BASE + "/health", (q, s) -> health(s, ready.getAsBoolean(), "UP", "DOWN")),
+        Route.of("GET", BASE + "/health/live", (q, s) -> send(s, 200, Map.of("status", "UP"))),
+        Route.of("GET", BASE + "/health/ready", (q, s) -> health(s, ready.getAsBoolean(), "READY", "NOT_READY")),
+        Route.of("GET", BASE + "/extensions", (q, s) -> json(s, () -> admin.extensions())),
+        Route.of("GET", BASE + "/extensions/{ext}", (q, s) -> json(s, () -> admin.extension(q.param("ext")))),
+        Route.withBody("PUT", BASE + "/extensions/{ext}/presence", List.of("status", "text"), (q, s, body) ->
+            extensionBody(q, s, admin, body, (ext, b) ->
+                admin.setPresence(ext, text(b, "status", PRESENCE), optionalText(b, "text", CUSTOM_TEXT)))),
+        Route.withBody("PUT", BASE + "/extensions/{ext}/registration", List.of("registered"), (q, s, body) ->
+            extensionBody(q, s, admin, body, (ext, b) -> admin.setRegistered(ext, bool(b, "registered")))),
+        Route.withBody("PUT", BASE + "/extensions/{ext}/answer-mode", List.of("mode", "delayMs"), (q, s, body) ->
+            extensionBody(q, s, admin, body, (ext, b) ->
+                admin.setAnswerMode(ext, text(b, "mode", ANSWER_MODES), delayMs(b)))),
+        Route.of("POST", BASE + "/extensions/{ext}/answer", (q, s) -> phone(s, () -> admin.answer(q.param("ext")), admin)),
+        Route.of("POST", BASE + "/extensions/{ext}/decline", (q, s) -> phone(s, () -> admin.decline(q.param("ext")), admin)),
+        Route.of("POST", BASE + "/extensions/{ext}/hangup", (q, s) -> phone(s, () -> admin.hangup(q.param("ext")), admin)),
+        Route.withBody("POST", BASE + "/extensions/{ext}/dial", List.of("number"), (q, s, body) ->
+            extensionBody(q, s, admin, body, (ext, b) -> phoneResult(() -> admin.dial(ext, text(b, "number", NUMBER)), admin))),
+        Route.withBody("POST", BASE + "/extensions/{ext}/dtmf", List.of("digits"), (q, s, body) ->
+            extensionBody(q, s, admin, body, (ext, b) -> phoneResult(() -> admin.dtmf(ext, text(b, "digits", DIGITS)), admin))),
+        Route.of("GET", BASE + "/calls", (q, s) -> json(s, admin::calls)),
+        Route.of("GET", BASE + "/watchers", (q, s) -> json(s, admin::watchers)),
+        Route.of("GET", BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions)),
+        Route.of("GET", BASE + "/ami/users/{name}", (q, s) -> json(s, () -> masked(admin.amiUser(q.param("name"))
+            .orElseThrow(() -> new NoSuchElementException("no AMI user " + q.param("name")))))),
+        Route.withBody("PUT", BASE + "/ami/users/{name}", List.of("username", "secret", "permit", "read", "write"),
+            (q, s, body) -> json(s, () -> {
+              String name = q.param("name");
+              JsonNode b = body.get();
+              String sentName = optionalText(b, "username", "the user's name as in the path");
+              if (sentName != null && !sentName.equalsIgnoreCase(name)) {
+                throw new BadRequest("username: '" + sentName + "' is not the user of the path, '" + name
+                    + "' (a user is renamed by saving the new name and its secret)", "username", List.of(name));
+              }
+              AmiUserConfig u = new AmiUserConfig(name, secretToSave(b, admin, name), list(b, "permit", PERMIT),
+                  list(b, "read", CLASSES), list(b, "write", CLASSES));
+              admin.saveAmiUser(u);
+              return masked(u);
+            })),
+        Route.of("GET", BASE + "/journal", (q, s) -> json(s, admin::journal)),
+        Route.of("DELETE", BASE + "/journal", (q, s) -> json(s, () -> {
+          admin.clearJournal();
+          return Map.of("cleared", true);
+        })),
+        Route.of("POST", BASE + "/reset", (q, s) -> json(s, () -> {
+          admin.reset();
+          return Map.of("reset", true);
+        })),
+        Route.of("GET", BASE + "/events", (q, s) -> events(s, admin, metrics, heartbeats)),
+        Route.of("GET", BASE + "/openapi.yaml", (q, s) -> s.header("Content-Type", "application/yaml; charset=utf-8")
+            .sendByteArray(Mono.fromCallable(ControlApi::openApi))),
+        Route.of("GET", "/metrics", (q, s) -> s.header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+            .sendString(Mono.fromCallable(metrics::scrape))));
   }
 
   @Override
@@ -105,22 +153,52 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     return server.port();
   }
 
+  RouteTable routes() {
+    return routes;
+  }
+
   @Override
   public void close() {
     server.disposeNow();
   }
 
-  private static Flux<String> events(SimulatorAdmin admin) {
-    return Flux.<String>create(sink -> {
-      AutoCloseable handle = admin.events((event, privilege) -> sink.next("data: " + write(eventJson(event, privilege)) + "\n\n"));
+  static byte[] openApi() throws java.io.IOException {
+    try (var in = ControlApi.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+      if (in == null) {
+        throw new java.io.FileNotFoundException(OPENAPI);
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static Publisher<Void> health(HttpServerResponse s, boolean ready, String up, String down) {
+    return send(s, ready ? 200 : 503, Map.of("status", ready ? up : down));
+  }
+
+  /**
+   * The PBX's events as server-sent events: {@code id:} counts this stream's events from 1 (the simulator keeps
+   * no history to resume from), {@code event: ami} names them all (the AMI event name is in the data, and one
+   * name lets an EventSource listen to every event), and a comment heartbeat goes out every {@link #HEARTBEAT}.
+   */
+  private static Publisher<Void> events(HttpServerResponse s, SimulatorAdmin admin, SimulatorMetrics metrics,
+      Scheduler heartbeats) {
+    AtomicLong ids = new AtomicLong();
+    Flux<String> events = Flux.<String>create(sink -> {
+      AutoCloseable handle = admin.events((event, privilege) -> sink.next("id: " + ids.incrementAndGet()
+          + "\nevent: ami\ndata: " + write(eventJson(event, privilege)) + "\n\n"));
       sink.onDispose(() -> {
         try {
           handle.close();
         } catch (Exception e) {
-          sink.error(e);
+          LOG.warn("closing an event stream's subscription failed", e);
         }
       });
     }).onBackpressureBuffer(10_000);
+    Flux<String> stream = Flux.merge(Flux.just(": ucmkit simulator events\n\n"), events,
+            Flux.interval(HEARTBEAT, HEARTBEAT, heartbeats).map(i -> ": heartbeat\n\n"))
+        .doOnSubscribe(sub -> metrics.sseClients().incrementAndGet())
+        .doFinally(signal -> metrics.sseClients().decrementAndGet());
+    return s.sse().sendString(stream);
   }
 
   static Map<String, Object> eventJson(AmiMessage event, int privilege) {
@@ -146,9 +224,9 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     if (sent != null && !sent.equals(SECRET_SHOWN)) {
       return sent;
     }
-    return admin.amiUser(name).map(AmiUserConfig::secret).orElseThrow(() -> new IllegalArgumentException(
+    return admin.amiUser(name).map(AmiUserConfig::secret).orElseThrow(() -> new BadRequest(
         "secret is required for a new user (" + (sent == null ? "none was sent" : "'" + SECRET_SHOWN
-            + "' keeps an existing user's secret") + "); allowed: " + SECRET));
+            + "' keeps an existing user's secret") + "); allowed: " + SECRET, "secret", null));
   }
 
   private static Map<String, Object> masked(AmiUserConfig u) {
@@ -165,7 +243,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
   private static String text(JsonNode body, String field, String allowed) {
     String v = optionalText(body, field, allowed);
     if (v == null) {
-      throw new IllegalArgumentException(field + " is required; allowed: " + allowed);
+      throw new BadRequest(field + " is required; allowed: " + allowed, field, null);
     }
     return v;
   }
@@ -176,7 +254,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
       return null;
     }
     if (!v.isTextual()) {
-      throw new IllegalArgumentException(field + " must be a string; allowed: " + allowed);
+      throw new BadRequest(field + " must be a string; allowed: " + allowed, field, null);
     }
     return v.textValue();
   }
@@ -184,10 +262,10 @@ public final class ControlApi implements UcmSimulator.PortHolder {
   private static boolean bool(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      throw new IllegalArgumentException(field + " is required; allowed: true, false");
+      throw new BadRequest(field + " is required; allowed: true, false", field, List.of("true", "false"));
     }
     if (!v.isBoolean()) {
-      throw new IllegalArgumentException(field + " must be a boolean; allowed: true, false");
+      throw new BadRequest(field + " must be a boolean; allowed: true, false", field, List.of("true", "false"));
     }
     return v.booleanValue();
   }
@@ -202,7 +280,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
       return 0;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new IllegalArgumentException("delayMs: " + v + " is not " + DELAY_MS);
+      throw new BadRequest("delayMs: " + v + " is not " + DELAY_MS, "delayMs", null);
     }
     return v.intValue();
   }
@@ -210,10 +288,10 @@ public final class ControlApi implements UcmSimulator.PortHolder {
   private static List<String> list(JsonNode body, String field, String allowed) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      throw new IllegalArgumentException(field + " is required; allowed: " + allowed);
+      throw new BadRequest(field + " is required; allowed: " + allowed, field, null);
     }
     if (!v.isArray()) {
-      throw new IllegalArgumentException(field + " must be an array of strings; allowed: " + allowed);
+      throw new BadRequest(field + " must be an array of strings; allowed: " + allowed, field, null);
     }
     List<String> out = new java.util.ArrayList<>();
     v.forEach(n -> out.add(n.asText()));
@@ -225,31 +303,12 @@ public final class ControlApi implements UcmSimulator.PortHolder {
    * body is parsed or checked, so a bad body on a missing extension is not mistaken for a 400.
    */
   private static Publisher<Void> extensionBody(HttpServerRequest q, HttpServerResponse s, SimulatorAdmin admin,
-      BiFunction<String, JsonNode, Object> action) {
+      Route.Body body, BiFunction<String, JsonNode, Object> action) {
     String ext = q.param("ext");
-    return body(q, s, () -> admin.extension(ext), b -> action.apply(ext, b));
-  }
-
-  /** Reads the body, runs {@code first} (a 404 check), then parses a JSON object and runs {@code action}. */
-  private static Publisher<Void> body(HttpServerRequest q, HttpServerResponse s, Runnable first,
-      Function<JsonNode, Object> action) {
-    return q.receive().aggregate().asString().defaultIfEmpty("").flatMap(text -> Mono.from(json(s, () -> {
-      first.run();
-      return action.apply(jsonObject(text));
-    })));
-  }
-
-  private static JsonNode jsonObject(String text) {
-    JsonNode b;
-    try {
-      b = text.isBlank() ? null : JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("body: invalid JSON: " + e.getOriginalMessage());
-    }
-    if (b == null || !b.isObject()) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    return b;
+    return json(s, () -> {
+      admin.extension(ext);
+      return action.apply(ext, body.get());
+    });
   }
 
   private static Publisher<Void> json(HttpServerResponse s, java.util.function.Supplier<Object> action) {
@@ -257,11 +316,15 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     try {
       result = action.get();
     } catch (NoSuchElementException e) {
-      return error(s, 404, e.getMessage());
+      return error(s, 404, e.getMessage(), null, null);
     } catch (Calls.CallException e) {
-      return error(s, e.status(), e.getMessage());
+      return error(s, e.status(), e.getMessage(), null, null);
+    } catch (BadRequest e) {
+      return error(s, 400, e.getMessage(), e.field, e.allowed);
     } catch (IllegalArgumentException | PbxConfigException e) {
-      return error(s, 400, e.getMessage());
+      return error(s, 400, e.getMessage(), null, null);
+    } catch (RuntimeException e) {
+      return internalError(s, e);
     }
     return send(s, 200, result);
   }
@@ -276,8 +339,26 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     return admin.calls();
   }
 
-  private static Publisher<Void> error(HttpServerResponse s, int status, String message) {
-    return send(s, status, Map.of("error", message == null ? "error" : message));
+  /**
+   * The one error shape of the web port: {@code {"error": message, "field"?: name, "allowed"?: [values]}}.
+   */
+  static Publisher<Void> error(HttpServerResponse s, int status, String message, String field, List<String> allowed) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message == null ? "error" : message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    if (allowed != null) {
+      body.put("allowed", allowed);
+    }
+    return send(s, status, body);
+  }
+
+  /** 500 without the exception's text (it may hold anything); the log has it under the same id. */
+  static Publisher<Void> internalError(HttpServerResponse s, Throwable e) {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("internal error {} answering an HTTP request", id, e);
+    return error(s, 500, "internal error " + id + " (the simulator log has the details)", null, null);
   }
 
   private static Publisher<Void> send(HttpServerResponse s, int status, Object body) {

@@ -3,7 +3,6 @@ package io.ucmkit.simulator.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,8 +95,6 @@ public final class DashboardPages {
   }
 
   private static Publisher<Void> notFound(HttpServerResponse response, String path) {
-    return response.status(404)
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .sendByteArray(Mono.just(("no dashboard page " + path + "\n").getBytes(StandardCharsets.UTF_8)));
+    return ControlApi.error(response, 404, "no dashboard page " + path, null, null);
   }
 }

@@ -589,7 +589,7 @@
       live.dataset.state = 'down';
       live.textContent = 'reconnecting…';
     };
-    source.onmessage = (m) => {
+    source.addEventListener('ami', (m) => { // every event of the stream is named "ami"
       let ev;
       try {
         ev = JSON.parse(m.data);
@@ -597,7 +597,7 @@
         return;
       }
       onPbxEvent(ev);
-    };
+    });
   }
 
   function start() {
