@@ -192,4 +192,10 @@ step "tour: 1001 sets Do Not Disturb"
 put "$API/extensions/1001/presence" '{"status":"dnd"}'
 expect "Presence event 1001 dnd" '"type":"Presence".*"extension":"1001".*"dnd"' events
 
+step "tour: both services' Prometheus metrics counted the tour"
+expect "the driver's /metrics counts its Originates" \
+  'ucmkit_driver_ami_actions_seconds_count\{action="Originate",outcome="success"\} [1-9]' curl -fs "http://127.0.0.1:$DATA_PORT/metrics"
+expect "the simulator's /metrics counts the Originates it answered" \
+  'ucmkit_simulator_ami_actions_seconds_count\{action="Originate",outcome="success"\} [1-9]' curl -fs "http://127.0.0.1:$WEB_PORT/metrics"
+
 step "tour: every step observed"
