@@ -37,6 +37,10 @@ if stale simulator/target/ucmkit-simulator.jar ami simulator || stale driver-ser
     || { tail -40 "$RUN/build.log" >&2; exit 1; }
 fi
 
+# Copies, so a build during the soak (which rewrites target/) cannot change the jars under it.
+cp simulator/target/ucmkit-simulator.jar driver-service/target/ucmkit-driver.jar "$RUN/"
+SIM_JAR="$RUN/ucmkit-simulator.jar" DRIVER_JAR="$RUN/ucmkit-driver.jar"
+
 PIDS=()
 SIM_PID=""
 cleanup() {
@@ -59,7 +63,7 @@ started_ports() { # pid log pattern
 
 RESTARTS=0
 start_simulator() { # ami-port web-port
-  java -Xmx256m -jar simulator/target/ucmkit-simulator.jar --ami-port "$1" --web-port "$2" \
+  java -Xmx256m -jar "$SIM_JAR" --ami-port "$1" --web-port "$2" \
     >"$RUN/simulator-$RESTARTS.log" 2>&1 &
   SIM_PID=$!
   read -r AMI_PORT WEB_PORT < <(started_ports "$SIM_PID" "$RUN/simulator-$RESTARTS.log" \
@@ -75,7 +79,7 @@ start_simulator 0 0
 say "simulator: AMI $AMI_PORT, web $WEB_PORT (logs in $RUN)"
 
 # the password travels in the environment, never on a command line
-UCMKIT_PASSWORD=amiadmin1 java -Xmx256m -Xlog:gc:file="$RUN/driver-gc.log" -jar driver-service/target/ucmkit-driver.jar \
+UCMKIT_PASSWORD=amiadmin1 java -Xmx256m -Xlog:gc:file="$RUN/driver-gc.log" -jar "$DRIVER_JAR" \
   --address 127.0.0.1 --port "$AMI_PORT" --username amiadmin --dataserver-port 0 --debug-port 0 \
   --data-dir "$RUN/data" >"$RUN/driver.log" 2>&1 &
 DRIVER_PID=$!
