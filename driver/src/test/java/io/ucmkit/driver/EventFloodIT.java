@@ -121,9 +121,10 @@ class EventFloodIT {
         assertThat(c.malformedMessages()).isZero();
 
         // The connection survived and the next event gets through.
-        peer.sendToLoggedIn("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: after\r\n\r\n");
+        // Subscribed before the event is sent: a subscriber sees only what arrives after it subscribed.
         List<AmiMessage> after = new CopyOnWriteArrayList<>();
         driver.subscribeAmi(after::add);
+        peer.sendToLoggedIn("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: after\r\n\r\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> after.stream().anyMatch(m -> "after".equals(m.get("UserEvent"))));
         assertThat(driver.asset().state()).isEqualTo("Normal");
         assertThat(driver.counters().connects()).isEqualTo(1);
