@@ -41,6 +41,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private enum Follows { NONE, HEADERS, BODY, DONE }
 
     private final AmiDecoderConfig config;
+    /** {@code config.isServer()}, asked on every line. */
+    private final boolean server;
     private final HeaderLine line = new HeaderLine();
     /** The readable bytes copied out by {@link #decodeWholeLines}; grows to the largest read, at most {@link #WINDOW_BYTES}. */
     private byte[] window = new byte[0];
@@ -66,6 +68,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     public AmiDecoder(AmiDecoderConfig config) {
         this.config = config;
+        this.server = config.isServer();
     }
 
     public AmiDecoderConfig config() {
@@ -171,7 +174,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
                     + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
         }
-        if (config.isServer()) {
+        if (server) {
             // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
             // CR of a CRLF: so a 1023-character line leaves "\r\n", an empty line (transcript 21).
             in.skipBytes(config.maxLineLength() - 1);
@@ -204,7 +207,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     + line.snippet() + "'");
             return;
         }
-        if (!inMessage && line.colon < 0 && !config.isServer()) {
+        if (!inMessage && line.colon < 0 && !server) {
             String text = line.text(line.start, line.end, line.nameIsAscii);
             if (text != null && AmiBanner.isBanner(text)) {
                 out.add(new AmiBanner(text));
@@ -234,7 +237,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         int colon = line.colon;
         int valueStart = colon + 1;
         int end = line.end;
-        if (config.isServer()) {
+        if (server) {
             // Asterisk skips every blank after the colon, and to its ast_skip_blanks() a blank is any
             // byte below 33: "Action:\r Ping" is a Ping (transcript 31). Trailing blanks stay.
             while (valueStart < end && isBlank(bytes[valueStart])) {
@@ -251,7 +254,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             return;
         }
         message.add(bytes, line.start, valueStart, line.start + withLineEnd, line.nameIsAscii);
-        if (follows == Follows.NONE && !config.isServer() && message.size() == 1 && isResponseName()
+        if (follows == Follows.NONE && !server && message.size() == 1 && isResponseName()
                 && Arrays.equals(bytes, valueStart, end, FOLLOWS, 0, FOLLOWS.length)) {
             follows = Follows.HEADERS;
             followsBody = new StringBuilder(256);
@@ -331,7 +334,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         if (!inMessage) {
             // Extra blank lines: a client skips them; Asterisk answers each one
             // with "Missing action in request" (transcript 07), so the server profile reports it.
-            if (config.isServer()) {
+            if (server) {
                 out.add(AmiMessage.empty());
             }
             return;

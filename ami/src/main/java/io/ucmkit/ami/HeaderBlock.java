@@ -21,6 +21,11 @@ final class HeaderBlock {
     private int pendingLength;
     /** Two entries per header (name start, value start), relative to the message's first byte. */
     private int[] offsets = new int[64];
+    /**
+     * The same entries as chars, the index of a message under 64 KiB as it is ({@link HeaderIndex}): copied out
+     * in one go at {@link #build} rather than narrowed one by one. Beyond 64 KiB the chars are wrong and unused.
+     */
+    private char[] narrowOffsets = new char[64];
     private int size;
     private boolean asciiNames = true;
 
@@ -46,9 +51,13 @@ final class HeaderBlock {
         int at = pendingLength + lineStart - runStart;
         if (2 * size + 3 > offsets.length) { // its two entries and the end entry of build()
             offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+            narrowOffsets = Arrays.copyOf(narrowOffsets, offsets.length);
         }
+        int value = at + valueStart - lineStart;
         offsets[2 * size] = at;
-        offsets[2 * size + 1] = at + valueStart - lineStart;
+        offsets[2 * size + 1] = value;
+        narrowOffsets[2 * size] = (char) at;
+        narrowOffsets[2 * size + 1] = (char) value;
         size++;
         runEnd = lineEnd;
         asciiNames &= nameIsAscii;
@@ -81,8 +90,10 @@ final class HeaderBlock {
             System.arraycopy(runArray, runStart, bytes, pendingLength, runLength);
         }
         offsets[2 * size] = length;
-        AmiMessage built = AmiMessage.decoded(bytes, HeaderIndex.encode(offsets, 2 * size + 1, length), size,
-                asciiNames, followsBody);
+        narrowOffsets[2 * size] = (char) length;
+        char[] index = HeaderIndex.isNarrow(length) ? Arrays.copyOf(narrowOffsets, 2 * size + 1)
+                : HeaderIndex.encode(offsets, 2 * size + 1, length);
+        AmiMessage built = AmiMessage.decoded(bytes, index, size, asciiNames, followsBody);
         clear();
         return built;
     }

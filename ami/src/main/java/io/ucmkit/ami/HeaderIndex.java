@@ -19,6 +19,11 @@ final class HeaderIndex {
     private HeaderIndex() {
     }
 
+    /** Whether the index of a message of {@code length} bytes has one char per entry. */
+    static boolean isNarrow(int length) {
+        return length <= NARROW_LIMIT;
+    }
+
     /** The index of {@code count} offsets into a message of {@code length} bytes. */
     static char[] encode(int[] offsets, int count, int length) {
         if (length <= NARROW_LIMIT) {
