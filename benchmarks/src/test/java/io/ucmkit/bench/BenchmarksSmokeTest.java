@@ -120,7 +120,7 @@ class BenchmarksSmokeTest {
                 "| simulator → driver | 1000/s paced |", "| simulator → driver | bursts of 100 |",
                 "| loopback limit (Netty, no ucmkit) | bursts of 100 |",
                 "| previous codec (AmiDecoder before the lazy message) | batch |",
-                "| naive client (readLine, split, HashMap) | stream |", "× previous codec", "Targets, this run",
+                "| naive client (readLine, split, HashMap) | stream |", "× previous codec", "Targets, this run", "Best measured iteration of each",
                 "| ≤ 500 bytes allocated per message, batch reads |", "the previous codec, one message per read");
         // the run's own JSON as the baseline: every benchmark is found in it, at 1.00 × itself
         String compared = BaselineComparison.read(json).table(results);
