@@ -13,7 +13,7 @@ import java.util.RandomAccess;
  * order. Duplicate names are kept ({@code Output}, {@code Variable}, {@code ChanVariable}, the two
  * {@code Message} headers of a PresenceState reply: transcript 14). Lookup by name is
  * case-insensitive and the first match wins, as Asterisk's {@code astman_get_header} does
- * (AMI.md §1.2). Names of actions and events are open strings: unknown ones are kept, not dropped.
+ *. Names of actions and events are open strings: unknown ones are kept, not dropped.
  *
  * <p>An Asterisk ≤13 {@code Command} reply ({@code Response: Follows}) also carries the raw CLI
  * output that came between its headers and {@code --END COMMAND--}: see {@link #followsBody()}.
@@ -216,7 +216,7 @@ public final class AmiMessage implements AmiFrame {
         return isResponse() ? value(0) : null;
     }
 
-    /** The action name: the first non-empty {@code Action} header, as Asterisk looks it up (AMI.md §1.2). */
+    /** The action name: the first non-empty {@code Action} header, as Asterisk looks it up. */
     public String action() {
         return getNonEmpty(AmiHeaders.ACTION);
     }
@@ -391,7 +391,7 @@ public final class AmiMessage implements AmiFrame {
 
         /**
          * Appends {@code ActionID} when {@code actionId} is not null or empty: a server echoes a
-         * request's ActionID only when the request carried a non-empty one (AMI.md §1.3).
+         * request's ActionID only when the request carried a non-empty one.
          */
         public Builder addActionId(String actionId) {
             return actionId == null || actionId.isEmpty() ? this : add(AmiHeaders.ACTION_ID, actionId);

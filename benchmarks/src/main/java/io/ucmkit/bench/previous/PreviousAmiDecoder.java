@@ -42,7 +42,7 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
     /** Most bytes copied out of a read at once (a socket read is at most 64 KiB by default). */
     private static final int WINDOW_BYTES = 64 * 1024;
 
-    /** Where an Asterisk ≤13 {@code Response: Follows} reply is (AMI.md §1.6). */
+    /** Where an Asterisk ≤13 {@code Response: Follows} reply is. */
     private enum Follows { NONE, HEADERS, BODY, DONE }
 
     private final AmiDecoderConfig config;
@@ -264,7 +264,7 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
 
     /**
      * Asterisk ≤13 Command output: {@code Response: Follows}, {@code Privilege}, {@code ActionID},
-     * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--} (AMI.md §1.6).
+     * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--}.
      * {@code withLineEnd} is the length of the line in {@link #line} with its CR LF or LF, which
      * the body keeps.
      *
