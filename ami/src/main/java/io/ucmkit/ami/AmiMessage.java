@@ -12,14 +12,20 @@ import java.util.RandomAccess;
  * One AMI message — an action, a response or an event — as an immutable list of headers in wire
  * order. Duplicate names are kept ({@code Output}, {@code Variable}, {@code ChanVariable}, the two
  * {@code Message} headers of a PresenceState reply: transcript 14). Lookup by name is
- * case-insensitive and the first match wins, as Asterisk's {@code astman_get_header} does
- *. Names of actions and events are open strings: unknown ones are kept, not dropped.
+ * case-insensitive and the first match wins, as Asterisk's {@code astman_get_header} does.
+ * Names of actions and events are open strings: unknown ones are kept, not dropped.
  *
  * <p>An Asterisk ≤13 {@code Command} reply ({@code Response: Follows}) also carries the raw CLI
  * output that came between its headers and {@code --END COMMAND--}: see {@link #followsBody()}.
  *
  * <p>{@link #toString()} masks the values of {@code Secret} and {@code Key}, so a message can be
  * logged as it is.
+ *
+ * <p>A message the {@link AmiDecoder} made is lazy: it holds one copy of its header lines as they came and an
+ * index of where each name and value starts, a lookup compares the name asked for with the bytes, and a name's
+ * or value's String is made the first time it is asked for, then kept. A reader pays only for the headers it
+ * reads. A message made with the {@link Builder} holds its Strings. Both are immutable, equal when their
+ * headers are, and safe to share between threads.
  */
 public final class AmiMessage implements AmiFrame {
 

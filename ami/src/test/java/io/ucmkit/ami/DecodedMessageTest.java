@@ -59,6 +59,47 @@ class DecodedMessageTest {
     }
 
     @Test
+    void threads_reading_one_message_at_once_all_see_its_headers() throws Exception {
+        StringBuilder wire = new StringBuilder("Event: Newstate\r\n");
+        for (int i = 0; i < 50; i++) {
+            wire.append("Header").append(i).append(": value ").append(i).append("\r\n");
+        }
+        byte[] bytes = AmiWire.bytes(wire.append("\r\n").toString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            readConcurrently(bytes, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void readConcurrently(byte[] bytes, java.util.concurrent.ExecutorService pool) throws Exception {
+        for (int round = 0; round < 50; round++) {
+            AmiMessage shared = (AmiMessage) AmiWire.decode(AmiDecoderConfig.client(), bytes).get(0);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.CompletableFuture<Void>> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                readers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (int k = 0; k < 50; k++) {
+                        int i = (first * 13 + k) % 50;
+                        assertThat(shared.get("header" + i)).isEqualTo("value " + i);
+                        assertThat(shared.name(i + 1)).isEqualTo("Header" + i);
+                    }
+                }, pool));
+            }
+            for (var reader : readers) {
+                reader.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void a_name_is_only_the_bytes_up_to_the_first_colon() {
         AmiMessage decoded = decode("Event: X\r\nA:b: c\r\nA:b:c\r\nKey:: v\r\n\r\n");
 

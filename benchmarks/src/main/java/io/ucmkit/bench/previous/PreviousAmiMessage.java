@@ -17,8 +17,8 @@ import java.util.RandomAccess;
  * <p>One AMI message — an action, a response or an event — as an immutable list of headers in wire
  * order. Duplicate names are kept ({@code Output}, {@code Variable}, {@code ChanVariable}, the two
  * {@code Message} headers of a PresenceState reply: transcript 14). Lookup by name is
- * case-insensitive and the first match wins, as Asterisk's {@code astman_get_header} does
- *. Names of actions and events are open strings: unknown ones are kept, not dropped.
+ * case-insensitive and the first match wins, as Asterisk's {@code astman_get_header} does.
+ * Names of actions and events are open strings: unknown ones are kept, not dropped.
  *
  * <p>An Asterisk ≤13 {@code Command} reply ({@code Response: Follows}) also carries the raw CLI
  * output that came between its headers and {@code --END COMMAND--}: see {@link #followsBody()}.
