@@ -20,9 +20,11 @@ import java.util.List;
  * limits whatever the peer sends.
  *
  * <p>Copy discipline: each read is copied once into an array (at most {@link #WINDOW_BYTES} at a
- * time) and its whole lines are found and scanned there, eight bytes at a time
- * ({@link HeaderLine}); a line the copy cannot take is read from the buffer on its own. Each
- * header then costs one String for its value (names come from a {@link HeaderNameCache}).
+ * time) and its whole lines are found and scanned there in one pass, eight bytes at a time
+ * ({@link HeaderLine}: the LF, the first colon, NUL and non-ASCII bytes); a line the copy cannot take is read
+ * from the buffer on its own. Only a line with non-ASCII bytes is then checked as UTF-8 ({@link Utf8}). No
+ * String is made: each message gets one copy of its header lines and a compact index of them
+ * ({@link HeaderBlock}), and {@link AmiMessage} makes a name's or a value's String when it is asked for.
  * Memory is the line and message limits plus the window: at most 64 KiB, grown to the largest
  * read seen.
  */
@@ -30,21 +32,25 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     private static final byte LF = '\n';
     private static final byte[] END_COMMAND = "--END COMMAND--".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESPONSE = AmiHeaders.RESPONSE.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FOLLOWS = "Follows".getBytes(StandardCharsets.US_ASCII);
     /** Most bytes copied out of a read at once (a socket read is at most 64 KiB by default). */
     private static final int WINDOW_BYTES = 64 * 1024;
 
-    /** Where an Asterisk ≤13 {@code Response: Follows} reply is (AMI.md §1.6). */
+    /** Where an Asterisk ≤13 {@code Response: Follows} reply is. */
     private enum Follows { NONE, HEADERS, BODY, DONE }
 
     private final AmiDecoderConfig config;
-    private final HeaderNameCache names;
+    /** {@code config.isServer()}, asked on every line. */
+    private final boolean server;
     private final HeaderLine line = new HeaderLine();
     /** The readable bytes copied out by {@link #decodeWholeLines}; grows to the largest read, at most {@link #WINDOW_BYTES}. */
     private byte[] window = new byte[0];
     /** Collects every message in turn; {@code build()} copies the headers out, so it can be reused. */
-    private final AmiMessage.Builder reusableBuilder = AmiMessage.builder();
+    private final HeaderBlock message = new HeaderBlock();
 
-    private AmiMessage.Builder message;
+    /** A message has started (a header or a bad line was read since the last blank line). */
+    private boolean inMessage;
     private int messageBytes;
     private AmiDecodeFailure.Reason failure;
     private String failureDetail;
@@ -62,8 +68,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     public AmiDecoder(AmiDecoderConfig config) {
         this.config = config;
-        this.names = new HeaderNameCache(
-                config.isServer() ? HeaderNameCache.SERVER_SLOT_BITS : HeaderNameCache.CLIENT_SLOT_BITS);
+        this.server = config.isServer();
     }
 
     public AmiDecoderConfig config() {
@@ -116,6 +121,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             countAndCheckSize(lf + 1 - at, out);
             at = lf + 1;
         }
+        message.flush(); // the next read is copied over this one
         in.readerIndex(base + at);
     }
 
@@ -123,8 +129,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         decode(ctx, in, out);
         int leftover = in.readableBytes();
-        if (leftover > 0 || message != null || discardingLine) {
-            AmiMessage partial = message != null ? message.build() : AmiMessage.empty();
+        if (leftover > 0 || inMessage || discardingLine) {
+            AmiMessage partial = inMessage ? message.build(null) : AmiMessage.empty();
             out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED,
                     "the connection closed in the middle of a message (" + leftover
                             + " bytes after the last complete line); the message was not processed", partial));
@@ -157,6 +163,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
         line.load(in, start, lf + 1 - start);
         processLine(lf + 1 - start, out);
+        message.flush(); // the line's array is reused for the next one
         in.readerIndex(lf + 1);
         return countAndCheckSize(lf + 1 - start, out);
     }
@@ -167,7 +174,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
                     + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
         }
-        if (config.isServer()) {
+        if (server) {
             // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
             // CR of a CRLF: so a 1023-character line leaves "\r\n", an empty line (transcript 21).
             in.skipBytes(config.maxLineLength() - 1);
@@ -200,7 +207,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     + line.snippet() + "'");
             return;
         }
-        if (message == null && line.colon < 0 && !config.isServer()) {
+        if (!inMessage && line.colon < 0 && !server) {
             String text = line.text(line.start, line.end, line.nameIsAscii);
             if (text != null && AmiBanner.isBanner(text)) {
                 out.add(new AmiBanner(text));
@@ -218,16 +225,19 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     + config.maxHeaders() + " headers); the extra headers were discarded");
             return;
         }
-        addHeader();
+        addHeader(withLineEnd);
     }
 
-    /** Adds the header in {@link #line}, already checked to have a name and no NUL. */
-    private void addHeader() {
+    /**
+     * Adds the header in {@link #line}, already checked to have a name and no NUL; {@code withLineEnd} is its
+     * length with its CR LF or LF.
+     */
+    private void addHeader(int withLineEnd) {
         byte[] bytes = line.bytes;
         int colon = line.colon;
         int valueStart = colon + 1;
         int end = line.end;
-        if (config.isServer()) {
+        if (server) {
             // Asterisk skips every blank after the colon, and to its ast_skip_blanks() a blank is any
             // byte below 33: "Action:\r Ping" is a Ping (transcript 31). Trailing blanks stay.
             while (valueStart < end && isBlank(bytes[valueStart])) {
@@ -237,25 +247,40 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             // A server writes "Name: value": exactly one space is syntax, the rest is value.
             valueStart++;
         }
-        String name = line.nameIsAscii ? names.name(bytes, line.start, colon - line.start)
-                : line.text(line.start, colon, false);
-        String value = line.text(valueStart, end, line.valueIsAscii);
-        if (name == null || value == null) {
+        if (!line.nameIsAscii && !Utf8.isValid(bytes, line.start, colon)
+                || !line.valueIsAscii && !Utf8.isValid(bytes, valueStart, end)) {
             recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
                     + line.snippet() + "'");
             return;
         }
-        message.addTrusted(name, value);
-        if (follows == Follows.NONE && !config.isServer() && message.size() == 1
-                && AmiHeaders.RESPONSE.equalsIgnoreCase(name) && "Follows".equals(value)) {
+        message.add(bytes, line.start, valueStart, line.start + withLineEnd, line.nameIsAscii);
+        if (follows == Follows.NONE && !server && message.size() == 1 && isResponseName()
+                && Arrays.equals(bytes, valueStart, end, FOLLOWS, 0, FOLLOWS.length)) {
             follows = Follows.HEADERS;
             followsBody = new StringBuilder(256);
         }
     }
 
+    /** Whether the name in {@link #line} is {@code Response}, as {@code equalsIgnoreCase} says. */
+    private boolean isResponseName() {
+        if (!line.nameIsAscii) {
+            return AmiHeaders.RESPONSE.equalsIgnoreCase(line.text(line.start, line.colon, false));
+        }
+        if (line.colon - line.start != RESPONSE.length) {
+            return false;
+        }
+        for (int i = 0; i < RESPONSE.length; i++) {
+            int b = line.bytes[line.start + i];
+            if (b != RESPONSE[i] && (b | 0x20) != (RESPONSE[i] | 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Asterisk ≤13 Command output: {@code Response: Follows}, {@code Privilege}, {@code ActionID},
-     * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--} (AMI.md §1.6).
+     * then raw CLI lines (bare LF) up to a line ending in {@code --END COMMAND--}.
      * {@code withLineEnd} is the length of the line in {@link #line} with its CR LF or LF, which
      * the body keeps.
      *
@@ -274,7 +299,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
                             + line.snippet() + "'");
                 } else {
-                    addHeader();
+                    addHeader(withLineEnd);
                 }
                 return;
             }
@@ -306,31 +331,28 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     }
 
     private void endOfMessage(List<Object> out) {
-        if (message == null) {
+        if (!inMessage) {
             // Extra blank lines: a client skips them; Asterisk answers each one
             // with "Missing action in request" (transcript 07), so the server profile reports it.
-            if (config.isServer()) {
+            if (server) {
                 out.add(AmiMessage.empty());
             }
             return;
         }
-        if (followsBody != null) {
-            message.followsBody(followsBody.toString());
-        }
-        AmiMessage complete = message.build();
+        AmiMessage complete = message.build(followsBody == null ? null : followsBody.toString());
         out.add(failure == null ? complete : new AmiDecodeFailure(failure, failureDetail, complete));
         resetMessage();
     }
 
     private boolean countAndCheckSize(int bytes, List<Object> out) {
-        if (message == null) {
+        if (!inMessage) {
             return true;
         }
         messageBytes += bytes;
         if (messageBytes > config.maxMessageBytes()) {
             out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE, "a message exceeded the limit of "
                     + config.maxMessageBytes() + " bytes without a blank line; discarded up to the next blank line",
-                    message.build()));
+                    message.build(null)));
             resetMessage();
             skippingToBlankLine = true;
         }
@@ -338,8 +360,9 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     }
 
     private void startMessage() {
-        if (message == null) {
-            message = reusableBuilder.clear();
+        if (!inMessage) {
+            message.clear();
+            inMessage = true;
             messageBytes = 0;
         }
     }
@@ -353,7 +376,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     }
 
     private void resetMessage() {
-        message = null;
+        inMessage = false;
         messageBytes = 0;
         failure = null;
         failureDetail = null;

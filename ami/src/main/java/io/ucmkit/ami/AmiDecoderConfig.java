@@ -7,7 +7,7 @@ package io.ucmkit.ami;
  * <ul>
  *   <li>{@link #client()} reads what a server sends: the banner line, {@code Response: Follows}
  *       command output (Asterisk ≤13), generous limits because Asterisk has no output limit
- *       (AMI.md §1.2) — a {@code ListCommands} reply alone has ~150 headers.</li>
+ *       — a {@code ListCommands} reply alone has ~150 headers.</li>
  *   <li>{@link #server()} reads what a client sends, modelled on Asterisk's own reader
  *       ({@code get_input}/{@code do_message}): 1024-byte lines, 128 headers, blanks after
  *       the colon skipped (every byte below 33, as {@code ast_skip_blanks}), a bare blank line

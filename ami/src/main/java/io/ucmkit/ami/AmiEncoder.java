@@ -53,7 +53,7 @@ public final class AmiEncoder extends MessageToByteEncoder<AmiFrame> {
         }
         String body = message.followsBody();
         if (body != null) {
-            // Asterisk ≤13: raw CLI text (its own bare-LF line ends) and the end marker (AMI.md §1.6).
+            // Asterisk ≤13: raw CLI text (its own bare-LF line ends) and the end marker.
             ByteBufUtil.writeUtf8(out, body);
             out.writeBytes(END_COMMAND);
         } else {

@@ -118,7 +118,9 @@ final class HeaderLine {
         if (lf < 0) {
             return -1;
         }
-        bytes = b;
+        if (bytes != b) {
+            bytes = b; // written only when it changes: a reference store costs a GC write barrier every line
+        }
         start = from;
         end = lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
         colon = colonAt;

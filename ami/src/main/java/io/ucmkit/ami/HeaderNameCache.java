@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns the bytes of an ASCII header name into a String, reusing the String from the last time
  * the same name was seen. AMI repeats a few dozen names millions of times, so after warm-up the
- * decoder allocates one String per header value and none per name. Bounded: a fixed table where a
+ * decoder that used it allocated one String per header value and none per name. Bounded: a fixed table where a
  * colliding name replaces the older one. One per decoder, so no locking.
+ *
+ * <p>Not used by {@link AmiDecoder} since messages are lazy ({@link AmiMessage} matches names against the
+ * bytes and makes a name's String only when it is asked for, from any thread, which this unlocked table could
+ * not serve); kept, with its test, for a decoder that makes name Strings eagerly again.
  *
  * <p>A name of up to 31 bytes is read as four little-endian words, zero past its end, with its
  * length in the last byte; the words are both its hash and what a slot stores to recognise it,

@@ -4,13 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.ucmkit.ami.AmiDecoder;
 import java.util.function.UnaryOperator;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Drives an {@link AmiDecoder} the way a channel does, minus the event loop: each read goes to
+ * Drives an {@link AmiDecoder} (or the previous codec's decoder, the same kind of Netty decoder) the way a channel does, minus the event loop: each read goes to
  * {@code decoder.channelRead(ctx, buf)} — Netty's own cumulation, {@code decode} loop and
  * {@code fireChannelRead} per message — and a sink after it hands each frame to a Blackhole.
  *
@@ -26,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
 final class DecoderHarness {
 
     private final EmbeddedChannel channel;
-    private final AmiDecoder decoder;
+    private final ByteToMessageDecoder decoder;
     private final ChannelHandlerContext ctx;
     private final Sink sink;
 
@@ -37,8 +38,17 @@ final class DecoderHarness {
 
     /** The decoder followed by {@code next}, run on every frame in wire order. */
     DecoderHarness(UnaryOperator<Object> next) {
+        this(new AmiDecoder(), next);
+    }
+
+    /** Another decoder (the previous codec's), alone: each frame goes to the Blackhole as it is. */
+    static DecoderHarness of(ByteToMessageDecoder decoder) {
+        return new DecoderHarness(decoder, UnaryOperator.identity());
+    }
+
+    private DecoderHarness(ByteToMessageDecoder decoder, UnaryOperator<Object> next) {
         sink = new Sink(next);
-        decoder = new AmiDecoder();
+        this.decoder = decoder;
         channel = new EmbeddedChannel(decoder, sink);
         ctx = channel.pipeline().context(decoder);
     }

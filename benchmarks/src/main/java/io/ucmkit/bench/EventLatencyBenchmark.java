@@ -1,6 +1,7 @@
 package io.ucmkit.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.ucmkit.bench.previous.PreviousAmiDecoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-message latency of our decoder, sampled: one operation is one read holding exactly one
+ * Per-message latency of our decoder (and of the previous codec's), sampled: one operation is one read holding exactly one
  * message of the {@link Corpus}, taken in corpus order (so the distribution is the corpus mix:
  * small Newstate events to 150-header list replies). The sampled time includes JMH's timer
  * (~20-30 ns of {@code System.nanoTime} per sample), so small values are slight overestimates.
@@ -33,6 +34,7 @@ public class EventLatencyBenchmark {
     private ByteBuf corpus;
     private ByteBuf[] messages;
     private DecoderHarness decoder;
+    private DecoderHarness previousDecoder;
     private int next;
 
     @Setup(Level.Trial)
@@ -40,11 +42,13 @@ public class EventLatencyBenchmark {
         corpus = Corpus.get().directBuffer();
         messages = Corpus.get().reads(corpus, Reads.EVENT);
         decoder = new DecoderHarness();
+        previousDecoder = DecoderHarness.of(new PreviousAmiDecoder());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         decoder.close();
+        previousDecoder.close();
         corpus.release();
     }
 
@@ -53,5 +57,13 @@ public class EventLatencyBenchmark {
         int i = next;
         next = i + 1 == messages.length ? 0 : i + 1;
         return decoder.read(Corpus.rewind(messages[i]).retain(), blackhole);
+    }
+
+    /** The same samples for the previous codec ({@link PreviousAmiDecoder}). */
+    @Benchmark
+    public int previousDecoderOneMessage(Blackhole blackhole) throws Exception {
+        int i = next;
+        next = i + 1 == messages.length ? 0 : i + 1;
+        return previousDecoder.read(Corpus.rewind(messages[i]).retain(), blackhole);
     }
 }

@@ -1,6 +1,7 @@
 package io.ucmkit.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.ucmkit.bench.previous.PreviousAmiDecoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of one pass over the whole {@link Corpus}, cut into reads of the given shape: the
- * framing limit and our decoder see exactly the same read buffers (slices of one pooled direct
+ * framing limit, our decoder and the previous codec's decoder see exactly the same read buffers (slices of one pooled direct
  * buffer, the kind a socket read produces, made once so the harness allocates nothing per read). One operation is one pass: events/s is
  * ops/s × {@link Corpus#messages()}; {@code -prof gc}'s {@code gc.alloc.rate.norm} divided by the
  * same count is bytes per message.
@@ -40,6 +41,7 @@ public class EventParseBenchmark {
     private int messages;
     private FramingLimit framing;
     private DecoderHarness decoder;
+    private DecoderHarness previousDecoder;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -49,11 +51,13 @@ public class EventParseBenchmark {
         messages = source.messages();
         framing = new FramingLimit();
         decoder = new DecoderHarness();
+        previousDecoder = DecoderHarness.of(new PreviousAmiDecoder());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         decoder.close();
+        previousDecoder.close();
         corpus.release();
     }
 
@@ -72,6 +76,16 @@ public class EventParseBenchmark {
         for (ByteBuf read : readBuffers) {
             // retained: the decoder releases each read once it has consumed it, as from a socket
             found += decoder.read(Corpus.rewind(read).retain(), blackhole);
+        }
+        return check(found);
+    }
+
+    /** The codec before the lazy message (a frozen copy, {@link PreviousAmiDecoder}): the same pass, the same reads. */
+    @Benchmark
+    public int previousDecoder(Blackhole blackhole) throws Exception {
+        int found = 0;
+        for (ByteBuf read : readBuffers) {
+            found += previousDecoder.read(Corpus.rewind(read).retain(), blackhole);
         }
         return check(found);
     }

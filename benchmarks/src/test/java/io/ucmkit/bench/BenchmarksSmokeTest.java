@@ -3,13 +3,16 @@ package io.ucmkit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.asteriskjava.manager.internal.AsteriskJavaReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -81,7 +84,13 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void everyBenchmarkRunsOneShortIterationAndProducesANumberWithItsAllocation() throws Exception {
+    void theNaiveClientReadsEveryMessageOfTheCorpus() throws Exception {
+        assertThat(NaiveClientBenchmark.readAll(Corpus.get().bytes(), null)).isEqualTo(Corpus.get().messages());
+    }
+
+    @Test
+    void everyBenchmarkRunsOneShortIterationAndProducesANumberWithItsAllocation(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("jmh-result.json");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include("io\\.ucmkit\\.bench\\..*")
                 .forks(0)
@@ -90,12 +99,15 @@ class BenchmarksSmokeTest {
                 .measurementTime(TimeValue.milliseconds(50))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
+                .result(json.toString())
+                .resultFormat(ResultFormatType.JSON)
                 .build()).run();
         List<String> names = results.stream()
                 .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.", "")
                         + (r.getParams().getParam("reads") == null ? "" : "/" + r.getParams().getParam("reads")))
                 .toList();
         assertThat(names).contains("framingLimit/EVENT", "framingLimit/BYTE", "amiDecoder/BATCH", "amiDecoder/MTU",
+                "previousDecoder/EVENT", "previousDecoder/BATCH", "naiveClient", "previousDecoderOneMessage",
                 "asteriskJava", "amiDecoderOneMessage", "amiDecoderTranslated/EVENT", "amiDecoderTranslated/BATCH",
                 "simulatorToDriverFixedRate", "simulatorToDriverBurst", "loopbackLimitFixedRate", "loopbackLimitBurst");
         assertThat(results).allSatisfy(result -> {
@@ -106,6 +118,14 @@ class BenchmarksSmokeTest {
         assertThat(BenchTable.table(results, Corpus.get())).contains("× asterisk-java", "p99.9",
                 "| ucmkit AmiDecoder + driver translation | batch |", "Typed driver events",
                 "| simulator → driver | 1000/s paced |", "| simulator → driver | bursts of 100 |",
-                "| loopback limit (Netty, no ucmkit) | bursts of 100 |");
+                "| loopback limit (Netty, no ucmkit) | bursts of 100 |",
+                "| previous codec (AmiDecoder before the lazy message) | batch |",
+                "| naive client (readLine, split, HashMap) | stream |", "× previous codec", "Targets, this run", "Best measured iteration of each",
+                "| ≤ 500 bytes allocated per message, batch reads |", "the previous codec, one message per read");
+        // the run's own JSON as the baseline: every benchmark is found in it, at 1.00 × itself
+        String compared = BaselineComparison.read(json).table(results);
+        assertThat(compared).contains("| ucmkit AmiDecoder | {reads=BATCH} |").doesNotContain("not in the baseline");
+        assertThat(compared.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| benchmark")))
+                .hasSize(results.size()).allSatisfy(line -> assertThat(line).endsWith("| 1.00 |"));
     }
 }

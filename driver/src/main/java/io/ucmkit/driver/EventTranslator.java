@@ -90,6 +90,8 @@ final class EventTranslator {
     private final Map<String, Integer> requestedCauses = new HashMap<>();
     private final Map<String, String> presence = new HashMap<>();
     private final Map<String, String> extensionStates = new HashMap<>();
+    /** What {@link #translate} emits, reused: most events emit nothing, and a copy is returned when one does. */
+    private final List<DriverEvent> emitted = new ArrayList<>(2);
 
     EventTranslator(DriverConfig config, Clock clock) {
         this.config = config;
@@ -146,20 +148,27 @@ final class EventTranslator {
         return false;
     }
 
+    /**
+     * The driver events one AMI event gives, usually none. It reads only the headers the event's kind needs: a
+     * decoded message makes a value's String when it is asked for, and most events of a busy PBX (VarSet,
+     * Newexten, RTCP...) need only their ChannelState and, if they have one, Channel.
+     */
     synchronized List<DriverEvent> translate(AmiMessage m) {
-        List<DriverEvent> out = new ArrayList<>(1);
         String name = m.eventName();
         if (name == null) {
-            return out;
+            return List.of();
         }
-        String channel = m.get("Channel");
-        LiveChannels.Leg previous = channel == null ? null : channels.get(channel);
-        track(m, channel);
+        String state = m.get("ChannelState");
+        String channel = state != null || readsChannel(name) ? m.get("Channel") : null;
+        LiveChannels.Leg previous = channel != null && "Newstate".equals(name) ? channels.get(channel) : null;
+        track(m, channel, state);
+        List<DriverEvent> out = emitted;
+        out.clear();
         switch (name) {
-            case "Newchannel" -> bindOriginatedLeg(m, channel);
+            case "Newchannel" -> bindOriginatedLeg(m, channel, state);
             case "Newstate" -> {
                 int prev = previous == null ? -1 : previous.state();
-                if (parseInt(m.get("ChannelState")) == 6 && (prev == 0 || prev == 5)) {
+                if (parseInt(state) == 6 && (prev == 0 || prev == 5)) {
                     accepted(out, channel, m.get("Uniqueid"), m.get("Linkedid"));
                 }
             }
@@ -177,7 +186,15 @@ final class EventTranslator {
             case "ExtensionStatus" -> extensionStatus(out, m, true);
             default -> { }
         }
-        return out;
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** The events whose handling uses their Channel even when they carry no ChannelState. */
+    private static boolean readsChannel(String eventName) {
+        return switch (eventName) {
+            case "Newchannel", "Newstate", "DTMFEnd", "Hangup" -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -284,11 +301,13 @@ final class EventTranslator {
         return false;
     }
 
-    private void track(AmiMessage m, String channel) {
-        String state = m.get("ChannelState");
+    private void track(AmiMessage m, String channel, String state) {
         if (channel != null && state != null) {
-            channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), m.get("Linkedid"), parseInt(state)));
-            noteIvr(m.get("Exten"), m.get("Linkedid"));
+            String linkedid = m.get("Linkedid");
+            channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), linkedid, parseInt(state)));
+            if (linkedid != null) {
+                noteIvr(m.get("Exten"), linkedid);
+            }
         }
     }
 
@@ -298,8 +317,8 @@ final class EventTranslator {
         }
     }
 
-    private void bindOriginatedLeg(AmiMessage m, String channel) {
-        if (parseInt(m.get("ChannelState")) != 0) {
+    private void bindOriginatedLeg(AmiMessage m, String channel, String state) {
+        if (parseInt(state) != 0) {
             return;
         }
         String ext = Channels.extension(channel);
