@@ -170,7 +170,7 @@ cat <<EOF
 soak: $MINUTES min, a PBX restart every $RESTART_EVERY s (logs in $RUN)
   calls placed             $CALLS
   Call Status received     $(( $(count "$ACCEPTED") + $(count "$DECLINED") )) (Accepted $(count "$ACCEPTED") of $ACCEPTED_EXPECTED, Declined $(count "$DECLINED") of $DECLINED_EXPECTED)
-  Presence received        $(count "$PRESENCE") of $PRESENCE_EXPECTED
+  Presence received        $(count "$PRESENCE") of $PRESENCE_EXPECTED (more when a restart's resync reports a presence the new PBX has reset)
   IVR Response received    $(count "$IVR") of $IVR_EXPECTED
   events lost              $LOST
   events dropped (driver)  ${DROPPED:-?}
