@@ -78,6 +78,15 @@ final class EventTranslator {
 
     static final int MAX_TRACKED_CALLS = 10_000;
 
+    /**
+     * At most this many live channels, answered legs, IVR calls, presentities and extension states
+     * are remembered: all are keyed by names the PBX sends, so a PBX that reports channels without
+     * ever hanging them up (or a flood of made-up names) must not grow them without end. A UCM6510
+     * carries a few hundred calls; past the bound a new name is not remembered (its events still
+     * pass), counted in {@link #untracked()} and warned about at 1, 2, 4, 8… times.
+     */
+    static final int MAX_TRACKED_NAMES = 20_000;
+
     private final DriverConfig config;
     private final Clock clock;
     private final LiveChannels channels = new LiveChannels();
@@ -90,6 +99,7 @@ final class EventTranslator {
     private final Map<String, Integer> requestedCauses = new HashMap<>();
     private final Map<String, String> presence = new HashMap<>();
     private final Map<String, String> extensionStates = new HashMap<>();
+    private long untracked;
     /** What {@link #translate} emits, reused: most events emit nothing, and a copy is returned when one does. */
     private final List<DriverEvent> emitted = new ArrayList<>(2);
 
@@ -292,6 +302,25 @@ final class EventTranslator {
         return false;
     }
 
+    /** Whether a table of {@code size} names is at its bound; if so, the new name is counted and not kept. */
+    private boolean full(int size, String what) {
+        if (size < MAX_TRACKED_NAMES) {
+            return false;
+        }
+        untracked++;
+        if (Long.bitCount(untracked) == 1) {
+            log.warn("the PBX reports more than {} {}: new names are not remembered ({} so far); their events still"
+                    + " pass, but Call Status and duplicate filtering may miss them until the next reconnect",
+                    MAX_TRACKED_NAMES, what, untracked);
+        }
+        return true;
+    }
+
+    /** Names not remembered because a table was at {@link #MAX_TRACKED_NAMES}. */
+    synchronized long untracked() {
+        return untracked;
+    }
+
     private boolean hasChannelOf(String extension) {
         for (var e : channels.entries()) {
             if (extension.equals(Channels.extension(e.getKey()))) {
@@ -303,6 +332,9 @@ final class EventTranslator {
 
     private void track(AmiMessage m, String channel, String state) {
         if (channel != null && state != null) {
+            if (channels.get(channel) == null && full(channels.size(), "live channels")) {
+                return;
+            }
             String linkedid = m.get("Linkedid");
             channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), linkedid, parseInt(state)));
             if (linkedid != null) {
@@ -312,7 +344,8 @@ final class EventTranslator {
     }
 
     private void noteIvr(String exten, String linkedid) {
-        if (linkedid != null && config.isIvr(exten)) {
+        if (linkedid != null && config.isIvr(exten) && !ivrCalls.contains(linkedid)
+                && !full(ivrCalls.size(), "IVR calls")) {
             ivrCalls.add(linkedid);
         }
     }
@@ -352,8 +385,12 @@ final class EventTranslator {
 
     private void accepted(List<DriverEvent> out, String channel, String uniqueid, String linkedid) {
         String ext = Channels.extension(channel);
-        if (ext == null || !answeredLegs.add(Channels.legKey(channel))) {
+        String legKey = ext == null ? null : Channels.legKey(channel);
+        if (ext == null || answeredLegs.contains(legKey)) {
             return;
+        }
+        if (!full(answeredLegs.size(), "answered legs")) {
+            answeredLegs.add(legKey);
         }
         PhoneCall call = callOf(uniqueid, linkedid);
         if (call != null && ext.equals(call.source)) {
@@ -577,7 +614,11 @@ final class EventTranslator {
         }
         String text = m.get("Message", "");
         String value = status + "\u0000" + text;
-        if (!value.equals(presence.put(extension, value))) {
+        String before = presence.get(extension);
+        if (before != null || !full(presence.size(), "presentities")) {
+            presence.put(extension, value);
+        }
+        if (!value.equals(before)) {
             out.add(new DriverEvent.Presence(extension, status, text, clock.instant()));
         }
     }
@@ -588,7 +629,11 @@ final class EventTranslator {
         if (ext == null || text == null) {
             return;
         }
-        if (!text.equals(extensionStates.put(ext, text)) && emit) {
+        String before = extensionStates.get(ext);
+        if (before != null || !full(extensionStates.size(), "extension states")) {
+            extensionStates.put(ext, text);
+        }
+        if (!text.equals(before) && emit) {
             out.add(new DriverEvent.ExtensionState(ext, text, clock.instant()));
         }
     }

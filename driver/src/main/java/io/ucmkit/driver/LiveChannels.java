@@ -19,6 +19,10 @@ final class LiveChannels {
     private final Map<String, Integer> perLeg = new HashMap<>();
     private final Map<String, Integer> perCall = new HashMap<>();
 
+    int size() {
+        return byName.size();
+    }
+
     Leg get(String channel) {
         return byName.get(channel);
     }
