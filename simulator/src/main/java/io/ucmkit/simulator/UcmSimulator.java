@@ -57,6 +57,9 @@ public final class UcmSimulator implements AutoCloseable {
     } catch (RuntimeException e) {
       ami.close();
       metrics.close();
+      if (own != null) {
+        own.close(); // a busy web port must not leave the timer thread behind
+      }
       throw e;
     }
     this.web = w;
@@ -107,8 +110,12 @@ public final class UcmSimulator implements AutoCloseable {
     return open;
   }
 
+  /** Stops everything; a second call does nothing (try-with-resources and a JUnit extension may both close). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!open) {
+      return;
+    }
     open = false;
     try {
       if (web != null) {
