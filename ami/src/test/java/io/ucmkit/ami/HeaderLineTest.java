@@ -10,10 +10,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The word-at-a-time scan of {@link HeaderLine} and the name hashing of {@link HeaderNameCache}
- * against byte-at-a-time references, on lines built to put every special byte (':', LF, CR, NUL,
- * non-ASCII) at every offset within a word, with stale bytes after the content; and its UTF-8
- * decoding against the JDK's reporting decoder.
+ * The word-at-a-time scan of {@link HeaderLine} against byte-at-a-time references, on lines built
+ * to put every special byte (':', LF, CR, NUL, non-ASCII) at every offset within a word, with stale
+ * bytes after the content; and its UTF-8 decoding against the JDK's reporting decoder.
  */
 class HeaderLineTest {
 
@@ -44,34 +43,6 @@ class HeaderLineTest {
                 assertThat(line.hasNul).as("NUL of run %d", run).isEqualTo(expected.hasNul);
                 assertThat(line.nameIsAscii).as("name ASCII of run %d", run).isEqualTo(expected.nameIsAscii);
                 assertThat(line.valueIsAscii).as("value ASCII of run %d", run).isEqualTo(expected.valueIsAscii);
-            }
-        }
-    }
-
-    @Test
-    void the_name_cache_returns_the_name_and_reuses_it_at_any_offset_and_length() {
-        HeaderNameCache cache = new HeaderNameCache(HeaderNameCache.CLIENT_SLOT_BITS);
-        SplittableRandom random = new SplittableRandom(7);
-        for (int run = 0; run < 20_000; run++) {
-            int length = 1 + random.nextInt(40);
-            StringBuilder name = new StringBuilder();
-            for (int i = 0; i < length; i++) {
-                name.append((char) ('A' + random.nextInt(3)));
-            }
-            int offset = random.nextInt(9);
-            byte[] array = new byte[offset + length + HeaderLine.SLACK];
-            for (int i = 0; i < array.length; i++) {
-                array[i] = (byte) random.nextInt(128); // stale bytes around the name must not matter
-            }
-            System.arraycopy(name.toString().getBytes(StandardCharsets.US_ASCII), 0, array, offset, length);
-
-            String first = cache.name(array, offset, length);
-            assertThat(first).isEqualTo(name.toString());
-            array[offset + length] ^= 0x55;
-            String second = cache.name(array, offset, length);
-            assertThat(second).isEqualTo(name.toString());
-            if (length <= 31) {
-                assertThat(second).isSameAs(first);
             }
         }
     }

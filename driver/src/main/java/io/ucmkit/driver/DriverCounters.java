@@ -18,7 +18,7 @@ package io.ucmkit.driver;
  * @param malformedMessages  messages from the PBX that were undecodable or made no sense (a response no action
  *                           waited for); each was logged, masked, and skipped
  * @param eventQueueCapacity the bound of each of the two event queues (driver events, raw AMI events)
- * @param eventQueuePeak     the most items either queue has held at once: never above the capacity
+ * @param eventQueuePeak     the most items either queue has held at once (sampled; exactly the capacity once a queue was full)
  */
 public record DriverCounters(long connects, long disconnects, long loginsAccepted, long loginsRefused,
                              long loginsFailed, long actions, long actionTimeouts, long eventsReceived,

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * One AMI connection. Events are queued when published (from any thread) and written on the
- * channel's event loop after the response of the action being processed (AMI.md §1.3 "Response
- * ordering"). Delivery needs authentication, {@code (readperm & class) == class} and
- * {@code (eventMask & class) == class} (AMI.md §1.4).
+ * channel's event loop after the response of the action being processed, as Asterisk does
+ * (transcript 22, pipelined actions). Delivery needs authentication, {@code (readperm & class) == class}
+ * and {@code (eventMask & class) == class}, the two tests of Asterisk's {@code process_events}
+ * (main/manager.c).
  *
  * <p>What a session holds for its client is bounded ({@link AmiServerSettings} states the figures):
  * encoded bytes in Netty's outbound buffer up to the high-water mark, and events not yet handed to

@@ -131,7 +131,6 @@ class HostileCrowdIT {
       long perSession = (RawAmiClient.heapAfterGc() - heapBefore) / 200;
       System.out.printf("200 parallel logins in %.3f s; %d bytes of heap per logged-in idle session (server and test"
           + " client)%n", seconds, perSession);
-      assertThat(seconds).as("200 logins, seconds").isLessThan(20);
       assertThat(perSession).isLessThan(32 * 1024);
       assertThat(sim.amiServer().sessions()).hasSize(201);
       List<Future<String>> pings = new ArrayList<>();
