@@ -38,11 +38,17 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private static final int WINDOW_BYTES = 64 * 1024;
 
     /** Where an Asterisk ≤13 {@code Response: Follows} reply is. */
-    private enum Follows { NONE, HEADERS, BODY, DONE }
+    private enum Follows {
+        NONE,
+        HEADERS,
+        BODY,
+        DONE
+    }
 
     private final AmiDecoderConfig config;
     /** {@code config.isServer()}, asked on every line. */
     private final boolean server;
+
     private final HeaderLine line = new HeaderLine();
     /** The readable bytes copied out by {@link #decodeWholeLines}; grows to the largest read, at most {@link #WINDOW_BYTES}. */
     private byte[] window = new byte[0];
@@ -51,6 +57,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     /** A message has started (a header or a bad line was read since the last blank line). */
     private boolean inMessage;
+
     private int messageBytes;
     private AmiDecodeFailure.Reason failure;
     private String failureDetail;
@@ -131,9 +138,11 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         int leftover = in.readableBytes();
         if (leftover > 0 || inMessage || discardingLine) {
             AmiMessage partial = inMessage ? message.build(null) : AmiMessage.empty();
-            out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED,
+            out.add(new AmiDecodeFailure(
+                    AmiDecodeFailure.Reason.TRUNCATED,
                     "the connection closed in the middle of a message (" + leftover
-                            + " bytes after the last complete line); the message was not processed", partial));
+                            + " bytes after the last complete line); the message was not processed",
+                    partial));
             in.skipBytes(leftover);
             resetMessage();
             discardingLine = false;
@@ -171,8 +180,10 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private void discardLongLine(ByteBuf in, int readable) {
         if (!skippingToBlankLine) {
             startMessage();
-            recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
-                    + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
+            recordFailure(
+                    AmiDecodeFailure.Reason.LINE_TOO_LONG,
+                    "Failed to parse message: line too long (a line" + " reached the limit of " + config.maxLineLength()
+                            + " bytes and was discarded)");
         }
         if (server) {
             // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
@@ -203,8 +214,9 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
         if (line.hasNul) {
             startMessage();
-            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
-                    + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.NUL_BYTE,
+                    "a line contains a NUL byte and was discarded: '" + line.snippet() + "'");
             return;
         }
         if (!inMessage && line.colon < 0 && !server) {
@@ -216,13 +228,16 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
         startMessage();
         if (line.colon <= line.start) {
-            recordFailure(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, "a line has no 'Name: value' form and was"
-                    + " ignored: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.LINE_WITHOUT_COLON,
+                    "a line has no 'Name: value' form and was" + " ignored: '" + line.snippet() + "'");
             return;
         }
         if (message.size() >= config.maxHeaders()) {
-            recordFailure(AmiDecodeFailure.Reason.TOO_MANY_HEADERS, "Too many lines in message (more than "
-                    + config.maxHeaders() + " headers); the extra headers were discarded");
+            recordFailure(
+                    AmiDecodeFailure.Reason.TOO_MANY_HEADERS,
+                    "Too many lines in message (more than " + config.maxHeaders()
+                            + " headers); the extra headers were discarded");
             return;
         }
         addHeader(withLineEnd);
@@ -249,12 +264,16 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
         if (!line.nameIsAscii && !Utf8.isValid(bytes, line.start, colon)
                 || !line.valueIsAscii && !Utf8.isValid(bytes, valueStart, end)) {
-            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
-                    + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.INVALID_UTF8,
+                    "a header is not valid UTF-8 and was discarded: '" + line.snippet() + "'");
             return;
         }
         message.add(bytes, line.start, valueStart, line.start + withLineEnd, line.nameIsAscii);
-        if (follows == Follows.NONE && !server && message.size() == 1 && isResponseName()
+        if (follows == Follows.NONE
+                && !server
+                && message.size() == 1
+                && isResponseName()
                 && Arrays.equals(bytes, valueStart, end, FOLLOWS, 0, FOLLOWS.length)) {
             follows = Follows.HEADERS;
             followsBody = new StringBuilder(256);
@@ -296,8 +315,9 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             String name = line.colon > start ? line.text(start, line.colon, line.nameIsAscii) : null;
             if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
                 if (line.hasNul) {
-                    recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
-                            + line.snippet() + "'");
+                    recordFailure(
+                            AmiDecodeFailure.Reason.NUL_BYTE,
+                            "a line contains a NUL byte and was discarded: '" + line.snippet() + "'");
                 } else {
                     addHeader(withLineEnd);
                 }
@@ -311,14 +331,16 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             follows = Follows.DONE;
         }
         if (line.hasNul) {
-            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line of the Follows body contains a NUL byte and was"
-                    + " discarded: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.NUL_BYTE,
+                    "a line of the Follows body contains a NUL byte and was" + " discarded: '" + line.snippet() + "'");
             return;
         }
         String text = line.text(start, textEnd, line.nameIsAscii && line.valueIsAscii);
         if (text == null) {
-            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a line of the Follows body is not valid UTF-8 and"
-                    + " was discarded: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.INVALID_UTF8,
+                    "a line of the Follows body is not valid UTF-8 and" + " was discarded: '" + line.snippet() + "'");
             return;
         }
         followsBody.append(text);
@@ -350,8 +372,10 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
         messageBytes += bytes;
         if (messageBytes > config.maxMessageBytes()) {
-            out.add(new AmiDecodeFailure(AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE, "a message exceeded the limit of "
-                    + config.maxMessageBytes() + " bytes without a blank line; discarded up to the next blank line",
+            out.add(new AmiDecodeFailure(
+                    AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE,
+                    "a message exceeded the limit of " + config.maxMessageBytes()
+                            + " bytes without a blank line; discarded up to the next blank line",
                     message.build(null)));
             resetMessage();
             skippingToBlankLine = true;

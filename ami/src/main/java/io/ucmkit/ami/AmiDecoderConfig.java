@@ -55,21 +55,24 @@ public record AmiDecoderConfig(Profile profile, int maxLineLength, int maxHeader
             throw new IllegalArgumentException("maxHeaders must be at least 1, was " + maxHeaders);
         }
         if (maxMessageBytes < maxLineLength) {
-            throw new IllegalArgumentException("maxMessageBytes (" + maxMessageBytes
-                    + ") must be at least maxLineLength (" + maxLineLength + ")");
+            throw new IllegalArgumentException(
+                    "maxMessageBytes (" + maxMessageBytes + ") must be at least maxLineLength (" + maxLineLength + ")");
         }
     }
 
     /** The profile for reading a server's output (drivers, test clients). */
     public static AmiDecoderConfig client() {
-        return new AmiDecoderConfig(Profile.CLIENT, DEFAULT_CLIENT_MAX_LINE_LENGTH, DEFAULT_CLIENT_MAX_HEADERS,
+        return new AmiDecoderConfig(
+                Profile.CLIENT,
+                DEFAULT_CLIENT_MAX_LINE_LENGTH,
+                DEFAULT_CLIENT_MAX_HEADERS,
                 DEFAULT_CLIENT_MAX_MESSAGE_BYTES);
     }
 
     /** The profile for reading a client's input the way Asterisk does (the simulator). */
     public static AmiDecoderConfig server() {
-        return new AmiDecoderConfig(Profile.SERVER, ASTERISK_MAX_LINE_LENGTH, ASTERISK_MAX_HEADERS,
-                DEFAULT_SERVER_MAX_MESSAGE_BYTES);
+        return new AmiDecoderConfig(
+                Profile.SERVER, ASTERISK_MAX_LINE_LENGTH, ASTERISK_MAX_HEADERS, DEFAULT_SERVER_MAX_MESSAGE_BYTES);
     }
 
     public AmiDecoderConfig withMaxLineLength(int bytes) {

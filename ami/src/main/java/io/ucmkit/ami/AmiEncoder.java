@@ -16,7 +16,8 @@ public final class AmiEncoder extends MessageToByteEncoder<AmiFrame> {
 
     private static final short CRLF = ('\r' << 8) | '\n';
     private static final short COLON_SPACE = (':' << 8) | ' ';
-    private static final byte[] END_COMMAND = "--END COMMAND--\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] END_COMMAND =
+            "--END COMMAND--\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public AmiEncoder() {
         super(AmiFrame.class);

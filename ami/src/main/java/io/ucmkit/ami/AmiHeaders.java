@@ -22,8 +22,7 @@ public final class AmiHeaders {
     /** What a secret's value looks like in logs, journals and {@code toString()}. */
     public static final String MASK = "********";
 
-    private AmiHeaders() {
-    }
+    private AmiHeaders() {}
 
     /** Whether a header carries a credential: {@code Secret} (plain login) or {@code Key} (MD5 login). */
     public static boolean isSecret(String name) {

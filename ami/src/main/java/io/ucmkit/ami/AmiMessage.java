@@ -86,7 +86,8 @@ public final class AmiMessage implements AmiFrame {
     /** A message from alternating names and values: {@code of("Action", "Ping", "ActionID", "1")}. */
     public static AmiMessage of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must alternate: got an odd count " + namesAndValues.length);
+            throw new IllegalArgumentException(
+                    "names and values must alternate: got an odd count " + namesAndValues.length);
         }
         Builder builder = builder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -128,7 +129,10 @@ public final class AmiMessage implements AmiFrame {
         String name = made == null ? null : made[index];
         if (name == null) {
             int start = nameStart(index);
-            name = new String(bytes, start, colon(index) - start,
+            name = new String(
+                    bytes,
+                    start,
+                    colon(index) - start,
                     asciiNames ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             if (made == null) {
                 names = made = new String[size];
@@ -313,7 +317,9 @@ public final class AmiMessage implements AmiFrame {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof AmiMessage that) || size != that.size || !Objects.equals(followsBody, that.followsBody)) {
+        if (!(other instanceof AmiMessage that)
+                || size != that.size
+                || !Objects.equals(followsBody, that.followsBody)) {
             return false;
         }
         for (int i = 0; i < size; i++) {
@@ -369,8 +375,7 @@ public final class AmiMessage implements AmiFrame {
         private int size;
         private String followsBody;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Appends a header. Names must be non-empty without {@code :}, LF or NUL; values must not

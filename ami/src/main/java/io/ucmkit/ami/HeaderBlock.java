@@ -26,11 +26,13 @@ final class HeaderBlock {
      * in one go at {@link #build} rather than narrowed one by one. Beyond 64 KiB the chars are wrong and unused.
      */
     private char[] narrowOffsets = new char[64];
+
     private int size;
     private boolean asciiNames = true;
 
     /** The run of lines not copied yet: {@code runArray[runStart, runEnd)}, null when there is none. */
     private byte[] runArray;
+
     private int runStart;
     private int runEnd;
 
@@ -91,7 +93,8 @@ final class HeaderBlock {
         }
         offsets[2 * size] = length;
         narrowOffsets[2 * size] = (char) length;
-        char[] index = HeaderIndex.isNarrow(length) ? Arrays.copyOf(narrowOffsets, 2 * size + 1)
+        char[] index = HeaderIndex.isNarrow(length)
+                ? Arrays.copyOf(narrowOffsets, 2 * size + 1)
                 : HeaderIndex.encode(offsets, 2 * size + 1, length);
         AmiMessage built = AmiMessage.decoded(bytes, index, size, asciiNames, followsBody);
         clear();

@@ -16,8 +16,7 @@ final class HeaderIndex {
     /** Longest message whose offsets fit in one char. */
     private static final int NARROW_LIMIT = Character.MAX_VALUE;
 
-    private HeaderIndex() {
-    }
+    private HeaderIndex() {}
 
     /** Whether the index of a message of {@code length} bytes has one char per entry. */
     static boolean isNarrow(int length) {

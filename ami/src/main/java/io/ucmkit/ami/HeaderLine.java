@@ -40,6 +40,7 @@ final class HeaderLine {
     int end;
     /** Index of the first ':' or -1. */
     int colon;
+
     boolean hasNul;
     boolean nameIsAscii;
     boolean valueIsAscii;
@@ -187,7 +188,8 @@ final class HeaderLine {
                     return null;
                 }
                 int b1 = b[i + 1] & 0xff;
-                if (!continuation(b[i + 1]) || !continuation(b[i + 2])
+                if (!continuation(b[i + 1])
+                        || !continuation(b[i + 2])
                         || b0 == (byte) 0xe0 && b1 < 0xa0 // overlong
                         || b0 == (byte) 0xed && b1 >= 0xa0) { // a surrogate
                     return null;
@@ -199,7 +201,9 @@ final class HeaderLine {
                     return null;
                 }
                 int b1 = b[i + 1] & 0xff;
-                if (!continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])
+                if (!continuation(b[i + 1])
+                        || !continuation(b[i + 2])
+                        || !continuation(b[i + 3])
                         || b0 == (byte) 0xf0 && b1 < 0x90 // overlong
                         || b0 == (byte) 0xf4 && b1 >= 0x90) { // past U+10FFFF
                     return null;

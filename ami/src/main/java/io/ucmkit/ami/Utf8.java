@@ -15,8 +15,7 @@ final class Utf8 {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Whether {@code b[from, to)} is strict UTF-8. Reads nothing outside the range. */
     static boolean isValid(byte[] b, int from, int to) {
@@ -43,7 +42,8 @@ final class Utf8 {
                     return false;
                 }
                 int b1 = b[i + 1] & 0xff;
-                if (!continuation(b[i + 1]) || !continuation(b[i + 2])
+                if (!continuation(b[i + 1])
+                        || !continuation(b[i + 2])
                         || b0 == (byte) 0xe0 && b1 < 0xa0 // overlong
                         || b0 == (byte) 0xed && b1 >= 0xa0) { // a surrogate
                     return false;
@@ -54,7 +54,9 @@ final class Utf8 {
                     return false;
                 }
                 int b1 = b[i + 1] & 0xff;
-                if (!continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])
+                if (!continuation(b[i + 1])
+                        || !continuation(b[i + 2])
+                        || !continuation(b[i + 3])
                         || b0 == (byte) 0xf0 && b1 < 0x90 // overlong
                         || b0 == (byte) 0xf4 && b1 >= 0x90) { // past U+10FFFF
                     return false;

@@ -40,7 +40,8 @@ class AmiEncoderTest {
 
     @Test
     void the_encoder_never_writes_a_bare_lf_outside_follows_output() {
-        byte[] bytes = AmiWire.encode(List.of(AmiBanner.asterisk("9.0.0"), AmiMessage.of("Event", "Hangup", "Cause-txt", "Normal Clearing")));
+        byte[] bytes = AmiWire.encode(
+                List.of(AmiBanner.asterisk("9.0.0"), AmiMessage.of("Event", "Hangup", "Cause-txt", "Normal Clearing")));
 
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
@@ -53,7 +54,8 @@ class AmiEncoderTest {
     void a_decode_failure_cannot_be_encoded() {
         ByteBuf out = Unpooled.buffer();
         try {
-            assertThatThrownBy(() -> AmiEncoder.encode(new AmiDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED, "x", AmiMessage.empty()), out))
+            assertThatThrownBy(() -> AmiEncoder.encode(
+                            new AmiDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED, "x", AmiMessage.empty()), out))
                     .isInstanceOf(IllegalArgumentException.class);
         } finally {
             out.release();
@@ -62,8 +64,10 @@ class AmiEncoderTest {
 
     @Test
     void what_the_encoder_writes_the_decoder_reads_back() {
-        AmiMessage message = AmiMessage.of("Event", "UserEvent", "Header2", "Value: with colon", "Variable", "A=1", "Variable", "B=2");
+        AmiMessage message = AmiMessage.of(
+                "Event", "UserEvent", "Header2", "Value: with colon", "Variable", "A=1", "Variable", "B=2");
 
-        assertThat(AmiWire.decodeClient(new String(AmiWire.encode(List.of(message)), StandardCharsets.UTF_8))).containsExactly(message);
+        assertThat(AmiWire.decodeClient(new String(AmiWire.encode(List.of(message)), StandardCharsets.UTF_8)))
+                .containsExactly(message);
     }
 }

@@ -7,15 +7,38 @@ import org.junit.jupiter.api.Test;
 
 class AmiMessageTest {
 
-    private final AmiMessage presence = AmiMessage.of("Response", "Success", "ActionID", "ps-1", "Message", "Presence State",
-            "State", "dnd", "Message", "In a meeting");
+    private final AmiMessage presence = AmiMessage.of(
+            "Response",
+            "Success",
+            "ActionID",
+            "ps-1",
+            "Message",
+            "Presence State",
+            "State",
+            "dnd",
+            "Message",
+            "In a meeting");
 
     @Test
     void an_action_id_is_echoed_only_when_the_request_had_a_non_empty_one() {
-        assertThat(AmiMessage.builder().add("Response", "Success").addActionId("12345678_7#").build().actionId())
+        assertThat(AmiMessage.builder()
+                        .add("Response", "Success")
+                        .addActionId("12345678_7#")
+                        .build()
+                        .actionId())
                 .isEqualTo("12345678_7#");
-        assertThat(AmiMessage.builder().add("Response", "Success").addActionId("").build().get("ActionID")).isNull();
-        assertThat(AmiMessage.builder().add("Response", "Success").addActionId(null).build().size()).isEqualTo(1);
+        assertThat(AmiMessage.builder()
+                        .add("Response", "Success")
+                        .addActionId("")
+                        .build()
+                        .get("ActionID"))
+                .isNull();
+        assertThat(AmiMessage.builder()
+                        .add("Response", "Success")
+                        .addActionId(null)
+                        .build()
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -38,7 +61,8 @@ class AmiMessageTest {
 
     @Test
     void the_kind_of_message_comes_from_its_first_header() {
-        AmiMessage originateResponse = AmiMessage.of("Event", "OriginateResponse", "Privilege", "call,all", "Response", "Success");
+        AmiMessage originateResponse =
+                AmiMessage.of("Event", "OriginateResponse", "Privilege", "call,all", "Response", "Success");
 
         assertThat(originateResponse.isEvent()).isTrue();
         assertThat(originateResponse.isResponse()).isFalse();
@@ -51,16 +75,23 @@ class AmiMessageTest {
 
     @Test
     void the_action_is_the_first_non_empty_action_header_as_asterisk_looks_it_up() {
-        assertThat(AmiMessage.of("Action", "", "ActionID", "1", "action", "Ping").action()).isEqualTo("Ping");
+        assertThat(AmiMessage.of("Action", "", "ActionID", "1", "action", "Ping")
+                        .action())
+                .isEqualTo("Ping");
         assertThat(AmiMessage.of("ActionID", "1").action()).isNull();
     }
 
     @Test
     void secrets_are_masked_when_a_message_is_printed() {
-        AmiMessage login = AmiMessage.of("Action", "Login", "Username", "amiadmin", "Secret", "amiadmin1", "key", "0123abcd");
+        AmiMessage login =
+                AmiMessage.of("Action", "Login", "Username", "amiadmin", "Secret", "amiadmin1", "key", "0123abcd");
 
-        assertThat(login.toString()).doesNotContain("amiadmin1").doesNotContain("0123abcd").contains("Username: amiadmin")
-                .contains("Secret: " + AmiHeaders.MASK).contains("key: " + AmiHeaders.MASK);
+        assertThat(login.toString())
+                .doesNotContain("amiadmin1")
+                .doesNotContain("0123abcd")
+                .contains("Username: amiadmin")
+                .contains("Secret: " + AmiHeaders.MASK)
+                .contains("key: " + AmiHeaders.MASK);
         assertThat(login.headers().get(2).toString()).isEqualTo("Secret: " + AmiHeaders.MASK);
         assertThat(login.get("Secret")).isEqualTo("amiadmin1");
     }
@@ -68,24 +99,34 @@ class AmiMessageTest {
     @Test
     void a_header_cannot_smuggle_a_line_break_onto_the_wire() {
         assertThatThrownBy(() -> AmiMessage.of("Action", "Ping\r\nAction: Originate"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Action").hasMessageContaining("LF or NUL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Action")
+                .hasMessageContaining("LF or NUL");
         assertThatThrownBy(() -> AmiMessage.of("Act:ion", "Ping")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AmiMessage.of("", "Ping")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AmiMessage.of("Action")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd");
+        assertThatThrownBy(() -> AmiMessage.of("Action"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("odd");
     }
 
     @Test
     void the_builder_sets_removes_and_copies_without_touching_the_original() {
-        AmiMessage changed = presence.toBuilder().set("actionid", "ps-2").remove("Message").add("Extra", "").build();
+        AmiMessage changed = presence.toBuilder()
+                .set("actionid", "ps-2")
+                .remove("Message")
+                .add("Extra", "")
+                .build();
 
-        assertThat(changed).isEqualTo(AmiMessage.of("Response", "Success", "ActionID", "ps-2", "State", "dnd", "Extra", ""));
+        assertThat(changed)
+                .isEqualTo(AmiMessage.of("Response", "Success", "ActionID", "ps-2", "State", "dnd", "Extra", ""));
         assertThat(presence.actionId()).isEqualTo("ps-1");
         assertThat(presence.getAll("Message")).hasSize(2);
     }
 
     @Test
     void equal_headers_make_equal_messages() {
-        assertThat(AmiMessage.of("A", "1", "B", "2")).isEqualTo(AmiMessage.of("A", "1", "B", "2"))
+        assertThat(AmiMessage.of("A", "1", "B", "2"))
+                .isEqualTo(AmiMessage.of("A", "1", "B", "2"))
                 .hasSameHashCodeAs(AmiMessage.of("A", "1", "B", "2"))
                 .isNotEqualTo(AmiMessage.of("B", "2", "A", "1"));
         assertThat(AmiMessage.builder().build()).isSameAs(AmiMessage.empty());

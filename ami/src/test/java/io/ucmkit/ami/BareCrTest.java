@@ -21,19 +21,24 @@ class BareCrTest {
 
     @Test
     void the_client_profile_keeps_a_bare_cr_in_names_and_values_and_its_headers_can_be_read() {
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(),
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                AmiDecoderConfig.client(),
                 AmiWire.bytes("Event: User\rEvent\r\nTe\rxt: line one\rline two\r\nEnd: cr\r\r\n\r\n" + NEXT));
 
         AmiMessage event = (AmiMessage) frames.get(0);
-        assertThat(event.headers()).containsExactly(new AmiHeader("Event", "User\rEvent"),
-                new AmiHeader("Te\rxt", "line one\rline two"), new AmiHeader("End", "cr\r"));
+        assertThat(event.headers())
+                .containsExactly(
+                        new AmiHeader("Event", "User\rEvent"),
+                        new AmiHeader("Te\rxt", "line one\rline two"),
+                        new AmiHeader("End", "cr\r"));
         assertThat(event.toString()).contains("line one\rline two");
         assertThat(frames.get(1)).isEqualTo(AmiMessage.of("Response", "Success", "ActionID", "next", "Ping", "Pong"));
     }
 
     @Test
     void the_partial_message_of_a_failure_with_a_bare_cr_can_be_read() {
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(),
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                AmiDecoderConfig.client(),
                 AmiWire.bytes("Response: Error\r\nMessage: a\rb\r\nno colon here\r\n\r\n" + NEXT));
 
         AmiDecodeFailure failure = (AmiDecodeFailure) frames.get(0);
@@ -44,30 +49,34 @@ class BareCrTest {
 
     @Test
     void a_banner_line_with_a_bare_cr_is_a_banner_and_decoding_goes_on() {
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(),
-                AmiWire.bytes("Asterisk Call Manager/9.0.0\rX\r\n" + NEXT));
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                AmiDecoderConfig.client(), AmiWire.bytes("Asterisk Call Manager/9.0.0\rX\r\n" + NEXT));
 
-        assertThat(frames).containsExactly(new AmiBanner("Asterisk Call Manager/9.0.0\rX"),
-                AmiMessage.of("Response", "Success", "ActionID", "next", "Ping", "Pong"));
+        assertThat(frames)
+                .containsExactly(
+                        new AmiBanner("Asterisk Call Manager/9.0.0\rX"),
+                        AmiMessage.of("Response", "Success", "ActionID", "next", "Ping", "Pong"));
         assertThat(((AmiBanner) frames.get(0)).version()).isEqualTo("9.0.0\rX");
     }
 
     @Test
     void the_server_profile_reads_the_four_requests_of_transcript_31_as_asterisk_did() {
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.server(), AmiWire.bytes(
-                "Action: Ping\rX: y\r\nActionID: cr-1\r\n\r\n"
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                AmiDecoderConfig.server(),
+                AmiWire.bytes("Action: Ping\rX: y\r\nActionID: cr-1\r\n\r\n"
                         + "Action:\r Ping\r\nActionID: cr-2\r\n\r\n"
                         + "\rAction: Ping\r\nActionID: cr-3\r\n\r\n"
                         + "Act\rion: Ping\r\nActionID: cr-4\r\n\r\n"));
 
-        assertThat(frames).containsExactly(
-                // the CR is inside the value: Asterisk answered "Invalid/unknown command: Ping\rX: y"
-                AmiMessage.of("Action", "Ping\rX: y", "ActionID", "cr-1"),
-                // every byte below 33 after the colon is a blank to Asterisk: this is a Ping
-                AmiMessage.of("Action", "Ping", "ActionID", "cr-2"),
-                // the CR is part of the name: no Action header, "Missing action in request"
-                AmiMessage.of("\rAction", "Ping", "ActionID", "cr-3"),
-                AmiMessage.of("Act\rion", "Ping", "ActionID", "cr-4"));
+        assertThat(frames)
+                .containsExactly(
+                        // the CR is inside the value: Asterisk answered "Invalid/unknown command: Ping\rX: y"
+                        AmiMessage.of("Action", "Ping\rX: y", "ActionID", "cr-1"),
+                        // every byte below 33 after the colon is a blank to Asterisk: this is a Ping
+                        AmiMessage.of("Action", "Ping", "ActionID", "cr-2"),
+                        // the CR is part of the name: no Action header, "Missing action in request"
+                        AmiMessage.of("\rAction", "Ping", "ActionID", "cr-3"),
+                        AmiMessage.of("Act\rion", "Ping", "ActionID", "cr-4"));
         assertThat(((AmiMessage) frames.get(0)).action()).isEqualTo("Ping\rX: y");
         assertThat(((AmiMessage) frames.get(1)).action()).isEqualTo("Ping");
         assertThat(((AmiMessage) frames.get(2)).action()).isNull();
@@ -80,19 +89,28 @@ class BareCrTest {
         List<AmiFrame> frames = AmiWire.decode(AmiDecoderConfig.client(), transcript.serverToClient());
 
         assertThat(frames).noneMatch(AmiDecodeFailure.class::isInstance);
-        assertThat(frames).filteredOn(AmiMessage.class::isInstance).map(f -> ((AmiMessage) f).get("RequestType"))
-                .filteredOn(type -> type != null).containsExactly("Action: Ping\rX: y", "Action: NONE", "Action: NONE");
+        assertThat(frames)
+                .filteredOn(AmiMessage.class::isInstance)
+                .map(f -> ((AmiMessage) f).get("RequestType"))
+                .filteredOn(type -> type != null)
+                .containsExactly("Action: Ping\rX: y", "Action: NONE", "Action: NONE");
         assertThat(AmiWire.encode(frames)).isEqualTo(transcript.serverToClient());
     }
 
     @Test
     void the_encoder_writes_a_bare_cr_verbatim() {
-        AmiMessage error = AmiMessage.of("Response", "Error", "ActionID", "cr-1",
-                "Message", "Invalid/unknown command: Ping\rX: y. Use Action: ListCommands to show available commands.");
+        AmiMessage error = AmiMessage.of(
+                "Response",
+                "Error",
+                "ActionID",
+                "cr-1",
+                "Message",
+                "Invalid/unknown command: Ping\rX: y. Use Action: ListCommands to show available commands.");
 
-        assertThat(new String(AmiWire.encode(List.of(error)), StandardCharsets.US_ASCII)).isEqualTo("Response: Error\r\n"
-                + "ActionID: cr-1\r\nMessage: Invalid/unknown command: Ping\rX: y. Use Action: ListCommands to show"
-                + " available commands.\r\n\r\n");
+        assertThat(new String(AmiWire.encode(List.of(error)), StandardCharsets.US_ASCII))
+                .isEqualTo("Response: Error\r\n"
+                        + "ActionID: cr-1\r\nMessage: Invalid/unknown command: Ping\rX: y. Use Action: ListCommands to show"
+                        + " available commands.\r\n\r\n");
         assertThat(AmiWire.decodeClient(new String(AmiWire.encode(List.of(error)), StandardCharsets.US_ASCII)))
                 .containsExactly(error);
     }
@@ -109,12 +127,15 @@ class BareCrTest {
     @Test
     void only_what_would_end_the_line_is_refused() {
         assertThatThrownBy(() -> AmiMessage.of("Action", "Ping\nAction: Originate"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LF or NUL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LF or NUL");
         assertThatThrownBy(() -> AmiMessage.of("Action", "Ping\r\nAction: Originate"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LF or NUL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LF or NUL");
         assertThatThrownBy(() -> AmiMessage.of("Action", "Ping\0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AmiMessage.of("Act\nion", "Ping")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AmiBanner("Asterisk Call Manager/9.0.0\r\nX")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AmiBanner("Asterisk Call Manager/9.0.0\r\nX"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AmiBanner("Asterisk\0")).isInstanceOf(IllegalArgumentException.class);
         assertThat(AmiMessage.of("Act\rion", "Ping\rPong").headers()).hasSize(1);
     }

@@ -28,8 +28,21 @@ class DecodedMessageTest {
     void a_decoded_message_answers_as_the_same_message_built() {
         AmiMessage decoded = decode("Response: Success\r\nActionID: ps-1\r\nMessage: Presence State\r\nState: dnd\r\n"
                 + "message: In a meeting\r\nEmpty:\r\nSecret: hunter2\r\n\r\n");
-        AmiMessage built = AmiMessage.of("Response", "Success", "ActionID", "ps-1", "Message", "Presence State",
-                "State", "dnd", "message", "In a meeting", "Empty", "", "Secret", "hunter2");
+        AmiMessage built = AmiMessage.of(
+                "Response",
+                "Success",
+                "ActionID",
+                "ps-1",
+                "Message",
+                "Presence State",
+                "State",
+                "dnd",
+                "message",
+                "In a meeting",
+                "Empty",
+                "",
+                "Secret",
+                "hunter2");
 
         assertThat(decoded).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
         assertThat(built).isEqualTo(decoded);
@@ -45,7 +58,8 @@ class DecodedMessageTest {
         assertThat(decoded.isEvent()).isFalse();
         assertThat(decoded.response()).isEqualTo("Success");
         assertThat(decoded.headers()).isEqualTo(built.headers());
-        assertThat(decoded.toBuilder().set("State", "away").build().get("state")).isEqualTo("away");
+        assertThat(decoded.toBuilder().set("State", "away").build().get("state"))
+                .isEqualTo("away");
         assertThat(decoded.get("State")).isEqualTo("dnd");
     }
 
@@ -75,23 +89,26 @@ class DecodedMessageTest {
 
     private static void readConcurrently(byte[] bytes, java.util.concurrent.ExecutorService pool) throws Exception {
         for (int round = 0; round < 50; round++) {
-            AmiMessage shared = (AmiMessage) AmiWire.decode(AmiDecoderConfig.client(), bytes).get(0);
+            AmiMessage shared = (AmiMessage)
+                    AmiWire.decode(AmiDecoderConfig.client(), bytes).get(0);
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
             List<java.util.concurrent.CompletableFuture<Void>> readers = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int first = t;
-                readers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    for (int k = 0; k < 50; k++) {
-                        int i = (first * 13 + k) % 50;
-                        assertThat(shared.get("header" + i)).isEqualTo("value " + i);
-                        assertThat(shared.name(i + 1)).isEqualTo("Header" + i);
-                    }
-                }, pool));
+                readers.add(java.util.concurrent.CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            for (int k = 0; k < 50; k++) {
+                                int i = (first * 13 + k) % 50;
+                                assertThat(shared.get("header" + i)).isEqualTo("value " + i);
+                                assertThat(shared.name(i + 1)).isEqualTo("Header" + i);
+                            }
+                        },
+                        pool));
             }
             for (var reader : readers) {
                 reader.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -157,7 +174,8 @@ class DecodedMessageTest {
 
     @Test
     void the_headers_kept_around_a_discarded_line_are_read_back_whole() {
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(AmiDecoderConfig.client(),
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                AmiDecoderConfig.client(),
                 AmiWire.bytes("Event: X\r\nA: 1\r\nno colon\r\nB: 2\r\nC\0: nul\r\nD: 4\r\n\r\n"));
 
         AmiDecodeFailure failure = (AmiDecodeFailure) frames.get(0);
@@ -178,8 +196,9 @@ class DecodedMessageTest {
                     bytes[2] = (byte) third;
                     bytes[3] = (byte) 0x8f;
                     for (int length = 1; length <= 4; length++) {
-                        assertThat(Utf8.isValid(bytes, 0, length)).as("%02x %02x %02x 8f, %d bytes", first, second,
-                                third, length).isEqualTo(line.text(0, length, false) != null);
+                        assertThat(Utf8.isValid(bytes, 0, length))
+                                .as("%02x %02x %02x 8f, %d bytes", first, second, third, length)
+                                .isEqualTo(line.text(0, length, false) != null);
                     }
                 }
             }
@@ -196,7 +215,9 @@ class DecodedMessageTest {
             }
             int from = random.nextInt(utf8.length);
             int to = from + random.nextInt(utf8.length - from + 1);
-            assertThat(Utf8.isValid(run, from, to)).as("run %d", i).isEqualTo(from == to || line.text(from, to, false) != null);
+            assertThat(Utf8.isValid(run, from, to))
+                    .as("run %d", i)
+                    .isEqualTo(from == to || line.text(from, to, false) != null);
         }
     }
 }

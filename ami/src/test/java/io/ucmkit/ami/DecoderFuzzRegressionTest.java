@@ -23,8 +23,8 @@ class DecoderFuzzRegressionTest {
     @Test
     void a_value_that_ends_in_a_cr_before_the_crlf() {
         // shrunk from arbitrary bytes, server profile with tight limits: "Output: \r"
-        DecoderFuzzTest.checkEverything(DecoderFuzzTest.Setup.SERVER_TIGHT.config, AmiWire.bytes("Output: \r"),
-                List.of(0.08, 0.15));
+        DecoderFuzzTest.checkEverything(
+                DecoderFuzzTest.Setup.SERVER_TIGHT.config, AmiWire.bytes("Output: \r"), List.of(0.08, 0.15));
         assertThat(AmiWire.decodeServer("Output: \r\r\n\r\n")).containsExactly(AmiMessage.of("Output", ""));
         assertThat(AmiWire.decodeClient("Output: \r\r\n\r\n")).containsExactly(AmiMessage.of("Output", "\r"));
     }
@@ -34,6 +34,7 @@ class DecoderFuzzRegressionTest {
         // shrunk from a mutated slice of transcript 01: a line like a banner, then "Response: Success\r"
         byte[] input = AmiWire.bytes("@sterisk Call Manager/9.0.0\r\nResponse: Success\r");
         DecoderFuzzTest.checkEverything(AmiDecoderConfig.client(), input, List.of());
-        assertThat(AmiWire.decodeClient("Response: Success\r\r\n\r\n")).containsExactly(AmiMessage.of("Response", "Success\r"));
+        assertThat(AmiWire.decodeClient("Response: Success\r\r\n\r\n"))
+                .containsExactly(AmiMessage.of("Response", "Success\r"));
     }
 }

@@ -2,9 +2,9 @@ package io.ucmkit.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.UnpooledDirectByteBuf;
 import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -52,8 +52,14 @@ class DecoderFuzzTest {
     enum Setup {
         CLIENT(AmiDecoderConfig.client()),
         SERVER(AmiDecoderConfig.server()),
-        CLIENT_TIGHT(AmiDecoderConfig.client().withMaxLineLength(64).withMaxHeaders(8).withMaxMessageBytes(512)),
-        SERVER_TIGHT(AmiDecoderConfig.server().withMaxLineLength(32).withMaxHeaders(4).withMaxMessageBytes(256));
+        CLIENT_TIGHT(AmiDecoderConfig.client()
+                .withMaxLineLength(64)
+                .withMaxHeaders(8)
+                .withMaxMessageBytes(512)),
+        SERVER_TIGHT(AmiDecoderConfig.server()
+                .withMaxLineLength(32)
+                .withMaxHeaders(4)
+                .withMaxMessageBytes(256));
 
         final AmiDecoderConfig config;
 
@@ -72,24 +78,48 @@ class DecoderFuzzTest {
     private static final List<byte[]> STREAMS = streams();
 
     private static final String[] TOKENS = {
-        "\r\n", "\n", "\r", "\r\n\r\n", ": ", ":", " ", "\0", "Action: ", "Response: ", "Event: ", "ActionID: ",
-        "Follows", "Response: Follows\r\n", "Privilege: Command\r\n", "--END COMMAND--", "Output: ", "Success",
-        "Asterisk Call Manager/9.0.0", "Ping", "J\u00fcrgen", "\u20ac", "\ud83d\ude00", "Message: ", "x"
+        "\r\n",
+        "\n",
+        "\r",
+        "\r\n\r\n",
+        ": ",
+        ":",
+        " ",
+        "\0",
+        "Action: ",
+        "Response: ",
+        "Event: ",
+        "ActionID: ",
+        "Follows",
+        "Response: Follows\r\n",
+        "Privilege: Command\r\n",
+        "--END COMMAND--",
+        "Output: ",
+        "Success",
+        "Asterisk Call Manager/9.0.0",
+        "Ping",
+        "J\u00fcrgen",
+        "\u20ac",
+        "\ud83d\ude00",
+        "Message: ",
+        "x"
     };
 
     @Property
-    void arbitrary_bytes(@ForAll Setup setup, @ForAll("arbitraryBytes") byte[] input, @ForAll("cuts") List<Double> cuts) {
+    void arbitrary_bytes(
+            @ForAll Setup setup, @ForAll("arbitraryBytes") byte[] input, @ForAll("cuts") List<Double> cuts) {
         checkEverything(setup.config, input, cuts);
     }
 
     @Property
-    void fragments_of_ami(@ForAll Setup setup, @ForAll("fragmentSoup") byte[] input, @ForAll("cuts") List<Double> cuts) {
+    void fragments_of_ami(
+            @ForAll Setup setup, @ForAll("fragmentSoup") byte[] input, @ForAll("cuts") List<Double> cuts) {
         checkEverything(setup.config, input, cuts);
     }
 
     @Property
-    void mutated_transcripts(@ForAll Setup setup, @ForAll("mutatedTranscripts") byte[] input,
-            @ForAll("cuts") List<Double> cuts) {
+    void mutated_transcripts(
+            @ForAll Setup setup, @ForAll("mutatedTranscripts") byte[] input, @ForAll("cuts") List<Double> cuts) {
         checkEverything(setup.config, input, cuts);
     }
 
@@ -97,14 +127,18 @@ class DecoderFuzzTest {
 
     static void checkEverything(AmiDecoderConfig config, byte[] input, List<Double> cuts) {
         List<AmiFrame> whole = decodeChecked(config, List.of(input));
-        assertThat(decodeChecked(config, cut(input, cuts))).as("the same input cut into reads at %s", cuts)
+        assertThat(decodeChecked(config, cut(input, cuts)))
+                .as("the same input cut into reads at %s", cuts)
                 .isEqualTo(whole);
 
         // Resynchronisation. Without "Follows" in the garbage no Follows reply can be open, and a blank line is enough.
         if (indexOf(input, bytes("Follows")) < 0) {
-            assertThat(decodeChecked(config, List.of(concat(input, BLANK_LINE, NEXT_BYTES)))).last().isEqualTo(NEXT);
+            assertThat(decodeChecked(config, List.of(concat(input, BLANK_LINE, NEXT_BYTES))))
+                    .last()
+                    .isEqualTo(NEXT);
         }
-        assertThat(decodeChecked(config, List.of(concat(input, BLANK_LINE_AND_END_COMMAND, NEXT_BYTES)))).last()
+        assertThat(decodeChecked(config, List.of(concat(input, BLANK_LINE_AND_END_COMMAND, NEXT_BYTES))))
+                .last()
                 .isEqualTo(NEXT);
     }
 
@@ -126,7 +160,8 @@ class DecoderFuzzTest {
             ByteBuf buf = Unpooled.wrappedBuffer(read);
             inputs.add(buf);
             channel.writeInbound(buf);
-            assertThat(decoder.bufferedBytes()).as("bytes held after a read of %d", read.length)
+            assertThat(decoder.bufferedBytes())
+                    .as("bytes held after a read of %d", read.length)
                     .isLessThan(config.maxLineLength());
         }
         channel.finish();
@@ -134,8 +169,12 @@ class DecoderFuzzTest {
         for (Object frame; (frame = channel.readInbound()) != null; ) {
             frames.add(readable((AmiFrame) frame));
         }
-        assertThat(inputs).as("reads released").allSatisfy(b -> assertThat(b.refCnt()).isZero());
-        assertThat(allocator.allocated).as("decoder buffers released").allSatisfy(b -> assertThat(b.refCnt()).isZero());
+        assertThat(inputs)
+                .as("reads released")
+                .allSatisfy(b -> assertThat(b.refCnt()).isZero());
+        assertThat(allocator.allocated)
+                .as("decoder buffers released")
+                .allSatisfy(b -> assertThat(b.refCnt()).isZero());
         return frames;
     }
 
@@ -168,7 +207,8 @@ class DecoderFuzzTest {
 
     /** The input cut at the given fractions of its length (duplicates and the ends give empty reads, skipped). */
     static List<byte[]> cut(byte[] input, List<Double> cuts) {
-        int[] at = cuts.stream().mapToInt(c -> (int) (c * input.length)).sorted().toArray();
+        int[] at =
+                cuts.stream().mapToInt(c -> (int) (c * input.length)).sorted().toArray();
         List<byte[]> reads = new ArrayList<>();
         int from = 0;
         for (int to : at) {
@@ -185,39 +225,60 @@ class DecoderFuzzTest {
 
     @Provide
     Arbitrary<byte[]> arbitraryBytes() {
-        Arbitrary<Byte> special = Arbitraries.of((byte) '\r', (byte) '\n', (byte) ':', (byte) ' ', (byte) 0,
-                (byte) 0xff, (byte) 0xc3, (byte) 0xe2, (byte) 0xf0, (byte) 0x80, (byte) 'A');
+        Arbitrary<Byte> special = Arbitraries.of(
+                (byte) '\r',
+                (byte) '\n',
+                (byte) ':',
+                (byte) ' ',
+                (byte) 0,
+                (byte) 0xff,
+                (byte) 0xc3,
+                (byte) 0xe2,
+                (byte) 0xf0,
+                (byte) 0x80,
+                (byte) 'A');
         Arbitrary<Byte> any = Arbitraries.bytes();
-        return Arbitraries.frequencyOf(Tuple.of(1, special), Tuple.of(2, any)).list().ofMaxSize(600)
+        return Arbitraries.frequencyOf(Tuple.of(1, special), Tuple.of(2, any))
+                .list()
+                .ofMaxSize(600)
                 .map(DecoderFuzzTest::toArray);
     }
 
     @Provide
     Arbitrary<byte[]> fragmentSoup() {
         Arbitrary<byte[]> token = Arbitraries.of(TOKENS).map(DecoderFuzzTest::bytes);
-        Arbitrary<byte[]> letters = Arbitraries.strings().withChars("abcXYZ019-_./").ofMinLength(1).ofMaxLength(12)
+        Arbitrary<byte[]> letters = Arbitraries.strings()
+                .withChars("abcXYZ019-_./")
+                .ofMinLength(1)
+                .ofMaxLength(12)
                 .map(DecoderFuzzTest::bytes);
         Arbitrary<byte[]> oneByte = Arbitraries.bytes().map(b -> new byte[] {b});
-        return Arbitraries.frequencyOf(Tuple.of(4, token), Tuple.of(2, letters), Tuple.of(1, oneByte)).list()
-                .ofMaxSize(80).map(parts -> concat(parts.toArray(byte[][]::new)));
+        return Arbitraries.frequencyOf(Tuple.of(4, token), Tuple.of(2, letters), Tuple.of(1, oneByte))
+                .list()
+                .ofMaxSize(80)
+                .map(parts -> concat(parts.toArray(byte[][]::new)));
     }
 
     @Provide
     Arbitrary<byte[]> mutatedTranscripts() {
-        Arbitrary<byte[]> slice = Combinators.combine(Arbitraries.integers().between(0, STREAMS.size() - 1),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 4096), Arbitraries.of(true, false))
+        Arbitrary<byte[]> slice = Combinators.combine(
+                        Arbitraries.integers().between(0, STREAMS.size() - 1),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 4096),
+                        Arbitraries.of(true, false))
                 .as((stream, start, length, fromStart) -> {
                     byte[] s = STREAMS.get(stream);
                     int from = fromStart ? 0 : (int) (start * s.length);
                     return Arrays.copyOfRange(s, from, Math.min(s.length, from + length));
                 });
-        return Combinators.combine(slice, mutation().list().ofMinSize(1).ofMaxSize(4)).as((bytes, mutations) -> {
-            byte[] mutated = bytes;
-            for (Mutation m : mutations) {
-                mutated = m.apply(mutated);
-            }
-            return mutated;
-        });
+        return Combinators.combine(slice, mutation().list().ofMinSize(1).ofMaxSize(4))
+                .as((bytes, mutations) -> {
+                    byte[] mutated = bytes;
+                    for (Mutation m : mutations) {
+                        mutated = m.apply(mutated);
+                    }
+                    return mutated;
+                });
     }
 
     @Provide
@@ -286,16 +347,43 @@ class DecoderFuzzTest {
 
     private static Arbitrary<Mutation> mutation() {
         Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
-        Arbitrary<byte[]> inserted = Arbitraries.of("\r", "\n", "\r\n", ":", "\0", "\u00ff", "\u00c3", "\u00e2",
-                "\u00f0", "\u00e2\u0082", "\r\n\r\n", "Response: Follows\r\n", "\r\nResponse: Follows\r\n",
-                "--END COMMAND--\r\n").map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
+        Arbitrary<byte[]> inserted = Arbitraries.of(
+                        "\r",
+                        "\n",
+                        "\r\n",
+                        ":",
+                        "\0",
+                        "\u00ff",
+                        "\u00c3",
+                        "\u00e2",
+                        "\u00f0",
+                        "\u00e2\u0082",
+                        "\r\n\r\n",
+                        "Response: Follows\r\n",
+                        "\r\nResponse: Follows\r\n",
+                        "--END COMMAND--\r\n")
+                .map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
         return Arbitraries.frequencyOf(
-                Tuple.of(3, Combinators.combine(at, Arbitraries.integers().between(0, 7)).as(FlipBit::new)),
+                Tuple.of(
+                        3,
+                        Combinators.combine(at, Arbitraries.integers().between(0, 7))
+                                .as(FlipBit::new)),
                 Tuple.of(4, Combinators.combine(at, inserted).as(Insert::new)),
-                Tuple.of(1, Combinators.combine(at, Arbitraries.integers().between(1, 600)).as(Duplicate::new)),
-                Tuple.of(1, Combinators.combine(at, Arbitraries.integers().between(1, 600)).as(Delete::new)),
-                Tuple.of(1, Combinators.combine(at, Arbitraries.of((byte) 'x', (byte) ':', (byte) '\r', (byte) 0xc3),
-                        Arbitraries.of(true, false)).as(LongRun::new)));
+                Tuple.of(
+                        1,
+                        Combinators.combine(at, Arbitraries.integers().between(1, 600))
+                                .as(Duplicate::new)),
+                Tuple.of(
+                        1,
+                        Combinators.combine(at, Arbitraries.integers().between(1, 600))
+                                .as(Delete::new)),
+                Tuple.of(
+                        1,
+                        Combinators.combine(
+                                        at,
+                                        Arbitraries.of((byte) 'x', (byte) ':', (byte) '\r', (byte) 0xc3),
+                                        Arbitraries.of(true, false))
+                                .as(LongRun::new)));
     }
 
     // ---- helpers

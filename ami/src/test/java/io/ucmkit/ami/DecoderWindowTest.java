@@ -22,20 +22,34 @@ class DecoderWindowTest {
     void utf8_names_and_values_decode_the_same_at_every_split_point_and_fragment_size() {
         byte[] bytes = AmiWire.bytes(UTF8_MESSAGE + "Response: Success\r\nMessage: \u00c5se\r\n\r\n");
         List<AmiFrame> expected = List.of(
-                AmiMessage.of("Event", "Newchannel", "CallerIDName", "Jos\u00e9 M\u00fcller", "ConnectedLineName",
-                        "\u674e\u5c0f\u9f8d", "N\u00e4me", "Ana \ud83c\udfa7 Support", "Exten", "1001"),
+                AmiMessage.of(
+                        "Event",
+                        "Newchannel",
+                        "CallerIDName",
+                        "Jos\u00e9 M\u00fcller",
+                        "ConnectedLineName",
+                        "\u674e\u5c0f\u9f8d",
+                        "N\u00e4me",
+                        "Ana \ud83c\udfa7 Support",
+                        "Exten",
+                        "1001"),
                 AmiMessage.of("Response", "Success", "Message", "\u00c5se"));
 
         for (int size = 1; size <= bytes.length; size++) {
-            assertThat(AmiWire.decode(AmiDecoderConfig.client(), bytes, size)).as("fragments of %d bytes", size)
+            assertThat(AmiWire.decode(AmiDecoderConfig.client(), bytes, size))
+                    .as("fragments of %d bytes", size)
                     .isEqualTo(expected);
         }
         EmbeddedChannel channel = AmiWire.untrackedChannel(AmiDecoderConfig.client());
         for (int split = 1; split < bytes.length; split++) {
             channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, split));
             channel.writeInbound(Unpooled.wrappedBuffer(bytes, split, bytes.length - split));
-            assertThat((Object) channel.readInbound()).as("split at byte %d", split).isEqualTo(expected.get(0));
-            assertThat((Object) channel.readInbound()).as("split at byte %d", split).isEqualTo(expected.get(1));
+            assertThat((Object) channel.readInbound())
+                    .as("split at byte %d", split)
+                    .isEqualTo(expected.get(0));
+            assertThat((Object) channel.readInbound())
+                    .as("split at byte %d", split)
+                    .isEqualTo(expected.get(1));
         }
         assertThat(channel.finish()).isFalse();
     }
@@ -46,13 +60,30 @@ class DecoderWindowTest {
         List<AmiFrame> expected = new ArrayList<>();
         for (int i = 0; stream.length() < 200 * 1024; i++) {
             String padding = "x".repeat(i % 97);
-            stream.append("Event: VarSet\r\nChannel: PJSIP/1001-").append(i).append("\r\nValue: ").append(padding)
-                    .append("\r\n").append(i % 5 == 0 ? UTF8_MESSAGE.substring(UTF8_MESSAGE.indexOf("\r\n") + 2) : "\r\n");
-            expected.add(i % 5 == 0
-                    ? AmiMessage.of("Event", "VarSet", "Channel", "PJSIP/1001-" + i, "Value", padding, "CallerIDName",
-                            "Jos\u00e9 M\u00fcller", "ConnectedLineName", "\u674e\u5c0f\u9f8d", "N\u00e4me",
-                            "Ana \ud83c\udfa7 Support", "Exten", "1001")
-                    : AmiMessage.of("Event", "VarSet", "Channel", "PJSIP/1001-" + i, "Value", padding));
+            stream.append("Event: VarSet\r\nChannel: PJSIP/1001-")
+                    .append(i)
+                    .append("\r\nValue: ")
+                    .append(padding)
+                    .append("\r\n")
+                    .append(i % 5 == 0 ? UTF8_MESSAGE.substring(UTF8_MESSAGE.indexOf("\r\n") + 2) : "\r\n");
+            expected.add(
+                    i % 5 == 0
+                            ? AmiMessage.of(
+                                    "Event",
+                                    "VarSet",
+                                    "Channel",
+                                    "PJSIP/1001-" + i,
+                                    "Value",
+                                    padding,
+                                    "CallerIDName",
+                                    "Jos\u00e9 M\u00fcller",
+                                    "ConnectedLineName",
+                                    "\u674e\u5c0f\u9f8d",
+                                    "N\u00e4me",
+                                    "Ana \ud83c\udfa7 Support",
+                                    "Exten",
+                                    "1001")
+                            : AmiMessage.of("Event", "VarSet", "Channel", "PJSIP/1001-" + i, "Value", padding));
         }
         byte[] bytes = AmiWire.bytes(stream.toString());
 
@@ -70,8 +101,9 @@ class DecoderWindowTest {
 
         for (int size : new int[] {1, 7, 63, 64, 65, bytes.length}) {
             List<AmiFrame> frames = AmiWire.decode(config, bytes, size);
-            assertThat(frames.get(0)).as("fragments of %d", size).isEqualTo(AmiMessage.of("Response", "Success", "Output",
-                    "f".repeat(64 - 10)));
+            assertThat(frames.get(0))
+                    .as("fragments of %d", size)
+                    .isEqualTo(AmiMessage.of("Response", "Success", "Output", "f".repeat(64 - 10)));
             assertThat(frames.get(1)).isInstanceOf(AmiDecodeFailure.class);
             assertThat(((AmiDecodeFailure) frames.get(1)).reason()).isEqualTo(AmiDecodeFailure.Reason.LINE_TOO_LONG);
             assertThat(frames).hasSize(2);

@@ -31,7 +31,8 @@ class FollowsCommandOutputTest {
     private static final AmiMessage NEXT_MESSAGE = AmiMessage.of("Response", "Success", "Ping", "Pong");
 
     /** The headers of the replies built by {@link #replyWithBodyLine}. */
-    private static final AmiMessage HEADERS = AmiMessage.of("Response", "Follows", "Privilege", "Command", "ActionID", "8");
+    private static final AmiMessage HEADERS =
+            AmiMessage.of("Response", "Follows", "Privilege", "Command", "ActionID", "8");
 
     private static List<AmiFrame> client(String text) {
         return client(AmiWire.bytes(text));
@@ -47,7 +48,9 @@ class FollowsCommandOutputTest {
      * would take the rest of the CLI text for messages.
      */
     private static byte[] replyWithBodyLine(byte[] line) {
-        return concat(AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: 8\r\nfirst line\n"), line,
+        return concat(
+                AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: 8\r\nfirst line\n"),
+                line,
                 AmiWire.bytes("\n\nUptime: 1 day\n--END COMMAND--\r\n\r\n" + NEXT));
     }
 
@@ -66,7 +69,10 @@ class FollowsCommandOutputTest {
         AmiDecodeFailure failure = (AmiDecodeFailure) frames.get(0);
         assertThat(failure.reason()).isEqualTo(reason);
         assertThat(failure.detail()).contains("Follows body");
-        assertThat(failure.partial()).isEqualTo(HEADERS.toBuilder().followsBody("first line\n\nUptime: 1 day\n").build());
+        assertThat(failure.partial())
+                .isEqualTo(HEADERS.toBuilder()
+                        .followsBody("first line\n\nUptime: 1 day\n")
+                        .build());
         assertThat(frames.get(1)).isEqualTo(NEXT_MESSAGE);
         return failure;
     }
@@ -101,8 +107,11 @@ class FollowsCommandOutputTest {
 
     @Test
     void an_empty_output_and_a_marker_on_the_last_output_line_are_both_read() {
-        AmiMessage empty = (AmiMessage) client("Response: Follows\r\nPrivilege: Command\r\n--END COMMAND--\r\n\r\n").get(0);
-        AmiMessage glued = (AmiMessage) client("Response: Follows\r\nPrivilege: Command\r\nlast line--END COMMAND--\r\n\r\n").get(0);
+        AmiMessage empty = (AmiMessage) client("Response: Follows\r\nPrivilege: Command\r\n--END COMMAND--\r\n\r\n")
+                .get(0);
+        AmiMessage glued =
+                (AmiMessage) client("Response: Follows\r\nPrivilege: Command\r\nlast line--END COMMAND--\r\n\r\n")
+                        .get(0);
 
         assertThat(empty.followsBody()).isEmpty();
         assertThat(glued.followsBody()).isEqualTo("last line");
@@ -110,20 +119,26 @@ class FollowsCommandOutputTest {
 
     @Test
     void valid_utf8_in_the_output_is_decoded() {
-        AmiMessage reply = (AmiMessage) client(replyWithBodyLine(AmiWire.bytes("J\u00fcrgen \u6771\u4eac \ud83d\ude00"))).get(0);
+        AmiMessage reply =
+                (AmiMessage) client(replyWithBodyLine(AmiWire.bytes("J\u00fcrgen \u6771\u4eac \ud83d\ude00")))
+                        .get(0);
 
-        assertThat(reply.followsBody()).isEqualTo("first line\nJ\u00fcrgen \u6771\u4eac \ud83d\ude00\n\nUptime: 1 day\n");
+        assertThat(reply.followsBody())
+                .isEqualTo("first line\nJ\u00fcrgen \u6771\u4eac \ud83d\ude00\n\nUptime: 1 day\n");
     }
 
     @Test
     void a_nul_in_a_body_line_discards_the_line_fails_the_reply_and_the_next_message_is_intact() {
-        AmiDecodeFailure failure = assertBodyLineFailed(client(replyWithBodyLine(AmiWire.bytes("bad\0line"))), Reason.NUL_BYTE);
+        AmiDecodeFailure failure =
+                assertBodyLineFailed(client(replyWithBodyLine(AmiWire.bytes("bad\0line"))), Reason.NUL_BYTE);
 
         assertThat(failure.detail()).contains("bad?line");
     }
 
     @ParameterizedTest(name = "bytes {0}")
-    @ValueSource(strings = {"c328", "ff", "eda080", "c0af", "e282"}) // bad continuation, never UTF-8, surrogate, overlong, truncated
+    @ValueSource(
+            strings = {"c328", "ff", "eda080", "c0af", "e282"
+            }) // bad continuation, never UTF-8, surrogate, overlong, truncated
     void invalid_utf8_in_a_body_line_discards_the_line_fails_the_reply_and_the_next_message_is_intact(String hex) {
         byte[] bad = HexFormat.of().parseHex("6f6b20" + hex + "206f6b"); // "ok " + bad + " ok"
 
@@ -132,34 +147,41 @@ class FollowsCommandOutputTest {
 
     @Test
     void a_bad_line_that_carries_the_marker_still_ends_the_body() {
-        byte[] bytes = concat(AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: 8\r\nfirst line\n"),
-                new byte[] {(byte) 0xff}, AmiWire.bytes("--END COMMAND--\r\n\r\n" + NEXT));
+        byte[] bytes = concat(
+                AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: 8\r\nfirst line\n"),
+                new byte[] {(byte) 0xff},
+                AmiWire.bytes("--END COMMAND--\r\n\r\n" + NEXT));
 
         List<AmiFrame> frames = client(bytes);
 
         assertThat(frames).hasSize(2);
         assertThat(frames.get(0)).isInstanceOfSatisfying(AmiDecodeFailure.class, failure -> {
             assertThat(failure.reason()).isEqualTo(Reason.INVALID_UTF8);
-            assertThat(failure.partial()).isEqualTo(HEADERS.toBuilder().followsBody("first line\n").build());
+            assertThat(failure.partial())
+                    .isEqualTo(HEADERS.toBuilder().followsBody("first line\n").build());
         });
         assertThat(frames.get(1)).isEqualTo(NEXT_MESSAGE);
     }
 
     @Test
     void a_nul_in_a_follows_header_discards_the_header_and_keeps_the_body() {
-        List<AmiFrame> frames = client("Response: Follows\r\nPrivilege: Command\r\nActionID: 9\0\r\nout\n--END COMMAND--\r\n\r\n" + NEXT);
+        List<AmiFrame> frames = client(
+                "Response: Follows\r\nPrivilege: Command\r\nActionID: 9\0\r\nout\n--END COMMAND--\r\n\r\n" + NEXT);
 
         assertThat(frames.get(0)).isInstanceOfSatisfying(AmiDecodeFailure.class, failure -> {
             assertThat(failure.reason()).isEqualTo(Reason.NUL_BYTE);
             assertThat(failure.partial())
-                    .isEqualTo(AmiMessage.of("Response", "Follows", "Privilege", "Command").toBuilder().followsBody("out\n").build());
+                    .isEqualTo(AmiMessage.of("Response", "Follows", "Privilege", "Command").toBuilder()
+                            .followsBody("out\n")
+                            .build());
         });
         assertThat(frames.get(1)).isEqualTo(NEXT_MESSAGE);
     }
 
     @Test
     void the_server_profile_does_not_treat_follows_specially() {
-        assertThat(AmiWire.decodeAtEverySplit(AmiDecoderConfig.server(), AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\n\r\n")))
+        assertThat(AmiWire.decodeAtEverySplit(
+                        AmiDecoderConfig.server(), AmiWire.bytes("Response: Follows\r\nPrivilege: Command\r\n\r\n")))
                 .containsExactly(AmiMessage.of("Response", "Follows", "Privilege", "Command"));
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class HeaderLineTest {
 
-    private static final byte[] ALPHABET = {'a', 'Z', '0', ' ', '-', ':', ':', '\n', '\r', 0, (byte) 0x80, (byte) 0xc3,
-        (byte) 0xff, 0x7f, 0x01};
+    private static final byte[] ALPHABET = {
+        'a', 'Z', '0', ' ', '-', ':', ':', '\n', '\r', 0, (byte) 0x80, (byte) 0xc3, (byte) 0xff, 0x7f, 0x01
+    };
 
     @Test
     void the_word_scan_agrees_with_a_byte_scan_on_random_lines() {
@@ -26,7 +27,9 @@ class HeaderLineTest {
         for (int run = 0; run < 200_000; run++) {
             byte[] array = new byte[2 + random.nextInt(40) + HeaderLine.SLACK];
             for (int i = 0; i < array.length; i++) {
-                array[i] = random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('a' + random.nextInt(26));
+                array[i] = random.nextInt(3) == 0
+                        ? ALPHABET[random.nextInt(ALPHABET.length)]
+                        : (byte) ('a' + random.nextInt(26));
             }
             int content = array.length - HeaderLine.SLACK;
             int from = random.nextInt(content);
@@ -57,7 +60,9 @@ class HeaderLineTest {
             assertThat(line.text(0, 1, false)).as("byte %02x", first).isEqualTo(strictUtf8(array, 0, 1));
             for (int second = 0; second < 256; second++) {
                 array[1] = (byte) second;
-                assertThat(line.text(0, 2, false)).as("bytes %02x %02x", first, second).isEqualTo(strictUtf8(array, 0, 2));
+                assertThat(line.text(0, 2, false))
+                        .as("bytes %02x %02x", first, second)
+                        .isEqualTo(strictUtf8(array, 0, 2));
             }
         }
     }
@@ -74,12 +79,14 @@ class HeaderLineTest {
                 for (byte third : edges) {
                     byte[] three = {(byte) lead, (byte) second, third};
                     line.bytes = three;
-                    assertThat(line.text(0, 3, false)).as("bytes %02x %02x %02x", lead, second, third)
+                    assertThat(line.text(0, 3, false))
+                            .as("bytes %02x %02x %02x", lead, second, third)
                             .isEqualTo(strictUtf8(three, 0, 3));
                     for (byte fourth : edges) {
                         byte[] four = {(byte) lead, (byte) second, third, fourth};
                         line.bytes = four;
-                        assertThat(line.text(0, 4, false)).as("bytes %02x %02x %02x %02x", lead, second, third, fourth)
+                        assertThat(line.text(0, 4, false))
+                                .as("bytes %02x %02x %02x %02x", lead, second, third, fourth)
                                 .isEqualTo(strictUtf8(four, 0, 4));
                     }
                 }
@@ -89,20 +96,46 @@ class HeaderLineTest {
 
     @Test
     void utf8_text_agrees_with_a_reporting_charset_decoder_on_random_sequences() {
-        byte[] interesting = {'a', '~', (byte) 0x80, (byte) 0x8f, (byte) 0x90, (byte) 0x9f, (byte) 0xa0, (byte) 0xbf,
-            (byte) 0xc0, (byte) 0xc1, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xe1, (byte) 0xec, (byte) 0xed,
-            (byte) 0xee, (byte) 0xef, (byte) 0xf0, (byte) 0xf1, (byte) 0xf3, (byte) 0xf4, (byte) 0xf5, (byte) 0xff};
+        byte[] interesting = {
+            'a',
+            '~',
+            (byte) 0x80,
+            (byte) 0x8f,
+            (byte) 0x90,
+            (byte) 0x9f,
+            (byte) 0xa0,
+            (byte) 0xbf,
+            (byte) 0xc0,
+            (byte) 0xc1,
+            (byte) 0xc2,
+            (byte) 0xdf,
+            (byte) 0xe0,
+            (byte) 0xe1,
+            (byte) 0xec,
+            (byte) 0xed,
+            (byte) 0xee,
+            (byte) 0xef,
+            (byte) 0xf0,
+            (byte) 0xf1,
+            (byte) 0xf3,
+            (byte) 0xf4,
+            (byte) 0xf5,
+            (byte) 0xff
+        };
         SplittableRandom random = new SplittableRandom(11);
         HeaderLine line = new HeaderLine();
         for (int run = 0; run < 300_000; run++) {
             byte[] array = new byte[3 + random.nextInt(8)];
             for (int i = 0; i < array.length; i++) {
-                array[i] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                array[i] = random.nextBoolean()
+                        ? interesting[random.nextInt(interesting.length)]
                         : (byte) (0x80 + random.nextInt(0x40));
             }
             line.bytes = array;
             int from = random.nextInt(2);
-            assertThat(line.text(from, array.length, false)).as("run %d", run).isEqualTo(strictUtf8(array, from, array.length));
+            assertThat(line.text(from, array.length, false))
+                    .as("run %d", run)
+                    .isEqualTo(strictUtf8(array, from, array.length));
         }
     }
 
@@ -118,8 +151,12 @@ class HeaderLineTest {
 
     private static String strictUtf8(byte[] bytes, int from, int to) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

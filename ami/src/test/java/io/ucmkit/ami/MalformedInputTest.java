@@ -63,7 +63,8 @@ class MalformedInputTest {
     void a_too_long_line_is_discarded_and_the_client_resynchronises_at_the_blank_line() {
         AmiDecoderConfig config = AmiDecoderConfig.client().withMaxLineLength(64);
         String longLine = "Output: " + "x".repeat(200) + "\r\n";
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(config,
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                config,
                 AmiWire.bytes("Response: Success\r\nActionID: long-1\r\n" + longLine + "Output: after\r\n\r\n" + NEXT));
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.LINE_TOO_LONG);
@@ -87,7 +88,8 @@ class MalformedInputTest {
         channel.writeInbound(Unpooled.copiedBuffer("\r\n\r\n" + NEXT, StandardCharsets.US_ASCII));
 
         failure(channel.readInbound(), Reason.LINE_TOO_LONG);
-        assertThat((AmiFrame) channel.readInbound()).isEqualTo(AmiMessage.of("Response", "Success", "ActionID", "next", "Ping", "Pong"));
+        assertThat((AmiFrame) channel.readInbound())
+                .isEqualTo(AmiMessage.of("Response", "Success", "ActionID", "next", "Ping", "Pong"));
         assertThat(channel.finish()).isFalse();
     }
 
@@ -100,19 +102,23 @@ class MalformedInputTest {
 
     @Test
     void the_server_profile_rejects_a_1023_character_line_and_sees_an_empty_message_after_it_as_asterisk_does() {
-        List<AmiFrame> frames = server("Action: Ping\r\nActionID: len-1023\r\nX-Pad: " + "b".repeat(1023 - 7) + "\r\n\r\n");
+        List<AmiFrame> frames =
+                server("Action: Ping\r\nActionID: len-1023\r\nX-Pad: " + "b".repeat(1023 - 7) + "\r\n\r\n");
 
         // transcript 21: "line too long" with the ActionID, then "Missing action in request"
-        assertThat(failure(frames.get(0), Reason.LINE_TOO_LONG).partial().actionId()).isEqualTo("len-1023");
+        assertThat(failure(frames.get(0), Reason.LINE_TOO_LONG).partial().actionId())
+                .isEqualTo("len-1023");
         assertThat(frames.get(1)).isEqualTo(AmiMessage.empty());
         assertThat(frames).hasSize(2);
     }
 
     @Test
     void the_server_profile_rejects_a_2000_character_line_with_one_failure() {
-        List<AmiFrame> frames = server("Action: Ping\r\nActionID: len-2000\r\nX-Pad: " + "c".repeat(2000) + "\r\n\r\n" + "Action: Ping\r\n\r\n");
+        List<AmiFrame> frames = server("Action: Ping\r\nActionID: len-2000\r\nX-Pad: " + "c".repeat(2000) + "\r\n\r\n"
+                + "Action: Ping\r\n\r\n");
 
-        assertThat(failure(frames.get(0), Reason.LINE_TOO_LONG).partial().actionId()).isEqualTo("len-2000");
+        assertThat(failure(frames.get(0), Reason.LINE_TOO_LONG).partial().actionId())
+                .isEqualTo("len-2000");
         assertThat(frames.get(1)).isEqualTo(AmiMessage.of("Action", "Ping"));
         assertThat(frames).hasSize(2);
     }
@@ -121,8 +127,10 @@ class MalformedInputTest {
     @ValueSource(strings = {"CLIENT", "SERVER"})
     void too_many_headers_fail_the_message_with_the_first_ones_kept(String profile) {
         AmiDecoderConfig config = new AmiDecoderConfig(AmiDecoderConfig.Profile.valueOf(profile), 1024, 4, 100_000);
-        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(config, AmiWire.bytes("A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\nF: 6\r\n\r\n"
-                + "Response: Success\r\nActionID: next\r\nPing: Pong\r\n\r\n"));
+        List<AmiFrame> frames = AmiWire.decodeAtEverySplit(
+                config,
+                AmiWire.bytes("A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\nF: 6\r\n\r\n"
+                        + "Response: Success\r\nActionID: next\r\nPing: Pong\r\n\r\n"));
 
         AmiDecodeFailure failure = failure(frames.get(0), Reason.TOO_MANY_HEADERS);
         assertThat(failure.partial()).isEqualTo(AmiMessage.of("A", "1", "B", "2", "C", "3", "D", "4"));
@@ -137,7 +145,8 @@ class MalformedInputTest {
             message.append("H").append(i).append(": v\r\n");
         }
         assertThat(server(message + "\r\n")).singleElement().isInstanceOf(AmiMessage.class);
-        assertThat(server(message + "H128: v\r\n\r\n")).singleElement()
+        assertThat(server(message + "H128: v\r\n\r\n"))
+                .singleElement()
                 .satisfies(frame -> failure(frame, Reason.TOO_MANY_HEADERS));
     }
 
@@ -165,7 +174,8 @@ class MalformedInputTest {
 
     @Test
     void valid_utf8_names_and_values_are_decoded() {
-        List<AmiFrame> frames = client("Event: Newchannel\r\nCallerIDName: J\u00fcrgen M\u00fcller \u6771\u4eac\r\nN\u00e4me: x\r\n\r\n");
+        List<AmiFrame> frames = client(
+                "Event: Newchannel\r\nCallerIDName: J\u00fcrgen M\u00fcller \u6771\u4eac\r\nN\u00e4me: x\r\n\r\n");
 
         AmiMessage event = (AmiMessage) frames.get(0);
         assertThat(event.get("CallerIDName")).isEqualTo("J\u00fcrgen M\u00fcller \u6771\u4eac");
@@ -174,7 +184,8 @@ class MalformedInputTest {
 
     @Test
     void a_message_that_never_ends_is_reported_at_the_limit_and_skipped_to_the_next_blank_line() {
-        AmiDecoderConfig config = AmiDecoderConfig.client().withMaxLineLength(128).withMaxMessageBytes(256);
+        AmiDecoderConfig config =
+                AmiDecoderConfig.client().withMaxLineLength(128).withMaxMessageBytes(256);
         StringBuilder endless = new StringBuilder("Event: Flood\r\n");
         for (int i = 0; i < 100; i++) {
             endless.append("Line: ").append(i).append("\r\n");
@@ -206,14 +217,17 @@ class MalformedInputTest {
 
     @Test
     void bare_lf_line_ends_are_accepted_in_both_profiles() {
-        assertThat(client("Response: Success\nActionID: lf\r\n\n")).containsExactly(AmiMessage.of("Response", "Success", "ActionID", "lf"));
-        assertThat(server("action:ping\nactionid:lf-only-3\n\n")).containsExactly(AmiMessage.of("action", "ping", "actionid", "lf-only-3"));
+        assertThat(client("Response: Success\nActionID: lf\r\n\n"))
+                .containsExactly(AmiMessage.of("Response", "Success", "ActionID", "lf"));
+        assertThat(server("action:ping\nactionid:lf-only-3\n\n"))
+                .containsExactly(AmiMessage.of("action", "ping", "actionid", "lf-only-3"));
     }
 
     @Test
     void extra_blank_lines_are_skipped_by_a_client_and_reported_as_empty_messages_by_a_server() {
         assertThat(client("\r\n\r\n" + NEXT + "\r\n")).hasSize(1);
-        assertThat(server("\r\nAction: Ping\r\n\r\n\r\n")).containsExactly(AmiMessage.empty(), AmiMessage.of("Action", "Ping"), AmiMessage.empty());
+        assertThat(server("\r\nAction: Ping\r\n\r\n\r\n"))
+                .containsExactly(AmiMessage.empty(), AmiMessage.of("Action", "Ping"), AmiMessage.empty());
     }
 
     @Test
@@ -224,9 +238,13 @@ class MalformedInputTest {
 
     @Test
     void a_banner_of_any_version_is_a_frame_of_its_own() {
-        assertThat(client("Asterisk Call Manager/2.10.6\r\n" + NEXT)).first().isEqualTo(new AmiBanner("Asterisk Call Manager/2.10.6"));
-        assertThat(client("Asterisk Call Manager/42.0.0\r\n")).containsExactly(new AmiBanner("Asterisk Call Manager/42.0.0"));
-        assertThat(((AmiBanner) client("Asterisk Call Manager/9.0.0\r\n").get(0)).version()).isEqualTo("9.0.0");
+        assertThat(client("Asterisk Call Manager/2.10.6\r\n" + NEXT))
+                .first()
+                .isEqualTo(new AmiBanner("Asterisk Call Manager/2.10.6"));
+        assertThat(client("Asterisk Call Manager/42.0.0\r\n"))
+                .containsExactly(new AmiBanner("Asterisk Call Manager/42.0.0"));
+        assertThat(((AmiBanner) client("Asterisk Call Manager/9.0.0\r\n").get(0)).version())
+                .isEqualTo("9.0.0");
     }
 
     @Test

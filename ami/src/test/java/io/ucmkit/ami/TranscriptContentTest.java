@@ -11,12 +11,19 @@ import org.junit.jupiter.api.Test;
 class TranscriptContentTest {
 
     private static List<AmiMessage> messages(String transcript) {
-        return AmiWire.decode(AmiDecoderConfig.client(), Transcript.load(transcript).serverToClient()).stream()
-                .filter(AmiMessage.class::isInstance).map(AmiMessage.class::cast).toList();
+        return AmiWire.decode(
+                        AmiDecoderConfig.client(), Transcript.load(transcript).serverToClient())
+                .stream()
+                .filter(AmiMessage.class::isInstance)
+                .map(AmiMessage.class::cast)
+                .toList();
     }
 
     private static AmiMessage first(List<AmiMessage> messages, String header, String value) {
-        return messages.stream().filter(m -> value.equals(m.get(header))).findFirst().orElseThrow();
+        return messages.stream()
+                .filter(m -> value.equals(m.get(header)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -25,7 +32,8 @@ class TranscriptContentTest {
 
         assertThat(reply.getAll("Message")).containsExactly("Presence State", "In a meeting");
         assertThat(reply.get("message")).isEqualTo("Presence State");
-        assertThat(reply.headers()).extracting(AmiHeader::name)
+        assertThat(reply.headers())
+                .extracting(AmiHeader::name)
                 .containsExactly("Response", "ActionID", "Message", "State", "Message", "PresenceMessage");
     }
 
@@ -51,9 +59,25 @@ class TranscriptContentTest {
 
         assertThat(newchannel.isEvent()).isTrue();
         assertThat(newchannel.eventName()).isEqualTo("Newchannel");
-        assertThat(newchannel.headers()).extracting(AmiHeader::name).containsExactly("Event", "Privilege", "Channel",
-                "ChannelState", "ChannelStateDesc", "CallerIDNum", "CallerIDName", "ConnectedLineNum", "ConnectedLineName",
-                "Language", "AccountCode", "Context", "Exten", "Priority", "Uniqueid", "Linkedid");
+        assertThat(newchannel.headers())
+                .extracting(AmiHeader::name)
+                .containsExactly(
+                        "Event",
+                        "Privilege",
+                        "Channel",
+                        "ChannelState",
+                        "ChannelStateDesc",
+                        "CallerIDNum",
+                        "CallerIDName",
+                        "ConnectedLineNum",
+                        "ConnectedLineName",
+                        "Language",
+                        "AccountCode",
+                        "Context",
+                        "Exten",
+                        "Priority",
+                        "Uniqueid",
+                        "Linkedid");
         assertThat(newchannel.get("AccountCode")).isEmpty();
         assertThat(newchannel.get("CallerIDNum")).isEqualTo("<unknown>");
     }
@@ -83,14 +107,19 @@ class TranscriptContentTest {
 
         assertThat(tooLong.actionId()).isEqualTo("len-1023");
         assertThat(replies.get(replies.indexOf(tooLong) + 1).get("Message")).isEqualTo("Missing action in request");
-        assertThat(replies).filteredOn(m -> "Failed to parse message: line too long".equals(m.get("Message")))
-                .extracting(AmiMessage::actionId).containsExactly("len-1023", "len-2000", "after-long");
+        assertThat(replies)
+                .filteredOn(m -> "Failed to parse message: line too long".equals(m.get("Message")))
+                .extracting(AmiMessage::actionId)
+                .containsExactly("len-1023", "len-2000", "after-long");
     }
 
     @Test
     void status_list_keeps_repeated_variable_headers_and_puts_action_id_last() {
         AmiMessage status = messages("20_status").stream()
-                .filter(m -> "Status".equals(m.eventName()) && !m.getAll("Variable").isEmpty()).findFirst().orElseThrow();
+                .filter(m ->
+                        "Status".equals(m.eventName()) && !m.getAll("Variable").isEmpty())
+                .findFirst()
+                .orElseThrow();
 
         assertThat(status.getAll("Variable")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(status.name(status.size() - 1)).isEqualTo("ActionID");
@@ -100,24 +129,43 @@ class TranscriptContentTest {
     @Test
     void list_responses_start_and_complete() {
         List<AmiMessage> replies = messages("12_extensionstatelist");
-        AmiMessage start = replies.stream().filter(m -> "start".equals(m.get("EventList"))).findFirst().orElseThrow();
-        AmiMessage complete = replies.stream().filter(m -> "Complete".equals(m.get("EventList"))).findFirst().orElseThrow();
+        AmiMessage start = replies.stream()
+                .filter(m -> "start".equals(m.get("EventList")))
+                .findFirst()
+                .orElseThrow();
+        AmiMessage complete = replies.stream()
+                .filter(m -> "Complete".equals(m.get("EventList")))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(start.isResponse()).isTrue();
         assertThat(complete.eventName()).isEqualTo("ExtensionStateListComplete");
-        assertThat(complete.get("ListItems")).isEqualTo(String.valueOf(replies.stream()
-                .filter(m -> "ExtensionStatus".equals(m.eventName()) && start.actionId().equals(m.actionId())).count()));
+        assertThat(complete.get("ListItems"))
+                .isEqualTo(String.valueOf(replies.stream()
+                        .filter(m -> "ExtensionStatus".equals(m.eventName())
+                                && start.actionId().equals(m.actionId()))
+                        .count()));
     }
 
     @Test
     void lenient_client_bytes_of_transcript_07_are_read_as_asterisk_reads_them() {
-        List<AmiFrame> frames = AmiWire.decode(AmiDecoderConfig.server(), Transcript.load("07_garbage_line_without_colon").clientToServer());
+        List<AmiFrame> frames = AmiWire.decode(
+                AmiDecoderConfig.server(),
+                Transcript.load("07_garbage_line_without_colon").clientToServer());
 
-        AmiMessage lowerCase = frames.stream().filter(AmiMessage.class::isInstance).map(AmiMessage.class::cast)
-                .filter(m -> "lf-only-3".equals(m.get("ACTIONID"))).findFirst().orElseThrow();
+        AmiMessage lowerCase = frames.stream()
+                .filter(AmiMessage.class::isInstance)
+                .map(AmiMessage.class::cast)
+                .filter(m -> "lf-only-3".equals(m.get("ACTIONID")))
+                .findFirst()
+                .orElseThrow();
         assertThat(lowerCase.action()).isEqualTo("ping");
-        AmiDecodeFailure pingWithGarbage = frames.stream().filter(AmiDecodeFailure.class::isInstance).map(AmiDecodeFailure.class::cast)
-                .filter(f -> "garb-2".equals(f.partial().actionId())).findFirst().orElseThrow();
+        AmiDecodeFailure pingWithGarbage = frames.stream()
+                .filter(AmiDecodeFailure.class::isInstance)
+                .map(AmiDecodeFailure.class::cast)
+                .filter(f -> "garb-2".equals(f.partial().actionId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(pingWithGarbage.partial().action()).isEqualTo("Ping");
         // the bare CRLF of part (d) is a message of its own: Asterisk answers it with "Missing action"
         assertThat(frames).contains(AmiMessage.empty());

@@ -28,7 +28,8 @@ class TranscriptDecodingTest {
         List<AmiFrame> frames = AmiWire.decode(AmiDecoderConfig.client(), bytes);
 
         assertThat(frames.get(0)).isEqualTo(new AmiBanner("Asterisk Call Manager/9.0.0"));
-        assertThat(frames.subList(1, frames.size())).allSatisfy(frame -> assertThat(frame).isInstanceOf(AmiMessage.class));
+        assertThat(frames.subList(1, frames.size()))
+                .allSatisfy(frame -> assertThat(frame).isInstanceOf(AmiMessage.class));
         // Counted independently of the decoder: every message on the wire ends with CRLF CRLF.
         assertThat(frames).hasSize(1 + occurrences(bytes, "\r\n\r\n"));
     }
@@ -38,7 +39,8 @@ class TranscriptDecodingTest {
     void server_stream_round_trips_byte_for_byte(Transcript transcript) {
         byte[] bytes = transcript.serverToClient();
 
-        assertThat(AmiWire.encode(AmiWire.decode(AmiDecoderConfig.client(), bytes))).isEqualTo(bytes);
+        assertThat(AmiWire.encode(AmiWire.decode(AmiDecoderConfig.client(), bytes)))
+                .isEqualTo(bytes);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,15 +50,21 @@ class TranscriptDecodingTest {
         List<AmiFrame> whole = AmiWire.decode(AmiDecoderConfig.client(), bytes);
 
         for (int size = 1; size <= 64; size++) {
-            assertThat(AmiWire.decodeWrapped(AmiDecoderConfig.client(), bytes, size)).as("fragments of %d bytes", size).isEqualTo(whole);
+            assertThat(AmiWire.decodeWrapped(AmiDecoderConfig.client(), bytes, size))
+                    .as("fragments of %d bytes", size)
+                    .isEqualTo(whole);
         }
-        assertThat(AmiWire.decode(AmiDecoderConfig.client(), bytes, 1460)).as("MTU-sized fragments").isEqualTo(whole);
+        assertThat(AmiWire.decode(AmiDecoderConfig.client(), bytes, 1460))
+                .as("MTU-sized fragments")
+                .isEqualTo(whole);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transcripts")
     void server_stream_decodes_the_same_in_its_recorded_tcp_reads(Transcript transcript) {
-        List<byte[]> reads = transcript.chunks(Direction.SERVER_TO_CLIENT).stream().map(Transcript.Chunk::bytes).toList();
+        List<byte[]> reads = transcript.chunks(Direction.SERVER_TO_CLIENT).stream()
+                .map(Transcript.Chunk::bytes)
+                .toList();
 
         assertThat(AmiWire.decodePieces(AmiDecoderConfig.client(), reads))
                 .isEqualTo(AmiWire.decode(AmiDecoderConfig.client(), transcript.serverToClient()));
@@ -77,7 +85,9 @@ class TranscriptDecodingTest {
             for (int split = 1; split < message.length; split++) {
                 channel.writeInbound(Unpooled.wrappedBuffer(message, 0, split));
                 channel.writeInbound(Unpooled.wrappedBuffer(message, split, message.length - split));
-                assertThat((Object) channel.readInbound()).as("message %d split at byte %d", unit, split).isEqualTo(whole.get(unit));
+                assertThat((Object) channel.readInbound())
+                        .as("message %d split at byte %d", unit, split)
+                        .isEqualTo(whole.get(unit));
                 assertThat((Object) channel.readInbound()).isNull();
             }
         }
@@ -92,20 +102,32 @@ class TranscriptDecodingTest {
 
         // Every fragment size: the streams are small (15.9 KB in all), so this costs about a second.
         for (int size = 1; size < bytes.length; size++) {
-            assertThat(AmiWire.decodeWrapped(AmiDecoderConfig.server(), bytes, size)).as("fragments of %d bytes", size).isEqualTo(whole);
+            assertThat(AmiWire.decodeWrapped(AmiDecoderConfig.server(), bytes, size))
+                    .as("fragments of %d bytes", size)
+                    .isEqualTo(whole);
         }
         // The same code paths with leak-tracked buffers, at a few sizes (see AmiWire.decodeWrapped).
         for (int size : new int[] {1, 7, 1460}) {
-            assertThat(AmiWire.decode(AmiDecoderConfig.server(), bytes, size)).as("tracked fragments of %d bytes", size).isEqualTo(whole);
+            assertThat(AmiWire.decode(AmiDecoderConfig.server(), bytes, size))
+                    .as("tracked fragments of %d bytes", size)
+                    .isEqualTo(whole);
         }
-        List<AmiFrame> failures = whole.stream().filter(AmiDecodeFailure.class::isInstance).toList();
+        List<AmiFrame> failures =
+                whole.stream().filter(AmiDecodeFailure.class::isInstance).toList();
         switch (transcript.name()) {
             // Asterisk answered these with an error or ignored a line: the only failures expected.
-            case "07_garbage_line_without_colon" -> assertThat(failures).extracting(f -> ((AmiDecodeFailure) f).reason())
-                    .containsExactly(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, AmiDecodeFailure.Reason.LINE_WITHOUT_COLON);
-            case "21_line_over_1024" -> assertThat(failures).extracting(f -> ((AmiDecodeFailure) f).reason())
-                    .containsExactly(AmiDecodeFailure.Reason.LINE_TOO_LONG, AmiDecodeFailure.Reason.LINE_TOO_LONG,
-                            AmiDecodeFailure.Reason.LINE_TOO_LONG);
+            case "07_garbage_line_without_colon" ->
+                assertThat(failures)
+                        .extracting(f -> ((AmiDecodeFailure) f).reason())
+                        .containsExactly(
+                                AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, AmiDecodeFailure.Reason.LINE_WITHOUT_COLON);
+            case "21_line_over_1024" ->
+                assertThat(failures)
+                        .extracting(f -> ((AmiDecodeFailure) f).reason())
+                        .containsExactly(
+                                AmiDecodeFailure.Reason.LINE_TOO_LONG,
+                                AmiDecodeFailure.Reason.LINE_TOO_LONG,
+                                AmiDecodeFailure.Reason.LINE_TOO_LONG);
             default -> assertThat(failures).isEmpty();
         }
         assertThat(whole).noneMatch(AmiBanner.class::isInstance);

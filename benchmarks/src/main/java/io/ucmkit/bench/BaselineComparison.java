@@ -24,6 +24,7 @@ final class BaselineComparison {
     private final Path file;
     /** Primary score and mode of each baseline benchmark, by {@link #key}. */
     private final Map<String, Double> scores;
+
     private final Map<String, String> modes;
 
     private BaselineComparison(Path file, Map<String, Double> scores, Map<String, String> modes) {
@@ -40,11 +41,14 @@ final class BaselineComparison {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--baseline " + file + ": no such file");
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String why = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new IllegalArgumentException("--baseline " + file + ": cannot read it as JSON (" + why + ")");
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
-            throw new IllegalArgumentException("--baseline " + file + ": not a JMH JSON result (an array of benchmarks)");
+            throw new IllegalArgumentException(
+                    "--baseline " + file + ": not a JMH JSON result (an array of benchmarks)");
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, String> modes = new LinkedHashMap<>();
@@ -56,7 +60,10 @@ final class BaselineComparison {
                         + " benchmark or primaryMetric.score)");
             }
             Map<String, String> params = new TreeMap<>();
-            benchmark.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            benchmark
+                    .path("params")
+                    .fields()
+                    .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
             String key = key(name.asText(), params);
             scores.put(key, score.asDouble());
             modes.put(key, benchmark.path("mode").asText("thrpt"));
@@ -70,8 +77,11 @@ final class BaselineComparison {
 
     /** This run's benchmarks next to the baseline's, with the ratios (rows without a counterpart say so). */
     String table(Collection<RunResult> results) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAgainst the baseline %s (× baseline > 1:"
-                + " faster; throughput in ops/s, sample mode in its time unit, mean):%n%n", file));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nAgainst the baseline %s (× baseline > 1:"
+                        + " faster; throughput in ops/s, sample mode in its time unit, mean):%n%n",
+                file));
         out.append("| benchmark | params | this run | baseline | × baseline |\n|---|---|--:|--:|--:|\n");
         for (RunResult result : results) {
             Map<String, String> params = new TreeMap<>();
@@ -84,12 +94,19 @@ final class BaselineComparison {
             String ratio = "not in the baseline";
             String baseScore = "–";
             if (base != null) {
-                boolean throughput = "thrpt".equals(modes.get(key(result.getParams().getBenchmark(), params)));
+                boolean throughput =
+                        "thrpt".equals(modes.get(key(result.getParams().getBenchmark(), params)));
                 ratio = String.format(Locale.ROOT, "%.2f", throughput ? score / base : base / score);
                 baseScore = String.format(Locale.ROOT, "%.4g", base);
             }
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.4g | %s | %s |%n", BenchTable.label(method),
-                    params.isEmpty() ? "–" : params.toString(), score, baseScore, ratio));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.4g | %s | %s |%n",
+                    BenchTable.label(method),
+                    params.isEmpty() ? "–" : params.toString(),
+                    score,
+                    baseScore,
+                    ratio));
         }
         return out.toString();
     }

@@ -30,11 +30,16 @@ import picocli.CommandLine.Option;
  * <p>The defaults are 5 warmup and 3 measured iterations of 2 s, one fork: asterisk-java needs the 5 warmup
  * iterations (one pass takes 0.1 s and it is still speeding up after 3). Shorter settings run, with a warning.
  */
-@Command(name = "./ucmkit bench", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"A short JMH run (-prof gc) of every benchmark in io.ucmkit.bench, then tables with ratios to"
-                + " the framing limit, the previous codec, a hand-written client and asterisk-java (parsing, and"
-                + " parsing plus the driver's translation) and to the loopback limit (end to end).",
-                "Full JMH: java -jar benchmarks/target/benchmarks.jar -h"})
+@Command(
+        name = "./ucmkit bench",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "A short JMH run (-prof gc) of every benchmark in io.ucmkit.bench, then tables with ratios to"
+                    + " the framing limit, the previous codec, a hand-written client and asterisk-java (parsing, and"
+                    + " parsing plus the driver's translation) and to the loopback limit (end to end).",
+            "Full JMH: java -jar benchmarks/target/benchmarks.jar -h"
+        })
 public final class BenchTable implements Callable<Integer> {
 
     /** Fewer warmup iterations than this leave asterisk-java (and the JIT of our own code) still speeding up. */
@@ -44,13 +49,22 @@ public final class BenchTable implements Callable<Integer> {
     /** Shorter iterations than this measure the timer and the JIT more than the code. */
     static final double TRUSTED_SECONDS = 1;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "warmup iterations per benchmark (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            description = "warmup iterations per benchmark (default: ${DEFAULT-VALUE})")
     int warmup = 5;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "measured iterations per benchmark (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            description = "measured iterations per benchmark (default: ${DEFAULT-VALUE})")
     int iterations = 3;
 
-    @Option(names = "--time", paramLabel = "S", description = "seconds per iteration, decimals allowed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--time",
+            paramLabel = "S",
+            description = "seconds per iteration, decimals allowed (default: ${DEFAULT-VALUE})")
     double seconds = 2;
 
     @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark (default: ${DEFAULT-VALUE})")
@@ -62,11 +76,16 @@ public final class BenchTable implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "PATH", description = "where the JMH JSON goes (default: ${DEFAULT-VALUE})")
     Path json = Path.of("benchmarks/target/jmh-result.json");
 
-    @Option(names = "--baseline", paramLabel = "FILE",
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
             description = "a saved JMH JSON (an earlier --json) to compare with: each benchmark's ratio to it")
     Path baseline;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help and exit")
     boolean help;
 
     public static void main(String[] args) {
@@ -163,8 +182,11 @@ public final class BenchTable implements Callable<Integer> {
                     + " quoting below " + TRUSTED_ITERATIONS + ")");
         }
         if (seconds < TRUSTED_SECONDS) {
-            why.add(String.format(Locale.ROOT, "%.3g s iterations (under %.0f s the timer and the JIT weigh more than"
-                    + " the code)", seconds, TRUSTED_SECONDS));
+            why.add(String.format(
+                    Locale.ROOT,
+                    "%.3g s iterations (under %.0f s the timer and the JIT weigh more than" + " the code)",
+                    seconds,
+                    TRUSTED_SECONDS));
         }
         if (forks == 0) {
             why.add("no fork (the benchmarks share this JVM's profile and heap)");
@@ -179,8 +201,13 @@ public final class BenchTable implements Callable<Integer> {
         RunResult asteriskJava = find(results, "asteriskJava", null);
         RunResult naive = find(results, "naiveClient", null);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Corpus: %d messages (%d events), %.2f MB, seed %d%n%n",
-                messages, corpus.events(), megabytes, Corpus.SEED));
+        out.append(String.format(
+                Locale.ROOT,
+                "Corpus: %d messages (%d events), %.2f MB, seed %d%n%n",
+                messages,
+                corpus.events(),
+                megabytes,
+                Corpus.SEED));
         out.append("| parser | reads | msgs/s | ± | MB/s | × framing limit | × previous codec | × naive client"
                 + " | × asterisk-java | bytes/msg |\n");
         out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
@@ -200,13 +227,18 @@ public final class BenchTable implements Callable<Integer> {
             Reads shape = reads == null ? Reads.BATCH : Reads.valueOf(reads);
             double passes = row.getPrimaryResult().getScore();
             double error = row.getPrimaryResult().getScoreError();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
-                    label(method), reads == null ? "stream" : reads.toLowerCase(Locale.ROOT),
-                    count(passes * messages), Double.isNaN(error) ? "–"
-                            : String.format(Locale.ROOT, "%.0f%%", 100 * error / passes), passes * megabytes,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
+                    label(method),
+                    reads == null ? "stream" : reads.toLowerCase(Locale.ROOT),
+                    count(passes * messages),
+                    Double.isNaN(error) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * error / passes),
+                    passes * megabytes,
                     ratio(passes, find(results, "framingLimit", shape)),
                     ratio(passes, find(results, "previousDecoder", shape)),
-                    ratio(passes, naive), ratio(passes, asteriskJava),
+                    ratio(passes, naive),
+                    ratio(passes, asteriskJava),
                     perMessage(row, messages)));
         }
         out.append(bestIterations(rows, results, messages));
@@ -235,8 +267,12 @@ public final class BenchTable implements Callable<Integer> {
             String reads = row.getParams().getParam("reads");
             Reads shape = reads == null ? Reads.BATCH : Reads.valueOf(reads);
             double best = best(row);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", label(method(row)),
-                    reads == null ? "stream" : reads.toLowerCase(Locale.ROOT), count(best * messages),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s |%n",
+                    label(method(row)),
+                    reads == null ? "stream" : reads.toLowerCase(Locale.ROOT),
+                    count(best * messages),
                     bestRatio(best, find(results, "framingLimit", shape)),
                     bestRatio(best, find(results, "previousDecoder", shape)),
                     bestRatio(best, find(results, "naiveClient", null)),
@@ -260,11 +296,18 @@ public final class BenchTable implements Callable<Integer> {
             return "";
         }
         var stats = latency.getPrimaryResult().getStatistics();
-        return String.format(Locale.ROOT, "%nPer-message latency, %s, one message per read"
+        return String.format(
+                Locale.ROOT,
+                "%nPer-message latency, %s, one message per read"
                         + " (sample mode, %d samples): p50 %.0f ns, p99 %.0f ns, p99.9 %.0f ns, mean %.0f ns;"
                         + " %s bytes allocated per message%n",
-                who, stats.getN(), stats.getPercentile(50), stats.getPercentile(99), stats.getPercentile(99.9),
-                stats.getMean(), perMessage(latency, 1));
+                who,
+                stats.getN(),
+                stats.getPercentile(50),
+                stats.getPercentile(99),
+                stats.getPercentile(99.9),
+                stats.getMean(),
+                perMessage(latency, 1));
     }
 
     /** The cost of the driver's translation relative to the decoder alone, and what it produced. */
@@ -274,8 +317,9 @@ public final class BenchTable implements Callable<Integer> {
             RunResult translated = find(results, "amiDecoderTranslated", reads);
             RunResult decoder = find(results, "amiDecoder", reads);
             if (translated != null && decoder != null) {
-                out.append(String.format(Locale.ROOT, "%nDecoder + driver translation, %s reads: %s × the decoder alone"
-                                + " (%s extra bytes/msg)",
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%nDecoder + driver translation, %s reads: %s × the decoder alone" + " (%s extra bytes/msg)",
                         reads.name().toLowerCase(Locale.ROOT),
                         ratio(translated.getPrimaryResult().getScore(), decoder),
                         difference(translated, decoder, corpus.messages())));
@@ -283,7 +327,9 @@ public final class BenchTable implements Callable<Integer> {
         }
         if (out.length() > 0) {
             try {
-                out.append(String.format(Locale.ROOT, "%nTyped driver events of one pass from a fresh translator: %s%n",
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%nTyped driver events of one pass from a fresh translator: %s%n",
                         EventTranslationBenchmark.typedEventsOfOnePass(corpus)));
             } catch (Exception e) {
                 throw new IllegalStateException("translating the corpus failed", e);
@@ -335,7 +381,8 @@ public final class BenchTable implements Callable<Integer> {
         if (baseline == null) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.2f", score / baseline.getPrimaryResult().getScore());
+        return String.format(
+                Locale.ROOT, "%.2f", score / baseline.getPrimaryResult().getScore());
     }
 
     static String perMessage(RunResult result, int messagesPerOp) {

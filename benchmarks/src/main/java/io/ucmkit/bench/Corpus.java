@@ -2,10 +2,10 @@ package io.ucmkit.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.ucmkit.ami.AmiDecoder;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.testing.Transcript;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,17 +31,26 @@ public final class Corpus {
     public static final long SEED = 7;
     /** Default corpus size; {@code -Ducmkit.bench.corpusBytes=N} changes it (the smoke test uses a small one). */
     public static final int TARGET_BYTES = 4 * 1024 * 1024;
+
     static final double EVENT_SHARE = 0.85;
 
     /** Caller names a UCM in a European or Asian office shows; 2-, 3- and 4-byte UTF-8 sequences. */
-    static final List<String> UTF8_NAMES = List.of("José Müller", "Zoë Ørsted", "Łukasz Wójcik",
-            "Алексей Смирнов", "李小龍", "山田 太郎", "Ana 🎧 Support", "Søren Kierkegård");
+    static final List<String> UTF8_NAMES = List.of(
+            "José Müller",
+            "Zoë Ørsted",
+            "Łukasz Wójcik",
+            "Алексей Смирнов",
+            "李小龍",
+            "山田 太郎",
+            "Ana 🎧 Support",
+            "Søren Kierkegård");
 
     private static Corpus instance;
 
     private final byte[] bytes;
     /** Offsets of each message's first byte, plus {@code bytes.length} at the end. */
     private final int[] messageStarts;
+
     private final int events;
 
     private Corpus(byte[] bytes, int[] messageStarts, int events) {
@@ -172,7 +181,8 @@ public final class Corpus {
             eventCount += event ? 1 : 0;
         }
         starts.add(out.size());
-        return new Corpus(out.toByteArray(), starts.stream().mapToInt(Integer::intValue).toArray(), eventCount);
+        return new Corpus(
+                out.toByteArray(), starts.stream().mapToInt(Integer::intValue).toArray(), eventCount);
     }
 
     /**
@@ -220,8 +230,8 @@ public final class Corpus {
             int valueStart = at + "\r\nCallerIDName: ".length();
             int valueEnd = text.indexOf("\r\n", valueStart);
             String name = UTF8_NAMES.get(next++ % UTF8_NAMES.size());
-            copies.add((text.substring(0, valueStart) + name + text.substring(valueEnd))
-                    .getBytes(StandardCharsets.UTF_8));
+            copies.add(
+                    (text.substring(0, valueStart) + name + text.substring(valueEnd)).getBytes(StandardCharsets.UTF_8));
         }
         return copies;
     }

@@ -11,8 +11,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 final class EndToEndTable {
 
-    private EndToEndTable() {
-    }
+    private EndToEndTable() {}
 
     static String table(Collection<RunResult> results) {
         StringBuilder rows = new StringBuilder();
@@ -48,12 +47,29 @@ final class EndToEndTable {
         int changesPerOp = burst == null ? 1 : Integer.parseInt(burst);
         String load = rate != null ? rate + "/s paced" : "bursts of " + burst;
         double changesPerSecond = rate != null ? Double.parseDouble(rate) : changesPerOp * 1e6 / stats.getMean();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |%n",
-                path, load, count(changesPerSecond), stats.getPercentile(50), stats.getPercentile(99),
-                stats.getPercentile(99.9), stats.getN(),
-                ratio(stats.getPercentile(50), loopback, 50), ratio(stats.getPercentile(99), loopback, 99),
-                rate != null || loopback == null ? "–" : String.format(Locale.ROOT, "%.2f",
-                        changesPerSecond / (changesPerOp * 1e6 / loopback.getPrimaryResult().getStatistics().getMean())),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |%n",
+                path,
+                load,
+                count(changesPerSecond),
+                stats.getPercentile(50),
+                stats.getPercentile(99),
+                stats.getPercentile(99.9),
+                stats.getN(),
+                ratio(stats.getPercentile(50), loopback, 50),
+                ratio(stats.getPercentile(99), loopback, 99),
+                rate != null || loopback == null
+                        ? "–"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.2f",
+                                changesPerSecond
+                                        / (changesPerOp
+                                                * 1e6
+                                                / loopback.getPrimaryResult()
+                                                        .getStatistics()
+                                                        .getMean())),
                 BenchTable.perMessage(result, changesPerOp));
     }
 
@@ -61,11 +77,15 @@ final class EndToEndTable {
         if (loopback == null) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.1f", value / loopback.getPrimaryResult().getStatistics().getPercentile(percentile));
+        return String.format(
+                Locale.ROOT,
+                "%.1f",
+                value / loopback.getPrimaryResult().getStatistics().getPercentile(percentile));
     }
 
     private static String count(double perSecond) {
-        return perSecond >= 1e4 ? String.format(Locale.ROOT, "%.0f k", perSecond / 1e3)
+        return perSecond >= 1e4
+                ? String.format(Locale.ROOT, "%.0f k", perSecond / 1e3)
                 : String.format(Locale.ROOT, "%.0f", perSecond);
     }
 }

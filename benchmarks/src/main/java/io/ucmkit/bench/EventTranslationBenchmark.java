@@ -43,7 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dio.netty.leakDetection.level=disabled"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dio.netty.leakDetection.level=disabled"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class EventTranslationBenchmark {
@@ -76,8 +78,12 @@ public class EventTranslationBenchmark {
 
     /** A translator configured as for the transcripts' PBX. */
     static DriverTranslation translation() {
-        return new DriverTranslation(DriverConfig.builder().address("127.0.0.1").username("bench").password("bench")
-                .ivrRange(TRANSCRIPT_IVR, TRANSCRIPT_IVR).build());
+        return new DriverTranslation(DriverConfig.builder()
+                .address("127.0.0.1")
+                .username("bench")
+                .password("bench")
+                .ivrRange(TRANSCRIPT_IVR, TRANSCRIPT_IVR)
+                .build());
     }
 
     /**

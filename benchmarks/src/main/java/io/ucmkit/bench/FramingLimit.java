@@ -14,6 +14,7 @@ final class FramingLimit {
 
     /** Bytes of the current line seen in earlier reads (the line is split across reads). */
     private int carriedLineBytes;
+
     private byte lastByte;
     private long messages;
 

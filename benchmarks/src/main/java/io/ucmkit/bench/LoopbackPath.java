@@ -58,16 +58,22 @@ public class LoopbackPath {
         serverGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         clientGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         CompletableFuture<Channel> accepted = new CompletableFuture<>();
-        listener = new ServerBootstrap().group(serverGroup).channel(NioServerSocketChannel.class)
+        listener = new ServerBootstrap()
+                .group(serverGroup)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.complete(ch);
                     }
                 })
-                .bind("127.0.0.1", 0).sync().channel();
+                .bind("127.0.0.1", 0)
+                .sync()
+                .channel();
         FramingLimit framing = new FramingLimit();
-        client = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
+        client = new Bootstrap()
+                .group(clientGroup)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -79,14 +85,19 @@ public class LoopbackPath {
                         }
                     }
                 })
-                .connect(listener.localAddress()).sync().channel();
+                .connect(listener.localAddress())
+                .sync()
+                .channel();
         serverSide = accepted.get(10, TimeUnit.SECONDS);
     }
 
     /** The encoded events of each of the two changes, as the simulator publishes them. */
     private void captureChanges() throws Exception {
-        try (UcmSimulator simulator = UcmSimulator.builder().amiPort(0).bind("127.0.0.1")
-                .authFailureDelay(Duration.ZERO).start()) {
+        try (UcmSimulator simulator = UcmSimulator.builder()
+                .amiPort(0)
+                .bind("127.0.0.1")
+                .authFailureDelay(Duration.ZERO)
+                .start()) {
             for (int i = 0; i < changes.length; i++) {
                 ByteBuf bytes = PooledByteBufAllocator.DEFAULT.directBuffer();
                 int[] messages = {0};
@@ -94,8 +105,10 @@ public class LoopbackPath {
                     AmiEncoder.encode(event, bytes);
                     messages[0]++;
                 });
-                simulator.pbx().setPresence(SimulatorDriverPath.EXTENSION, SimulatorDriverPath.change(i),
-                        Pbx.PresenceSource.GUI);
+                simulator
+                        .pbx()
+                        .setPresence(
+                                SimulatorDriverPath.EXTENSION, SimulatorDriverPath.change(i), Pbx.PresenceSource.GUI);
                 subscription.close();
                 changes[i] = bytes;
                 messagesPerChange = messages[0];

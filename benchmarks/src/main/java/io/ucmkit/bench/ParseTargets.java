@@ -11,57 +11,113 @@ import org.openjdk.jmh.results.RunResult;
  */
 final class ParseTargets {
 
-    private ParseTargets() {
-    }
+    private ParseTargets() {}
 
     static String table(Collection<RunResult> results, Corpus corpus) {
         StringBuilder rows = new StringBuilder();
-        ratioRow(rows, "decoder ≥ 0.6 × framing limit, batch reads", results, "amiDecoder", Reads.BATCH,
-                "framingLimit", 0.6);
-        ratioRow(rows, "decoder ≥ 0.5 × framing limit, event reads", results, "amiDecoder", Reads.EVENT,
-                "framingLimit", 0.5);
-        ratioRow(rows, "decoder ≥ 20 × asterisk-java, batch reads", results, "amiDecoder", Reads.BATCH,
-                "asteriskJava", 20);
-        ratioRow(rows, "decoder + translation ≥ 0.4 × framing limit, event reads", results, "amiDecoderTranslated",
-                Reads.EVENT, "framingLimit", 0.4);
-        ratioRow(rows, "decoder + translation ≥ 0.4 × framing limit, batch reads", results, "amiDecoderTranslated",
-                Reads.BATCH, "framingLimit", 0.4);
+        ratioRow(
+                rows,
+                "decoder ≥ 0.6 × framing limit, batch reads",
+                results,
+                "amiDecoder",
+                Reads.BATCH,
+                "framingLimit",
+                0.6);
+        ratioRow(
+                rows,
+                "decoder ≥ 0.5 × framing limit, event reads",
+                results,
+                "amiDecoder",
+                Reads.EVENT,
+                "framingLimit",
+                0.5);
+        ratioRow(
+                rows,
+                "decoder ≥ 20 × asterisk-java, batch reads",
+                results,
+                "amiDecoder",
+                Reads.BATCH,
+                "asteriskJava",
+                20);
+        ratioRow(
+                rows,
+                "decoder + translation ≥ 0.4 × framing limit, event reads",
+                results,
+                "amiDecoderTranslated",
+                Reads.EVENT,
+                "framingLimit",
+                0.4);
+        ratioRow(
+                rows,
+                "decoder + translation ≥ 0.4 × framing limit, batch reads",
+                results,
+                "amiDecoderTranslated",
+                Reads.BATCH,
+                "framingLimit",
+                0.4);
         RunResult decoder = BenchTable.find(results, "amiDecoder", Reads.BATCH);
         if (decoder != null && !Double.isNaN(BenchTable.allocated(decoder))) {
             double bytes = BenchTable.allocated(decoder) / corpus.messages();
-            row(rows, "≤ 500 bytes allocated per message, batch reads", String.format(Locale.ROOT, "%.0f", bytes),
+            row(
+                    rows,
+                    "≤ 500 bytes allocated per message, batch reads",
+                    String.format(Locale.ROOT, "%.0f", bytes),
                     bytes <= 500);
         }
         RunResult latency = BenchTable.find(results, "amiDecoderOneMessage", null);
         if (latency != null) {
             var stats = latency.getPrimaryResult().getStatistics();
-            row(rows, "p50 ≤ 500 ns per message, event reads", String.format(Locale.ROOT, "%.0f ns",
-                    stats.getPercentile(50)), stats.getPercentile(50) <= 500);
-            rows.append(String.format(Locale.ROOT, "| p99 per message, event reads (reported) | %.0f ns | – | – | – |%n",
+            row(
+                    rows,
+                    "p50 ≤ 500 ns per message, event reads",
+                    String.format(Locale.ROOT, "%.0f ns", stats.getPercentile(50)),
+                    stats.getPercentile(50) <= 500);
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "| p99 per message, event reads (reported) | %.0f ns | – | – | – |%n",
                     stats.getPercentile(99)));
         }
         if (rows.length() == 0) {
             return "";
         }
-        return "\nTargets, this run:\n\n| target | means | met | best iterations | met |\n|---|--:|---|--:|---|\n" + rows;
+        return "\nTargets, this run:\n\n| target | means | met | best iterations | met |\n|---|--:|---|--:|---|\n"
+                + rows;
     }
 
-    private static void ratioRow(StringBuilder rows, String target, Collection<RunResult> results, String method,
-                                 Reads reads, String baseline, double atLeast) {
+    private static void ratioRow(
+            StringBuilder rows,
+            String target,
+            Collection<RunResult> results,
+            String method,
+            Reads reads,
+            String baseline,
+            double atLeast) {
         RunResult measured = BenchTable.find(results, method, reads);
         RunResult base = BenchTable.find(results, baseline, "asteriskJava".equals(baseline) ? null : reads);
         if (measured == null || base == null) {
             return;
         }
-        double ratio = measured.getPrimaryResult().getScore() / base.getPrimaryResult().getScore();
+        double ratio =
+                measured.getPrimaryResult().getScore() / base.getPrimaryResult().getScore();
         double best = BenchTable.best(measured) / BenchTable.best(base);
-        rows.append(String.format(Locale.ROOT, "| %s | %.2f × | %s | %.2f × | %s |%n", target, ratio, met(ratio >= atLeast),
-                best, met(best >= atLeast)));
+        rows.append(String.format(
+                Locale.ROOT,
+                "| %s | %.2f × | %s | %.2f × | %s |%n",
+                target,
+                ratio,
+                met(ratio >= atLeast),
+                best,
+                met(best >= atLeast)));
     }
 
     /** A target that is not a ratio: one figure, the same in both columns. */
     private static void row(StringBuilder rows, String target, String measured, boolean met) {
-        rows.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met(met))
+        rows.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(met(met))
                 .append(" | – | – |\n");
     }
 

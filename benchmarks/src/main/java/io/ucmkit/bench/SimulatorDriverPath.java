@@ -39,7 +39,8 @@ public class SimulatorDriverPath {
 
     static final String EXTENSION = "1007";
     private static final Presence[] CHANGES = {
-            Presence.ofUcm("custom", "In a meeting"), Presence.ofUcm("custom", "Back at 3")};
+        Presence.ofUcm("custom", "In a meeting"), Presence.ofUcm("custom", "Back at 3")
+    };
 
     private UcmSimulator simulator;
     private UcmDriver driver;
@@ -49,10 +50,18 @@ public class SimulatorDriverPath {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        simulator = UcmSimulator.builder().amiPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO).start();
+        simulator = UcmSimulator.builder()
+                .amiPort(0)
+                .bind("127.0.0.1")
+                .authFailureDelay(Duration.ZERO)
+                .start();
         dataDir = Files.createTempDirectory("ucmkit-bench-driver");
-        DriverConfig config = DriverConfig.builder().address("127.0.0.1").port(simulator.amiPort())
-                .username("amiadmin").password("amiadmin1").build();
+        DriverConfig config = DriverConfig.builder()
+                .address("127.0.0.1")
+                .port(simulator.amiPort())
+                .username("amiadmin")
+                .password("amiadmin1")
+                .build();
         driver = UcmDriver.start(config, dataDir);
         CompletableFuture<Void> normal = new CompletableFuture<>();
         driver.subscribe(event -> {

@@ -17,7 +17,9 @@ class BenchCommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return BenchTable.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return BenchTable.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -28,7 +30,8 @@ class BenchCommandLineTest {
     @Test
     void help_prints_the_usage_and_runs_nothing() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: ./ucmkit bench")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Usage: ./ucmkit bench")
                 .contains("--warmup=N", "--baseline=FILE", "default: 5");
         assertThat(err()).isEmpty();
     }
@@ -36,8 +39,9 @@ class BenchCommandLineTest {
     @Test
     void a_value_that_is_not_a_number_is_one_line_then_the_usage_and_exit_2() {
         assertThat(run("--warmup", "abc")).isEqualTo(2);
-        assertThat(err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("bench: ").contains("--warmup", "abc"));
+        assertThat(err().lines().findFirst())
+                .hasValueSatisfying(
+                        line -> assertThat(line).startsWith("bench: ").contains("--warmup", "abc"));
         assertThat(err()).contains("Usage: ./ucmkit bench").doesNotContain("Exception", "\tat ");
     }
 
@@ -47,11 +51,14 @@ class BenchCommandLineTest {
         assertThat(err()).startsWith("bench: Unknown option").contains("'--warmpu'", "Usage:");
         err.reset();
         assertThat(run("--iterations", "0")).isEqualTo(2);
-        assertThat(err()).startsWith("bench: --iterations must be at least 1, was 0").contains("Usage:");
+        assertThat(err())
+                .startsWith("bench: --iterations must be at least 1, was 0")
+                .contains("Usage:");
     }
 
     @Test
-    void a_baseline_that_is_missing_or_not_jmh_json_is_refused_before_anything_runs(@TempDir Path tmp) throws Exception {
+    void a_baseline_that_is_missing_or_not_jmh_json_is_refused_before_anything_runs(@TempDir Path tmp)
+            throws Exception {
         assertThat(run("--baseline", tmp.resolve("nothing.json").toString())).isEqualTo(2);
         assertThat(err()).startsWith("bench: --baseline " + tmp.resolve("nothing.json") + ": no such file");
         err.reset();
@@ -70,8 +77,10 @@ class BenchCommandLineTest {
         quick.warmup = 1;
         quick.seconds = 0.5;
         String warning = quick.untrustedSettings();
-        assertThat(warning).startsWith("WARN bench: settings too short to trust the numbers: ")
-                .contains("1 warmup iteration (", "0.500 s iterations").doesNotContain("\n");
+        assertThat(warning)
+                .startsWith("WARN bench: settings too short to trust the numbers: ")
+                .contains("1 warmup iteration (", "0.500 s iterations")
+                .doesNotContain("\n");
         assertThat(warning).doesNotContain("measured iteration");
     }
 }

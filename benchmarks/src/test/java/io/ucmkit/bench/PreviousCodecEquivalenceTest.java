@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class PreviousCodecEquivalenceTest {
 
-    private static final List<AmiDecoderConfig> CONFIGS = List.of(AmiDecoderConfig.client(), AmiDecoderConfig.server(),
+    private static final List<AmiDecoderConfig> CONFIGS = List.of(
+            AmiDecoderConfig.client(),
+            AmiDecoderConfig.server(),
             AmiDecoderConfig.client().withMaxLineLength(64).withMaxHeaders(4).withMaxMessageBytes(300),
             AmiDecoderConfig.server().withMaxLineLength(40).withMaxHeaders(3).withMaxMessageBytes(200));
 
@@ -85,23 +87,26 @@ class PreviousCodecEquivalenceTest {
             AmiDecoderConfig config = CONFIGS.get(random.nextInt(CONFIGS.size()));
             int read = 1 + random.nextInt(random.nextBoolean() ? 16 : 2000);
             List<String> frames = decode(new AmiDecoder(config), bytes, read, PreviousCodecEquivalenceTest::describe);
-            failures += (int) frames.stream().filter(frame -> frame.startsWith("failure")).count();
-            assertThat(frames).as("run %d: %d bytes of a transcript mutated, %s, reads of %d", run, bytes.length,
-                    config, read).isEqualTo(decode(new PreviousAmiDecoder(config), bytes, read,
-                    PreviousCodecEquivalenceTest::describe));
+            failures += (int)
+                    frames.stream().filter(frame -> frame.startsWith("failure")).count();
+            assertThat(frames)
+                    .as("run %d: %d bytes of a transcript mutated, %s, reads of %d", run, bytes.length, config, read)
+                    .isEqualTo(decode(
+                            new PreviousAmiDecoder(config), bytes, read, PreviousCodecEquivalenceTest::describe));
         }
         assertThat(failures).as("failures among the frames compared").isGreaterThan(1000);
     }
 
     private static int assertSame(AmiDecoderConfig config, byte[] bytes, int read, String name) {
         List<String> now = decode(new AmiDecoder(config), bytes, read, PreviousCodecEquivalenceTest::describe);
-        List<String> before = decode(new PreviousAmiDecoder(config), bytes, read, PreviousCodecEquivalenceTest::describe);
+        List<String> before =
+                decode(new PreviousAmiDecoder(config), bytes, read, PreviousCodecEquivalenceTest::describe);
         assertThat(now).as("%s, %s, reads of %d", name, config, read).isEqualTo(before);
         return now.size();
     }
 
-    private static List<String> decode(ByteToMessageDecoder decoder, byte[] bytes, int read,
-                                       Function<Object, String> describe) {
+    private static List<String> decode(
+            ByteToMessageDecoder decoder, byte[] bytes, int read, Function<Object, String> describe) {
         EmbeddedChannel channel = new EmbeddedChannel(decoder);
         for (int at = 0; at < bytes.length; at += read) {
             channel.writeInbound(Unpooled.wrappedBuffer(bytes, at, Math.min(read, bytes.length - at)));
@@ -138,20 +143,44 @@ class PreviousCodecEquivalenceTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < message.size(); i++) {
             // by index, and by name (the first match), so the lookup on the bytes is compared too
-            text.append('[').append(message.name(i)).append('|').append(message.value(i)).append('|')
-                    .append(message.get(message.name(i).toUpperCase(java.util.Locale.ROOT))).append(']');
+            text.append('[')
+                    .append(message.name(i))
+                    .append('|')
+                    .append(message.value(i))
+                    .append('|')
+                    .append(message.get(message.name(i).toUpperCase(java.util.Locale.ROOT)))
+                    .append(']');
         }
-        return text.append(" event=").append(message.eventName()).append(" response=").append(message.response())
-                .append(" action=").append(message.action()).append(" body=").append(message.followsBody()).toString();
+        return text.append(" event=")
+                .append(message.eventName())
+                .append(" response=")
+                .append(message.response())
+                .append(" action=")
+                .append(message.action())
+                .append(" body=")
+                .append(message.followsBody())
+                .toString();
     }
 
     private static String headers(PreviousAmiMessage message) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < message.size(); i++) {
-            text.append('[').append(message.name(i)).append('|').append(message.value(i)).append('|')
-                    .append(message.get(message.name(i).toUpperCase(java.util.Locale.ROOT))).append(']');
+            text.append('[')
+                    .append(message.name(i))
+                    .append('|')
+                    .append(message.value(i))
+                    .append('|')
+                    .append(message.get(message.name(i).toUpperCase(java.util.Locale.ROOT)))
+                    .append(']');
         }
-        return text.append(" event=").append(message.eventName()).append(" response=").append(message.response())
-                .append(" action=").append(message.action()).append(" body=").append(message.followsBody()).toString();
+        return text.append(" event=")
+                .append(message.eventName())
+                .append(" response=")
+                .append(message.response())
+                .append(" action=")
+                .append(message.action())
+                .append(" body=")
+                .append(message.followsBody())
+                .toString();
     }
 }

@@ -59,13 +59,14 @@ final class AmiConnection {
     private final DriverObserver observer;
     /** One warning a second per kind: a PBX sending garbage in a loop must not flood the log (all are counted). */
     private final RateLimitedWarning malformedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
+
     private final RateLimitedWarning unsolicitedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
     private volatile long lateResponses;
     private volatile long decodeFailures;
     private volatile long framesReceived;
 
-    private AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config,
-                          DriverObserver observer) {
+    private AmiConnection(
+            Channel channel, ActionIds ids, Listener listener, DriverConfig config, DriverObserver observer) {
         this.channel = channel;
         this.ids = ids;
         this.listener = listener;
@@ -77,8 +78,8 @@ final class AmiConnection {
      * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, AMI.md §1.1), both within
      * {@code config.connectTimeout()}.
      */
-    static CompletableFuture<AmiConnection> open(EventLoopGroup group, DriverConfig config, ActionIds ids,
-                                                 Listener listener, DriverObserver observer) {
+    static CompletableFuture<AmiConnection> open(
+            EventLoopGroup group, DriverConfig config, ActionIds ids, Listener listener, DriverObserver observer) {
         CompletableFuture<AmiConnection> result = new CompletableFuture<>();
         AtomicReference<AmiConnection> ref = new AtomicReference<>();
         SslContext ssl;
@@ -88,8 +89,11 @@ final class AmiConnection {
             result.completeExceptionally(e);
             return result;
         }
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        config.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -99,27 +103,38 @@ final class AmiConnection {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
                         }
-                        ch.pipeline().addLast(new AmiDecoder(AmiDecoderConfig.client()), new AmiEncoder(),
-                                connection.new Handler());
+                        ch.pipeline()
+                                .addLast(
+                                        new AmiDecoder(AmiDecoderConfig.client()),
+                                        new AmiEncoder(),
+                                        connection.new Handler());
                     }
                 });
         String target = config.address() + ":" + config.port();
         ChannelFuture connect = bootstrap.connect(config.address(), config.port());
         connect.addListener(f -> {
             if (!f.isSuccess()) {
-                result.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+                result.completeExceptionally(new DriverException(
+                        DriverException.Kind.NOT_CONNECTED,
                         "cannot connect to " + target + ": " + describe(f.cause())));
                 return;
             }
             AmiConnection connection = ref.get();
-            var timer = connect.channel().eventLoop().schedule(() -> {
-                if (connection.banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
-                        "the PBX at " + target + " accepted the connection but sent no AMI banner within "
-                                + DurationWords.of(config.connectTimeout())
-                                + " (is this the AMI port, and is AMI enabled on the PBX?)"))) {
-                    connection.close("no AMI banner");
-                }
-            }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            var timer = connect.channel()
+                    .eventLoop()
+                    .schedule(
+                            () -> {
+                                if (connection.banner.completeExceptionally(new DriverException(
+                                        DriverException.Kind.NOT_CONNECTED,
+                                        "the PBX at " + target
+                                                + " accepted the connection but sent no AMI banner within "
+                                                + DurationWords.of(config.connectTimeout())
+                                                + " (is this the AMI port, and is AMI enabled on the PBX?)"))) {
+                                    connection.close("no AMI banner");
+                                }
+                            },
+                            config.connectTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS);
             connection.banner.whenComplete((b, e) -> {
                 timer.cancel(false);
                 if (e != null) {
@@ -193,29 +208,38 @@ final class AmiConnection {
 
     /** As {@link #send(AmiMessage, Duration)} with an ActionID from {@link ActionIds#next()} chosen by the caller. */
     CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout, String actionId) {
-        AmiMessage message = action.toBuilder().remove(AmiHeaders.ACTION_ID)
-                .add(AmiHeaders.ACTION_ID, actionId).build();
+        AmiMessage message = action.toBuilder()
+                .remove(AmiHeaders.ACTION_ID)
+                .add(AmiHeaders.ACTION_ID, actionId)
+                .build();
         PendingAction p = new PendingAction(actionId, action.action());
         long sent = System.nanoTime();
-        p.future.whenComplete((r, e) -> observer.action(p.action, outcome(r, e),
-                Duration.ofNanos(System.nanoTime() - sent)));
+        p.future.whenComplete(
+                (r, e) -> observer.action(p.action, outcome(r, e), Duration.ofNanos(System.nanoTime() - sent)));
         String reason = closeReason.get();
         if (reason != null || !channel.isActive()) {
-            p.future.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
+            p.future.completeExceptionally(new DriverException(
+                    DriverException.Kind.NOT_CONNECTED,
                     "not connected to the PBX" + (reason == null ? "" : ": " + reason)));
             return p.future;
         }
         pending.put(actionId, p);
-        p.deadline = channel.eventLoop().schedule(() -> {
-            if (pending.remove(actionId, p)) {
-                p.future.completeExceptionally(new DriverException(DriverException.Kind.TIMEOUT,
-                        p.action + " got no response within " + timeout.toMillis() + " ms"));
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        p.deadline = channel.eventLoop()
+                .schedule(
+                        () -> {
+                            if (pending.remove(actionId, p)) {
+                                p.future.completeExceptionally(new DriverException(
+                                        DriverException.Kind.TIMEOUT,
+                                        p.action + " got no response within " + timeout.toMillis() + " ms"));
+                            }
+                        },
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
         channel.writeAndFlush(message).addListener(f -> {
             if (!f.isSuccess() && pending.remove(actionId, p)) {
                 p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(DriverException.Kind.CONNECTION_LOST,
+                p.future.completeExceptionally(new DriverException(
+                        DriverException.Kind.CONNECTION_LOST,
                         p.action + " could not be written: " + describe(f.cause())));
             }
         });
@@ -235,7 +259,8 @@ final class AmiConnection {
         for (PendingAction p : pending.values()) {
             if (pending.remove(p.actionId, p)) {
                 p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(DriverException.Kind.CONNECTION_LOST,
+                p.future.completeExceptionally(new DriverException(
+                        DriverException.Kind.CONNECTION_LOST,
                         p.action + " failed: connection lost (" + reason + "); it was not resent"));
             }
         }
@@ -261,8 +286,12 @@ final class AmiConnection {
                 observer.malformedMessage(f.reason().name());
                 long held = malformedWarning.tryAcquire();
                 if (held >= 0) {
-                    log.warn("undecodable AMI input from the PBX ({}: {}); skipped{}: {}", f.reason(), masked(f.detail()),
-                            held == 0 ? "" : " (" + held + " more since the last warning, not logged)", f.partial());
+                    log.warn(
+                            "undecodable AMI input from the PBX ({}: {}); skipped{}: {}",
+                            f.reason(),
+                            masked(f.detail()),
+                            held == 0 ? "" : " (" + held + " more since the last warning, not logged)",
+                            f.partial());
                 }
                 if (f.reason() == AmiDecodeFailure.Reason.TRUNCATED) {
                     // Decoded when the channel closed: the close that follows gets this, more telling, reason.
@@ -273,7 +302,8 @@ final class AmiConnection {
                 PendingAction p = id == null ? null : pending.remove(id);
                 if (p != null) {
                     p.cancelDeadline();
-                    p.future.completeExceptionally(new DriverException(DriverException.Kind.ACTION_FAILED,
+                    p.future.completeExceptionally(new DriverException(
+                            DriverException.Kind.ACTION_FAILED,
                             p.action + ": the PBX's answer could not be decoded (" + f.reason() + ")"));
                 }
             }
@@ -292,12 +322,16 @@ final class AmiConnection {
                     observer.malformedMessage("response to no pending action");
                     long held = unsolicitedWarning.tryAcquire();
                     if (held >= 0) {
-                        log.warn("response without a pending action (ActionID {}, late after its deadline?), skipped{}: {}",
-                                id, held == 0 ? "" : " (" + held + " more since the last warning, not logged)", m);
+                        log.warn(
+                                "response without a pending action (ActionID {}, late after its deadline?), skipped{}: {}",
+                                id,
+                                held == 0 ? "" : " (" + held + " more since the last warning, not logged)",
+                                m);
                     }
                     return;
                 }
-                if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST)) && "Success".equalsIgnoreCase(m.response())) {
+                if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))
+                        && "Success".equalsIgnoreCase(m.response())) {
                     p.startList(m);
                     return;
                 }
@@ -335,12 +369,16 @@ final class AmiConnection {
 
         private void listTooLong(PendingAction p) {
             observer.malformedMessage("list too long");
-            log.warn("{}: the PBX listed more than {} items; the list was not kept", p.action,
+            log.warn(
+                    "{}: the PBX listed more than {} items; the list was not kept",
+                    p.action,
                     PendingAction.MAX_LIST_ITEMS);
             if (pending.remove(p.actionId, p)) {
                 p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(DriverException.Kind.ACTION_FAILED, p.action
-                        + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS + " items; the list was not kept"));
+                p.future.completeExceptionally(new DriverException(
+                        DriverException.Kind.ACTION_FAILED,
+                        p.action + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS
+                                + " items; the list was not kept"));
             }
         }
 
@@ -355,8 +393,8 @@ final class AmiConnection {
         public void channelInactive(ChannelHandlerContext ctx) {
             closeReason.compareAndSet(null, "connection closed by the PBX");
             String reason = closeReason.get();
-            banner.completeExceptionally(new DriverException(DriverException.Kind.NOT_CONNECTED,
-                    "connection closed before the AMI banner: " + reason));
+            banner.completeExceptionally(new DriverException(
+                    DriverException.Kind.NOT_CONNECTED, "connection closed before the AMI banner: " + reason));
             failAll(reason);
             listener.onClosed(AmiConnection.this, reason);
         }

@@ -23,8 +23,7 @@ import javax.net.ssl.SSLException;
  */
 final class AmiTls {
 
-    private AmiTls() {
-    }
+    private AmiTls() {}
 
     /** Why the trust file cannot be used, naming it; null when it holds at least one X.509 certificate. */
     static String trustProblem(Path file) {
@@ -65,7 +64,8 @@ final class AmiTls {
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String hint;
         if (!causeOfType(cause, CertificateException.class)) {
-            // not about trust (no common protocol version or cipher, a reset mid-handshake): a certificate would not help
+            // not about trust (no common protocol version or cipher, a reset mid-handshake): a certificate would not
+            // help
             hint = "check the PBX's TLS settings (protocol versions, ciphers) against a Java 17 client";
         } else if (config.tlsTrustCertificate() == null) {
             hint = "give the PBX's certificate with tlsTrustCertificate";
@@ -102,9 +102,12 @@ final class AmiTls {
             throw new IllegalArgumentException("tlsTrustCertificate " + file + " cannot be read: " + e.getMessage());
         }
         try {
-            List<X509Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes)).stream()
-                    .map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certs =
+                    CertificateFactory.getInstance("X.509")
+                            .generateCertificates(new ByteArrayInputStream(bytes))
+                            .stream()
+                            .map(X509Certificate.class::cast)
+                            .toList();
             if (certs.isEmpty()) {
                 throw new IllegalArgumentException("tlsTrustCertificate " + file + " holds no certificate");
             }

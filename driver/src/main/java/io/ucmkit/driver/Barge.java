@@ -14,8 +14,8 @@ public record Barge(String sourceExtension, String destinationExtension) {
         Commands.requireExtension("sourceExtension", sourceExtension);
         Commands.requireExtension("destinationExtension", destinationExtension);
         if (sourceExtension.equals(destinationExtension)) {
-            throw new DriverException(DriverException.Kind.INVALID_REQUEST,
-                    "sourceExtension and destinationExtension must differ");
+            throw new DriverException(
+                    DriverException.Kind.INVALID_REQUEST, "sourceExtension and destinationExtension must differ");
         }
     }
 

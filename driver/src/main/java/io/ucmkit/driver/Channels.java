@@ -3,8 +3,7 @@ package io.ucmkit.driver;
 /** Channel-name arithmetic (AMI.md §4.1 naming, §7.5): which extension a channel belongs to. */
 final class Channels {
 
-    private Channels() {
-    }
+    private Channels() {}
 
     /**
      * The extension of a channel: {@code PJSIP/1000-0000000a} and {@code SIP/1000-0000000a} give {@code 1000};

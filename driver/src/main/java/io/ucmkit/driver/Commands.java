@@ -3,8 +3,7 @@ package io.ucmkit.driver;
 /** Parameter checks shared by the commands; messages name the parameter. */
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static void requireExtension(String name, String value) {
         if (value == null || value.isBlank()) {

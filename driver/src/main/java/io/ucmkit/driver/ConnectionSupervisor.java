@@ -43,6 +43,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     private int attempt;
     /** Consecutive refused logins: they back off on their own, slower policy. */
     private int refusals;
+
     private boolean stopped;
     private boolean synced;
     private volatile String privilegeProblem;
@@ -50,11 +51,19 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     private volatile int consecutiveFailures;
     /** Pings in a row left without Pong while the PBX kept sending: tolerated up to the failure threshold. */
     private int pongsMissedWhileSending;
+
     private final RateLimitedWarning translationWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
 
-    ConnectionSupervisor(DriverConfig config, EventLoop loop, ActionIds ids, SystemAsset asset,
-                         EventTranslator translator, Consumer<DriverEvent> events, Consumer<AmiMessage> raw,
-                         DoubleSupplier random, DriverObserver observer) {
+    ConnectionSupervisor(
+            DriverConfig config,
+            EventLoop loop,
+            ActionIds ids,
+            SystemAsset asset,
+            EventTranslator translator,
+            Consumer<DriverEvent> events,
+            Consumer<AmiMessage> raw,
+            DoubleSupplier random,
+            DriverObserver observer) {
         this.config = config;
         this.loop = loop;
         this.ids = ids;
@@ -70,8 +79,8 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
             // A configuration that cannot work never reaches the network (SPEC §5: config invalid).
-            asset.setTrueState(SystemAsset.TrueState.NO_COMMUNICATION,
-                    "configuration invalid: " + String.join("; ", problems));
+            asset.setTrueState(
+                    SystemAsset.TrueState.NO_COMMUNICATION, "configuration invalid: " + String.join("; ", problems));
             log.error("driver not started: configuration invalid: {}", String.join("; ", problems));
             return;
         }
@@ -118,34 +127,43 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         }
         String target = config.address() + ":" + config.port();
         log.info("connecting to AMI at {} as {} (attempt {})", target, config.username(), attempt + 1);
-        AmiConnection.open(loop, config, ids, this, observer).whenCompleteAsync((c, e) -> {
-            if (e != null) {
-                failed(null, e);
-                return;
-            }
-            if (stopped) {
-                c.close("driver stopped");
-                return;
-            }
-            current = c;
-            observer.connected();
-            log.info("connected to {}: banner '{}'", target, c.banner().getNow(null).line());
-            login(c).thenCompose(v -> checkPrivileges(c)).thenCompose(v -> resync(c))
-                    .whenCompleteAsync((v, err) -> {
-                        if (err != null) {
-                            failed(c, err);
-                        } else if (current == c) {
-                            attempt = 0;
-                            refusals = 0;
-                            shutdownAnnounced = null;
-                            consecutiveFailures = 0;
-                            pongsMissedWhileSending = 0;
-                            ready = c;
-                            scheduleKeepalive(c);
-                            evaluate();
-                        }
-                    }, loop);
-        }, loop);
+        AmiConnection.open(loop, config, ids, this, observer)
+                .whenCompleteAsync(
+                        (c, e) -> {
+                            if (e != null) {
+                                failed(null, e);
+                                return;
+                            }
+                            if (stopped) {
+                                c.close("driver stopped");
+                                return;
+                            }
+                            current = c;
+                            observer.connected();
+                            log.info(
+                                    "connected to {}: banner '{}'",
+                                    target,
+                                    c.banner().getNow(null).line());
+                            login(c).thenCompose(v -> checkPrivileges(c))
+                                    .thenCompose(v -> resync(c))
+                                    .whenCompleteAsync(
+                                            (v, err) -> {
+                                                if (err != null) {
+                                                    failed(c, err);
+                                                } else if (current == c) {
+                                                    attempt = 0;
+                                                    refusals = 0;
+                                                    shutdownAnnounced = null;
+                                                    consecutiveFailures = 0;
+                                                    pongsMissedWhileSending = 0;
+                                                    ready = c;
+                                                    scheduleKeepalive(c);
+                                                    evaluate();
+                                                }
+                                            },
+                                            loop);
+                        },
+                        loop);
     }
 
     private void failed(AmiConnection c, Throwable e) {
@@ -161,7 +179,8 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         Duration wait = refused ? config.refusedLoginRetry().delay(++refusals, random.getAsDouble()) : null;
         if (refused) {
             reason = reason + "; next login attempt in " + Math.round(wait.toMillis() / 1000.0)
-                    + " s (a refused login backs off up to " + config.refusedLoginRetry().max().toMinutes()
+                    + " s (a refused login backs off up to "
+                    + config.refusedLoginRetry().max().toMinutes()
                     + " min: repeated failed logins can get this host's IP banned)";
         }
         log.warn("AMI session not established: {}", reason);
@@ -185,27 +204,42 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         if (config.loginMode() == LoginMode.PLAIN) {
             response = plainLogin(c);
         } else {
-            response = c.send(AmiMessage.of("Action", "Challenge", "AuthType", "MD5"), t).thenCompose(r -> {
-                String challenge = r.response().get("Challenge");
-                if (r.isSuccess() && challenge != null) {
-                    return c.send(AmiMessage.of("Action", "Login", "AuthType", "MD5", "Username", config.username(),
-                            "Key", md5Hex(challenge + config.password())), t);
-                }
-                if (config.loginMode() == LoginMode.MD5_OR_PLAIN) {
-                    log.warn("PBX refused the MD5 Challenge ({}); falling back to plain login", r.message());
-                    return plainLogin(c);
-                }
-                throw new DriverException(DriverException.Kind.LOGIN_REFUSED,
-                        "PBX refused the MD5 Challenge (" + r.message() + "); set loginMode MD5_OR_PLAIN to allow plain login");
-            });
+            response = c.send(AmiMessage.of("Action", "Challenge", "AuthType", "MD5"), t)
+                    .thenCompose(r -> {
+                        String challenge = r.response().get("Challenge");
+                        if (r.isSuccess() && challenge != null) {
+                            return c.send(
+                                    AmiMessage.of(
+                                            "Action",
+                                            "Login",
+                                            "AuthType",
+                                            "MD5",
+                                            "Username",
+                                            config.username(),
+                                            "Key",
+                                            md5Hex(challenge + config.password())),
+                                    t);
+                        }
+                        if (config.loginMode() == LoginMode.MD5_OR_PLAIN) {
+                            log.warn("PBX refused the MD5 Challenge ({}); falling back to plain login", r.message());
+                            return plainLogin(c);
+                        }
+                        throw new DriverException(
+                                DriverException.Kind.LOGIN_REFUSED,
+                                "PBX refused the MD5 Challenge (" + r.message()
+                                        + "); set loginMode MD5_OR_PLAIN to allow plain login");
+                    });
         }
         return response.handle((r, e) -> {
             if (e != null) {
                 DriverException d = DriverException.unwrap(e);
-                observer.login(d != null && d.kind() == DriverException.Kind.LOGIN_REFUSED
-                        ? DriverObserver.LoginOutcome.REFUSED : DriverObserver.LoginOutcome.FAILED);
+                observer.login(
+                        d != null && d.kind() == DriverException.Kind.LOGIN_REFUSED
+                                ? DriverObserver.LoginOutcome.REFUSED
+                                : DriverObserver.LoginOutcome.FAILED);
                 if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
-                    throw new DriverException(DriverException.Kind.TIMEOUT,
+                    throw new DriverException(
+                            DriverException.Kind.TIMEOUT,
                             "the PBX sent its AMI banner but did not answer the login (" + d.getMessage() + ")");
                 }
                 throw d != null ? d : new DriverException(DriverException.Kind.CONNECTION_LOST, String.valueOf(e));
@@ -213,8 +247,10 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
             if (!r.isSuccess()) {
                 observer.login(DriverObserver.LoginOutcome.REFUSED);
                 // The PBX answers a wrong secret, an unknown user and a non-permitted IP all alike.
-                throw new DriverException(DriverException.Kind.LOGIN_REFUSED, "login refused by the PBX: "
-                        + r.message() + " (wrong username or password, or this IP is not in the AMI user's permitted IPs)");
+                throw new DriverException(
+                        DriverException.Kind.LOGIN_REFUSED,
+                        "login refused by the PBX: " + r.message()
+                                + " (wrong username or password, or this IP is not in the AMI user's permitted IPs)");
             }
             observer.login(DriverObserver.LoginOutcome.ACCEPTED);
             log.info("logged in as {}", config.username());
@@ -223,7 +259,8 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     }
 
     private CompletableFuture<AmiResponse> plainLogin(AmiConnection c) {
-        return c.send(AmiMessage.of("Action", "Login", "Username", config.username(), "Secret", config.password()),
+        return c.send(
+                AmiMessage.of("Action", "Login", "Username", config.username(), "Secret", config.password()),
                 config.actionTimeout());
     }
 
@@ -233,34 +270,39 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
      * (class call) are allowed. If it cannot be read, the first refused Originate reports the same.
      */
     private CompletableFuture<Void> checkPrivileges(AmiConnection c) {
-        return c.send(AmiMessage.of("Action", "ListCommands"), config.actionTimeout()).handle((r, e) -> {
-            DriverException d = DriverException.unwrap(e);
-            if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
-                // Any logged-in user may run ListCommands: no answer means the PBX stopped answering, and a
-                // session that answers nothing must not be shown as Normal until the first keepalive misses.
-                throw new DriverException(DriverException.Kind.TIMEOUT,
-                        "the PBX accepted the login but then answered nothing (" + d.getMessage() + ")");
-            }
-            if (e != null || r == null || !r.isSuccess()) {
-                log.info("ListCommands unavailable ({}); privileges will be learnt from command answers",
-                        e != null ? e.getMessage() : r == null ? "?" : r.message());
-                privilegeProblem = null;
-                return null;
-            }
-            boolean originate = r.response().has("Originate");
-            boolean call = r.response().has("Redirect") || r.response().has("Setvar");
-            if (!originate || !call) {
-                String missing = !originate && !call ? "originate and call privileges" : !originate
-                        ? "originate privilege" : "call privilege";
-                privilegeProblem = "AMI user '" + config.username() + "' lacks the " + missing + ": "
-                        + (!originate ? "Originate is not among the actions ListCommands offers it (Call Phone and Barge need it)"
-                                : "neither Redirect nor Setvar is offered (channel actions need call)");
-                log.warn(privilegeProblem);
-            } else {
-                privilegeProblem = null;
-            }
-            return null;
-        });
+        return c.send(AmiMessage.of("Action", "ListCommands"), config.actionTimeout())
+                .handle((r, e) -> {
+                    DriverException d = DriverException.unwrap(e);
+                    if (d != null && d.kind() == DriverException.Kind.TIMEOUT) {
+                        // Any logged-in user may run ListCommands: no answer means the PBX stopped answering, and a
+                        // session that answers nothing must not be shown as Normal until the first keepalive misses.
+                        throw new DriverException(
+                                DriverException.Kind.TIMEOUT,
+                                "the PBX accepted the login but then answered nothing (" + d.getMessage() + ")");
+                    }
+                    if (e != null || r == null || !r.isSuccess()) {
+                        log.info(
+                                "ListCommands unavailable ({}); privileges will be learnt from command answers",
+                                e != null ? e.getMessage() : r == null ? "?" : r.message());
+                        privilegeProblem = null;
+                        return null;
+                    }
+                    boolean originate = r.response().has("Originate");
+                    boolean call = r.response().has("Redirect") || r.response().has("Setvar");
+                    if (!originate || !call) {
+                        String missing = !originate && !call
+                                ? "originate and call privileges"
+                                : !originate ? "originate privilege" : "call privilege";
+                        privilegeProblem = "AMI user '" + config.username() + "' lacks the " + missing + ": "
+                                + (!originate
+                                        ? "Originate is not among the actions ListCommands offers it (Call Phone and Barge need it)"
+                                        : "neither Redirect nor Setvar is offered (channel actions need call)");
+                        log.warn(privilegeProblem);
+                    } else {
+                        privilegeProblem = null;
+                    }
+                    return null;
+                });
     }
 
     /** AMI.md §3.6–3.8, §3.5: re-read hint states, presence and channels; report what changed while away. */
@@ -302,36 +344,49 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
 
     private void scheduleKeepalive(AmiConnection c) {
         long period = config.keepaliveInterval().toNanos();
-        keepalive = loop.scheduleAtFixedRate(() -> {
-            if (current != c) {
-                return;
-            }
-            // Ping needs no privilege; never a blank line (surprise 18).
-            long framesBefore = c.framesReceived();
-            c.send(AmiMessage.of("Action", "Ping"), config.keepaliveTimeout()).whenCompleteAsync((r, e) -> {
-                if (current != c) {
-                    return; // a Ping of a connection already replaced
-                }
-                DriverException d = DriverException.unwrap(e);
-                if (d == null || d.kind() != DriverException.Kind.TIMEOUT) {
-                    pongsMissedWhileSending = 0;
-                    return;
-                }
-                long ms = config.keepaliveTimeout().toMillis();
-                if (c.framesReceived() > framesBefore && ++pongsMissedWhileSending < config.failureThreshold()) {
-                    // The Pong may be queued behind a burst of events on the one ordered stream: the PBX is alive.
-                    log.warn("keepalive: no Pong within {} ms, but the PBX is sending ({} in a row); connection kept",
-                            ms, pongsMissedWhileSending);
-                    return;
-                }
-                String reason = pongsMissedWhileSending >= config.failureThreshold()
-                        ? "keepalive missed: no Pong within " + ms + " ms to " + pongsMissedWhileSending
-                                + " Pings in a row, though the PBX kept sending events (it answers no action)"
-                        : "keepalive missed: no Pong within " + ms + " ms (the PBX stopped answering)";
-                log.warn("{}; reconnecting", reason);
-                c.close(reason);
-            }, loop);
-        }, period, period, TimeUnit.NANOSECONDS);
+        keepalive = loop.scheduleAtFixedRate(
+                () -> {
+                    if (current != c) {
+                        return;
+                    }
+                    // Ping needs no privilege; never a blank line (surprise 18).
+                    long framesBefore = c.framesReceived();
+                    c.send(AmiMessage.of("Action", "Ping"), config.keepaliveTimeout())
+                            .whenCompleteAsync(
+                                    (r, e) -> {
+                                        if (current != c) {
+                                            return; // a Ping of a connection already replaced
+                                        }
+                                        DriverException d = DriverException.unwrap(e);
+                                        if (d == null || d.kind() != DriverException.Kind.TIMEOUT) {
+                                            pongsMissedWhileSending = 0;
+                                            return;
+                                        }
+                                        long ms = config.keepaliveTimeout().toMillis();
+                                        if (c.framesReceived() > framesBefore
+                                                && ++pongsMissedWhileSending < config.failureThreshold()) {
+                                            // The Pong may be queued behind a burst of events on the one ordered
+                                            // stream: the PBX is alive.
+                                            log.warn(
+                                                    "keepalive: no Pong within {} ms, but the PBX is sending ({} in a row); connection kept",
+                                                    ms,
+                                                    pongsMissedWhileSending);
+                                            return;
+                                        }
+                                        String reason = pongsMissedWhileSending >= config.failureThreshold()
+                                                ? "keepalive missed: no Pong within " + ms + " ms to "
+                                                        + pongsMissedWhileSending
+                                                        + " Pings in a row, though the PBX kept sending events (it answers no action)"
+                                                : "keepalive missed: no Pong within " + ms
+                                                        + " ms (the PBX stopped answering)";
+                                        log.warn("{}; reconnecting", reason);
+                                        c.close(reason);
+                                    },
+                                    loop);
+                },
+                period,
+                period,
+                TimeUnit.NANOSECONDS);
     }
 
     private void cancelTimers() {
@@ -359,15 +414,19 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         if (ready == null) {
             return; // No Communication is set by the path that lost the session, with its reason
         }
-        String fault = shutdownAnnounced != null ? shutdownAnnounced
-                : privilegeProblem != null ? privilegeProblem
-                : consecutiveFailures >= config.failureThreshold()
-                        ? consecutiveFailures + " consecutive actions got no answer from the PBX" : null;
+        String fault = shutdownAnnounced != null
+                ? shutdownAnnounced
+                : privilegeProblem != null
+                        ? privilegeProblem
+                        : consecutiveFailures >= config.failureThreshold()
+                                ? consecutiveFailures + " consecutive actions got no answer from the PBX"
+                                : null;
         if (fault != null) {
             asset.setTrueState(SystemAsset.TrueState.FAULT, fault);
         } else {
-            asset.setTrueState(SystemAsset.TrueState.NORMAL, "connected to " + config.address() + ":" + config.port()
-                    + " as " + config.username());
+            asset.setTrueState(
+                    SystemAsset.TrueState.NORMAL,
+                    "connected to " + config.address() + ":" + config.port() + " as " + config.username());
         }
     }
 

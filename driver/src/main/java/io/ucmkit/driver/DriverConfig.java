@@ -38,11 +38,26 @@ import java.util.regex.Pattern;
  * @param failureThreshold consecutive action failures (timeouts) that make the asset Fault; default 3. Also the
  *                         Pongs in a row a PBX that keeps sending may miss before the connection is dropped
  */
-public record DriverConfig(String address, int port, String username, String password, LoginMode loginMode,
-                           boolean tls, Path tlsTrustCertificate, Duration connectTimeout, Duration actionTimeout,
-                           Duration keepaliveInterval, Duration keepaliveTimeout, ReconnectDelay reconnect,
-                           String channelTech, String context, int ivrFirst, int ivrLast,
-                           int eventQueueCapacity, int failureThreshold, ReconnectDelay refusedLoginRetry) {
+public record DriverConfig(
+        String address,
+        int port,
+        String username,
+        String password,
+        LoginMode loginMode,
+        boolean tls,
+        Path tlsTrustCertificate,
+        Duration connectTimeout,
+        Duration actionTimeout,
+        Duration keepaliveInterval,
+        Duration keepaliveTimeout,
+        ReconnectDelay reconnect,
+        String channelTech,
+        String context,
+        int ivrFirst,
+        int ivrLast,
+        int eventQueueCapacity,
+        int failureThreshold,
+        ReconnectDelay refusedLoginRetry) {
 
     private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_\\-]+");
 
@@ -93,8 +108,9 @@ public record DriverConfig(String address, int port, String username, String pas
             problems.add("password is missing (set UCMKIT_PASSWORD or 'password' in the config file)");
         }
         if (tlsTrustCertificate != null) {
-            String problem = tls ? AmiTls.trustProblem(tlsTrustCertificate) : "tlsTrustCertificate "
-                    + tlsTrustCertificate + " is set but tls is off";
+            String problem = tls
+                    ? AmiTls.trustProblem(tlsTrustCertificate)
+                    : "tlsTrustCertificate " + tlsTrustCertificate + " is set but tls is off";
             if (problem != null) {
                 problems.add(problem);
             }
@@ -174,34 +190,120 @@ public record DriverConfig(String address, int port, String username, String pas
         private int failureThreshold = 3;
         private ReconnectDelay refusedLoginRetry = ReconnectDelay.refusedLogin();
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder address(String v) {
+            address = v;
+            return this;
         }
 
-        public Builder address(String v) { address = v; return this; }
-        public Builder port(int v) { port = v; return this; }
-        public Builder username(String v) { username = v; return this; }
-        public Builder password(String v) { password = v; return this; }
-        public Builder loginMode(LoginMode v) { loginMode = v; return this; }
-        public Builder tls(boolean v) { tls = v; return this; }
-        public Builder tlsTrustCertificate(Path v) { tlsTrustCertificate = v; return this; }
-        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
-        public Builder actionTimeout(Duration v) { actionTimeout = v; return this; }
-        public Builder keepaliveInterval(Duration v) { keepaliveInterval = v; return this; }
-        public Builder keepaliveTimeout(Duration v) { keepaliveTimeout = v; return this; }
-        public Builder reconnect(ReconnectDelay v) { reconnect = v; return this; }
-        public Builder channelTech(String v) { channelTech = v; return this; }
-        public Builder context(String v) { context = v; return this; }
-        public Builder ivrRange(int first, int last) { ivrFirst = first; ivrLast = last; return this; }
-        public Builder eventQueueCapacity(int v) { eventQueueCapacity = v; return this; }
-        public Builder failureThreshold(int v) { failureThreshold = v; return this; }
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder username(String v) {
+            username = v;
+            return this;
+        }
+
+        public Builder password(String v) {
+            password = v;
+            return this;
+        }
+
+        public Builder loginMode(LoginMode v) {
+            loginMode = v;
+            return this;
+        }
+
+        public Builder tls(boolean v) {
+            tls = v;
+            return this;
+        }
+
+        public Builder tlsTrustCertificate(Path v) {
+            tlsTrustCertificate = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder actionTimeout(Duration v) {
+            actionTimeout = v;
+            return this;
+        }
+
+        public Builder keepaliveInterval(Duration v) {
+            keepaliveInterval = v;
+            return this;
+        }
+
+        public Builder keepaliveTimeout(Duration v) {
+            keepaliveTimeout = v;
+            return this;
+        }
+
+        public Builder reconnect(ReconnectDelay v) {
+            reconnect = v;
+            return this;
+        }
+
+        public Builder channelTech(String v) {
+            channelTech = v;
+            return this;
+        }
+
+        public Builder context(String v) {
+            context = v;
+            return this;
+        }
+
+        public Builder ivrRange(int first, int last) {
+            ivrFirst = first;
+            ivrLast = last;
+            return this;
+        }
+
+        public Builder eventQueueCapacity(int v) {
+            eventQueueCapacity = v;
+            return this;
+        }
+
+        public Builder failureThreshold(int v) {
+            failureThreshold = v;
+            return this;
+        }
         /** How long to wait after a refused login (default 30 s, doubling up to 10 min). */
-        public Builder refusedLoginRetry(ReconnectDelay v) { refusedLoginRetry = v; return this; }
+        public Builder refusedLoginRetry(ReconnectDelay v) {
+            refusedLoginRetry = v;
+            return this;
+        }
 
         public DriverConfig build() {
-            return new DriverConfig(address, port, username, password, loginMode, tls, tlsTrustCertificate,
+            return new DriverConfig(
+                    address,
+                    port,
+                    username,
+                    password,
+                    loginMode,
+                    tls,
+                    tlsTrustCertificate,
                     connectTimeout,
-                    actionTimeout, keepaliveInterval, keepaliveTimeout, reconnect, channelTech, context,
-                    ivrFirst, ivrLast, eventQueueCapacity, failureThreshold, refusedLoginRetry);
+                    actionTimeout,
+                    keepaliveInterval,
+                    keepaliveTimeout,
+                    reconnect,
+                    channelTech,
+                    context,
+                    ivrFirst,
+                    ivrLast,
+                    eventQueueCapacity,
+                    failureThreshold,
+                    refusedLoginRetry);
         }
     }
 }

@@ -20,8 +20,18 @@ package io.ucmkit.driver;
  * @param eventQueueCapacity the bound of each of the two event queues (driver events, raw AMI events)
  * @param eventQueuePeak     the most items either queue has held at once (sampled; exactly the capacity once a queue was full)
  */
-public record DriverCounters(long connects, long disconnects, long loginsAccepted, long loginsRefused,
-                             long loginsFailed, long actions, long actionTimeouts, long eventsReceived,
-                             long eventsDelivered, long eventsDropped, long amiEventsDropped, long malformedMessages,
-                             int eventQueueCapacity, int eventQueuePeak) {
-}
+public record DriverCounters(
+        long connects,
+        long disconnects,
+        long loginsAccepted,
+        long loginsRefused,
+        long loginsFailed,
+        long actions,
+        long actionTimeouts,
+        long eventsReceived,
+        long eventsDelivered,
+        long eventsDropped,
+        long amiEventsDropped,
+        long malformedMessages,
+        int eventQueueCapacity,
+        int eventQueuePeak) {}

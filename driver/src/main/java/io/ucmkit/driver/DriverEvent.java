@@ -27,32 +27,32 @@ public sealed interface DriverEvent {
      */
     record CallStatus(String extension, Status status, String reason, String callId, Instant time)
             implements DriverEvent {
-        public enum Status { Accepted, Declined }
+        public enum Status {
+            Accepted,
+            Declined
+        }
     }
 
     /** IVR Response: {@code digit} pressed at {@code extension} on a call with an IVR or a Call Phone call. */
-    record IvrResponse(String extension, String digit, String callId, Instant time) implements DriverEvent {
-    }
+    record IvrResponse(String extension, String digit, String callId, Instant time) implements DriverEvent {}
 
     /**
      * Presence of an extension: {@code status} is a UCM status in lower case ({@code available}, {@code away},
      * {@code chat}, {@code dnd}, {@code custom}, {@code unavailable}; Asterisk-only values such as {@code xa}
      * or {@code not_set} pass through); {@code text} is the custom/presence message, possibly empty.
      */
-    record Presence(String extension, String status, String text, Instant time) implements DriverEvent {
-    }
+    record Presence(String extension, String status, String text, Instant time) implements DriverEvent {}
 
     /** Hint state of an extension changed ({@code StatusText} of AMI.md §3.6: Idle, InUse, Ringing, …). */
-    record ExtensionState(String extension, String status, Instant time) implements DriverEvent {
-    }
+    record ExtensionState(String extension, String status, Instant time) implements DriverEvent {}
 
     /**
      * The System Asset changed: displayed state (which includes the operator overlay Masked/Acknowledged) and
      * true state, before and after, with the reason of the true state.
      */
-    record AssetState(String oldState, String newState, String oldTrueState, String trueState, String reason,
-                      Instant time) implements DriverEvent {
-    }
+    record AssetState(
+            String oldState, String newState, String oldTrueState, String trueState, String reason, Instant time)
+            implements DriverEvent {}
 
     /** An operator's Workflow Trigger. */
     record WorkflowTrigger(String name, Map<String, String> parameters, Instant time) implements DriverEvent {

@@ -47,10 +47,11 @@ final class DriverMetrics implements DriverObserver {
     @Override
     public void login(LoginOutcome outcome) {
         (switch (outcome) {
-            case ACCEPTED -> loginsAccepted;
-            case REFUSED -> loginsRefused;
-            case FAILED -> loginsFailed;
-        }).incrementAndGet();
+                    case ACCEPTED -> loginsAccepted;
+                    case REFUSED -> loginsRefused;
+                    case FAILED -> loginsFailed;
+                })
+                .incrementAndGet();
         forward(o -> o.login(outcome));
     }
 

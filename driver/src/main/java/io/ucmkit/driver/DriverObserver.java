@@ -26,7 +26,12 @@ public interface DriverObserver {
     }
 
     /** How one action sent to the PBX ended. */
-    enum ActionOutcome { SUCCESS, ERROR, TIMEOUT, DISCONNECTED }
+    enum ActionOutcome {
+        SUCCESS,
+        ERROR,
+        TIMEOUT,
+        DISCONNECTED
+    }
 
     /** A TCP connection to the PBX was opened (first connect and every reconnect). */
     default void connected() {}

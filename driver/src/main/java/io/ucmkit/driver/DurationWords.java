@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A timeout as an operator reads it in a reason: "10 s" for whole seconds, else "300 ms". */
 final class DurationWords {
 
-    private DurationWords() {
-    }
+    private DurationWords() {}
 
     static String of(Duration d) {
         long ms = d.toMillis();

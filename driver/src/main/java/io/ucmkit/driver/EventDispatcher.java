@@ -34,7 +34,7 @@ final class EventDispatcher<T> implements AutoCloseable {
     private long offers;
 
     EventDispatcher(String name, int capacity, LongConsumer onDrop) {
-        this(name, capacity, onDrop, () -> { });
+        this(name, capacity, onDrop, () -> {});
     }
 
     /** {@code onDelivered} runs on the delivery thread after each item was handed to every subscriber. */
@@ -73,8 +73,11 @@ final class EventDispatcher<T> implements AutoCloseable {
             onDrop.accept(n);
             // Log the first and then every power of two, so a storm is visible without flooding the log.
             if (Long.bitCount(n) == 1) {
-                log.warn("{}: subscribers too slow, event queue full ({} items): {} events dropped so far",
-                        name, queue.size(), n);
+                log.warn(
+                        "{}: subscribers too slow, event queue full ({} items): {} events dropped so far",
+                        name,
+                        queue.size(),
+                        n);
             }
         }
     }

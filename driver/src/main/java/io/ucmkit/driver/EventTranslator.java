@@ -73,8 +73,7 @@ final class EventTranslator {
     }
 
     /** A dialled leg of a Call Phone call that did not answer, Declined once the leg has hung up. */
-    private record Refusal(PhoneCall call, String extension, String dialStatus) {
-    }
+    private record Refusal(PhoneCall call, String extension, String dialStatus) {}
 
     static final int MAX_TRACKED_CALLS = 10_000;
 
@@ -150,7 +149,8 @@ final class EventTranslator {
     /** Whether a channel of {@code tech/extension} is Up, from the tracked channels. */
     synchronized boolean isUp(String tech, String extension) {
         for (var e : channels.entries()) {
-            if (e.getValue().state() == 6 && tech.equalsIgnoreCase(Channels.tech(e.getKey()))
+            if (e.getValue().state() == 6
+                    && tech.equalsIgnoreCase(Channels.tech(e.getKey()))
                     && extension.equals(Channels.extension(e.getKey()))) {
                 return true;
             }
@@ -194,7 +194,7 @@ final class EventTranslator {
             case "PresenceStateChange" -> presence(out, afterColon(m.get("Presentity")), m);
             case "PresenceStatus" -> presence(out, m.get("Exten"), m);
             case "ExtensionStatus" -> extensionStatus(out, m, true);
-            default -> { }
+            default -> {}
         }
         return out.isEmpty() ? List.of() : List.copyOf(out);
     }
@@ -211,8 +211,11 @@ final class EventTranslator {
      * After a (re)connect: the lists read from the PBX replace what was tracked. With {@code emit}, changes are
      * reported (a reconnect); without, they only become the baseline (the first connect).
      */
-    synchronized List<DriverEvent> resync(List<AmiMessage> extensionStatuses, List<AmiMessage> presences,
-                                          List<AmiMessage> channelList, boolean emit) {
+    synchronized List<DriverEvent> resync(
+            List<AmiMessage> extensionStatuses,
+            List<AmiMessage> presences,
+            List<AmiMessage> channelList,
+            boolean emit) {
         List<DriverEvent> out = new ArrayList<>();
         for (AmiMessage m : extensionStatuses) {
             extensionStatus(out, m, emit);
@@ -238,7 +241,9 @@ final class EventTranslator {
             String ch = c.get("Channel");
             if (ch != null) {
                 live.add(ch);
-                channels.put(ch, new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
+                channels.put(
+                        ch,
+                        new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
             }
         }
         for (String gone : channels.entries().stream().map(Map.Entry::getKey).toList()) {
@@ -257,7 +262,10 @@ final class EventTranslator {
             if (!live.contains(r.getKey())) {
                 refusals.remove(r.getKey());
                 Refusal refused = r.getValue();
-                declined(out, refused.call(), refused.extension(),
+                declined(
+                        out,
+                        refused.call(),
+                        refused.extension(),
                         refusal(requestedCauses.getOrDefault(r.getKey(), -1), refused.dialStatus()));
             }
         }
@@ -280,9 +288,13 @@ final class EventTranslator {
             }
             if (!call.declined && !call.destinationAnswered) {
                 String extension = call.sourceAnswered ? call.destination : call.source;
-                log.warn("Call Phone call {} ({} -> {}) ended while the connection to the PBX was down: its outcome "
-                        + "was not observed; reported as Declined 'unknown' at {}", call.callId, call.source,
-                        call.destination, extension);
+                log.warn(
+                        "Call Phone call {} ({} -> {}) ended while the connection to the PBX was down: its outcome "
+                                + "was not observed; reported as Declined 'unknown' at {}",
+                        call.callId,
+                        call.source,
+                        call.destination,
+                        extension);
                 declined(out, call, extension, "unknown");
             }
             forgetCallPhone(call.actionId);
@@ -309,9 +321,12 @@ final class EventTranslator {
         }
         untracked++;
         if (Long.bitCount(untracked) == 1) {
-            log.warn("the PBX reports more than {} {}: new names are not remembered ({} so far); their events still"
-                    + " pass, but Call Status and duplicate filtering may miss them until the next reconnect",
-                    MAX_TRACKED_NAMES, what, untracked);
+            log.warn(
+                    "the PBX reports more than {} {}: new names are not remembered ({} so far); their events still"
+                            + " pass, but Call Status and duplicate filtering may miss them until the next reconnect",
+                    MAX_TRACKED_NAMES,
+                    what,
+                    untracked);
         }
         return true;
     }
@@ -344,7 +359,9 @@ final class EventTranslator {
     }
 
     private void noteIvr(String exten, String linkedid) {
-        if (linkedid != null && config.isIvr(exten) && !ivrCalls.contains(linkedid)
+        if (linkedid != null
+                && config.isIvr(exten)
+                && !ivrCalls.contains(linkedid)
                 && !full(ivrCalls.size(), "IVR calls")) {
             ivrCalls.add(linkedid);
         }
@@ -398,7 +415,8 @@ final class EventTranslator {
         } else if (call != null) {
             call.destinationAnswered = true;
         }
-        out.add(new CallStatus(ext, CallStatus.Status.Accepted, null, call == null ? null : call.callId, clock.instant()));
+        out.add(new CallStatus(
+                ext, CallStatus.Status.Accepted, null, call == null ? null : call.callId, clock.instant()));
     }
 
     private void dialBegin(AmiMessage m) {

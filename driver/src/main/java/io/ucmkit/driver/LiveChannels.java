@@ -12,8 +12,7 @@ import java.util.Set;
  */
 final class LiveChannels {
 
-    record Leg(String uniqueid, String linkedid, int state) {
-    }
+    record Leg(String uniqueid, String linkedid, int state) {}
 
     private final Map<String, Leg> byName = new HashMap<>();
     private final Map<String, Integer> perLeg = new HashMap<>();

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class NoteStore {
 
     private static final Logger log = LoggerFactory.getLogger(NoteStore.class);
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Path file;
@@ -61,8 +62,13 @@ final class NoteStore {
 
     void append(Note note) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(note) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file,
+                    JSON.writeValueAsString(note) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write note to " + file, e);
         }

@@ -1,7 +1,7 @@
 package io.ucmkit.driver;
 
-import io.ucmkit.ami.AmiMessage;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.ucmkit.ami.AmiMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

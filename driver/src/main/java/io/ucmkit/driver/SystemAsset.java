@@ -21,7 +21,9 @@ public final class SystemAsset {
 
     /** True state from communication. */
     public enum TrueState {
-        NORMAL("Normal"), FAULT("Fault"), NO_COMMUNICATION("No Communication");
+        NORMAL("Normal"),
+        FAULT("Fault"),
+        NO_COMMUNICATION("No Communication");
 
         private final String label;
 
@@ -39,11 +41,18 @@ public final class SystemAsset {
     }
 
     /** Operator overlay on top of the true state. */
-    public enum Overlay { NONE, MASKED, ACKNOWLEDGED }
+    public enum Overlay {
+        NONE,
+        MASKED,
+        ACKNOWLEDGED
+    }
 
     /** The asset commands with no parameters (New Note and Workflow Trigger have their own methods). */
     public enum Command {
-        MASK("Mask"), ACKNOWLEDGE("Acknowledge"), RESET("Reset"), CANCEL("Cancel");
+        MASK("Mask"),
+        ACKNOWLEDGE("Acknowledge"),
+        RESET("Reset"),
+        CANCEL("Cancel");
 
         private final String label;
 
@@ -67,15 +76,14 @@ public final class SystemAsset {
     }
 
     /** A consistent copy of the asset, for JSON. */
-    public record Snapshot(String state, String trueState, String reason, boolean selected, long droppedEvents,
-                           List<Note> notes) {
-    }
+    public record Snapshot(
+            String state, String trueState, String reason, boolean selected, long droppedEvents, List<Note> notes) {}
 
     private final Clock clock;
     private final NoteStore notes;
     private final List<Note> noteList;
     private final Consumer<DriverEvent> sink;
-    private Runnable onCancel = () -> { };
+    private Runnable onCancel = () -> {};
     private TrueState trueState = TrueState.NO_COMMUNICATION;
     private String reason = "not connected yet";
     private Overlay overlay = Overlay.NONE;
@@ -157,7 +165,8 @@ public final class SystemAsset {
                         throw conflict("Acknowledge does not apply: there is no alarm (the asset is Normal)");
                     }
                     if (overlay != Overlay.NONE) {
-                        throw conflict("Acknowledge does not apply: the asset is already " + displayed(overlay, trueState));
+                        throw conflict(
+                                "Acknowledge does not apply: the asset is already " + displayed(overlay, trueState));
                     }
                     selected = true;
                     change(Overlay.ACKNOWLEDGED, trueState, reason);
@@ -219,8 +228,8 @@ public final class SystemAsset {
         reason = nextReason;
         String shown = displayed(overlay, trueState);
         if (!shown.equals(oldShown) || oldTrue != trueState) {
-            sink.accept(new DriverEvent.AssetState(oldShown, shown, oldTrue.label(), trueState.label(), reason,
-                    clock.instant()));
+            sink.accept(new DriverEvent.AssetState(
+                    oldShown, shown, oldTrue.label(), trueState.label(), reason, clock.instant()));
         }
     }
 

@@ -52,10 +52,14 @@ public final class UcmDriver implements AutoCloseable {
         this.clock = clock;
         this.metrics = new DriverMetrics(observer);
         int capacity = Math.max(1, config.eventQueueCapacity());
-        this.events = new EventDispatcher<>("ucmkit-events", capacity,
+        this.events = new EventDispatcher<>(
+                "ucmkit-events",
+                capacity,
                 n -> dropped("driver event queue full (" + capacity + " events): subscribers too slow"),
                 metrics::eventDelivered);
-        this.amiEvents = new EventDispatcher<>("ucmkit-ami-events", capacity,
+        this.amiEvents = new EventDispatcher<>(
+                "ucmkit-ami-events",
+                capacity,
                 n -> dropped("raw AMI event queue full (" + capacity + " events): subscribeAmi subscribers too slow"));
         this.asset = new SystemAsset(clock, dataDir, e -> {
             if (e instanceof DriverEvent.AssetState s) {
@@ -65,12 +69,20 @@ public final class UcmDriver implements AutoCloseable {
         });
         this.translator = new EventTranslator(config, clock);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.supervisor = new ConnectionSupervisor(config, group.next(), ids, asset, translator, events::offer,
+        this.supervisor = new ConnectionSupervisor(
+                config,
+                group.next(),
+                ids,
+                asset,
+                translator,
+                events::offer,
                 m -> {
                     if (amiEvents.hasSubscribers()) {
                         amiEvents.offer(m);
                     }
-                }, () -> ThreadLocalRandom.current().nextDouble(), metrics);
+                },
+                () -> ThreadLocalRandom.current().nextDouble(),
+                metrics);
         asset.onCancel(translator::dropPendingConfirmations);
     }
 
@@ -129,8 +141,10 @@ public final class UcmDriver implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !changed.tryAcquire(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                    throw new DriverException(DriverException.Kind.TIMEOUT, "not connected to " + config.address()
-                            + " within " + timeout.toMillis() + " ms: " + asset.state() + " (" + asset.reason() + ")");
+                    throw new DriverException(
+                            DriverException.Kind.TIMEOUT,
+                            "not connected to " + config.address() + " within " + timeout.toMillis() + " ms: "
+                                    + asset.state() + " (" + asset.reason() + ")");
                 }
             }
         } catch (InterruptedException e) {
@@ -167,10 +181,20 @@ public final class UcmDriver implements AutoCloseable {
      * soak script that compares two snapshots.
      */
     public DriverCounters counters() {
-        return new DriverCounters(metrics.connects.get(), metrics.disconnects.get(), metrics.loginsAccepted.get(),
-                metrics.loginsRefused.get(), metrics.loginsFailed.get(), metrics.actions.get(),
-                metrics.actionTimeouts.get(), metrics.eventsReceived.get(), metrics.eventsDelivered.get(),
-                events.dropped(), amiEvents.dropped(), metrics.malformed.get(), events.capacity(),
+        return new DriverCounters(
+                metrics.connects.get(),
+                metrics.disconnects.get(),
+                metrics.loginsAccepted.get(),
+                metrics.loginsRefused.get(),
+                metrics.loginsFailed.get(),
+                metrics.actions.get(),
+                metrics.actionTimeouts.get(),
+                metrics.eventsReceived.get(),
+                metrics.eventsDelivered.get(),
+                events.dropped(),
+                amiEvents.dropped(),
+                metrics.malformed.get(),
+                events.capacity(),
                 Math.max(events.peak(), amiEvents.peak()));
     }
 
@@ -187,9 +211,11 @@ public final class UcmDriver implements AutoCloseable {
             requireKnown("destinationExtension", request.destinationExtension());
             String callId = UUID.randomUUID().toString();
             String actionId = ids.next();
-            translator.expectCallPhone(actionId, callId, request.sourceExtension(),
-                    request.destinationExtension());
-            return track(c.send(request.toOriginate(config.channelTech(), config.context()), config.actionTimeout(), actionId))
+            translator.expectCallPhone(actionId, callId, request.sourceExtension(), request.destinationExtension());
+            return track(c.send(
+                            request.toOriginate(config.channelTech(), config.context()),
+                            config.actionTimeout(),
+                            actionId))
                     .whenComplete((r, e) -> {
                         if (e != null) {
                             // Timeout or connection lost: the caller gets no call id, so nothing can be reported
@@ -202,8 +228,11 @@ public final class UcmDriver implements AutoCloseable {
                             translator.forgetCallPhone(actionId);
                             throw refused("Call Phone", r, request.destinationExtension());
                         }
-                        log.info("Call Phone {} -> {} queued as call {}", request.sourceExtension(),
-                                request.destinationExtension(), callId);
+                        log.info(
+                                "Call Phone {} -> {} queued as call {}",
+                                request.sourceExtension(),
+                                request.destinationExtension(),
+                                callId);
                         return callId;
                     });
         } catch (DriverException e) {
@@ -225,13 +254,17 @@ public final class UcmDriver implements AutoCloseable {
             return track(c.send(AmiMessage.of("Action", "CoreShowChannels"), config.actionTimeout()))
                     .thenCompose(r -> {
                         boolean inCall = r.isSuccess()
-                                ? r.items().stream().anyMatch(ch -> "6".equals(ch.get("ChannelState"))
-                                        && tech.equalsIgnoreCase(Channels.tech(ch.get("Channel")))
-                                        && request.destinationExtension().equals(Channels.extension(ch.get("Channel"))))
+                                ? r.items().stream()
+                                        .anyMatch(ch -> "6".equals(ch.get("ChannelState"))
+                                                && tech.equalsIgnoreCase(Channels.tech(ch.get("Channel")))
+                                                && request.destinationExtension()
+                                                        .equals(Channels.extension(ch.get("Channel"))))
                                 : translator.isUp(tech, request.destinationExtension());
                         if (!inCall) {
-                            throw new DriverException(DriverException.Kind.CONFLICT, "destination "
-                                    + request.destinationExtension() + " is not in a call: nothing to barge into");
+                            throw new DriverException(
+                                    DriverException.Kind.CONFLICT,
+                                    "destination " + request.destinationExtension()
+                                            + " is not in a call: nothing to barge into");
                         }
                         AmiConnection again = requireReady();
                         return track(again.send(request.toOriginate(tech), config.actionTimeout()));
@@ -241,7 +274,11 @@ public final class UcmDriver implements AutoCloseable {
                             throw refused("Barge", r, request.destinationExtension());
                         }
                         String id = UUID.randomUUID().toString();
-                        log.info("Barge {} -> {} queued as {}", request.sourceExtension(), request.destinationExtension(), id);
+                        log.info(
+                                "Barge {} -> {} queued as {}",
+                                request.sourceExtension(),
+                                request.destinationExtension(),
+                                id);
                         return id;
                     });
         } catch (DriverException e) {
@@ -268,7 +305,8 @@ public final class UcmDriver implements AutoCloseable {
     private AmiConnection requireReady() {
         AmiConnection c = supervisor.ready();
         if (c == null || !c.isOpen()) {
-            throw new DriverException(DriverException.Kind.NOT_CONNECTED,
+            throw new DriverException(
+                    DriverException.Kind.NOT_CONNECTED,
                     "not connected to the PBX (" + asset.trueState().label() + ": " + asset.reason()
                             + "); the command was not sent and will not be retried");
         }
@@ -278,7 +316,8 @@ public final class UcmDriver implements AutoCloseable {
     private void requireKnown(String name, String extension) {
         var known = translator.knownExtensions();
         if (!known.isEmpty() && !known.contains(extension) && !config.isIvr(extension)) {
-            throw new DriverException(DriverException.Kind.UNKNOWN_EXTENSION,
+            throw new DriverException(
+                    DriverException.Kind.UNKNOWN_EXTENSION,
                     name + " " + extension + " is not an extension of this PBX");
         }
     }
@@ -288,11 +327,13 @@ public final class UcmDriver implements AutoCloseable {
         if ("Permission denied".equalsIgnoreCase(message)) {
             supervisor.privilegeMissing("AMI user '" + config.username()
                     + "' lacks the originate privilege (Originate answered Permission denied)");
-            return new DriverException(DriverException.Kind.ACTION_FAILED, command
-                    + " refused by the PBX: Permission denied (the AMI user lacks the originate privilege)");
+            return new DriverException(
+                    DriverException.Kind.ACTION_FAILED,
+                    command + " refused by the PBX: Permission denied (the AMI user lacks the originate privilege)");
         }
         if (message.toLowerCase(java.util.Locale.ROOT).contains("does not exist")) {
-            return new DriverException(DriverException.Kind.UNKNOWN_EXTENSION,
+            return new DriverException(
+                    DriverException.Kind.UNKNOWN_EXTENSION,
                     "destinationExtension " + destination + " does not exist on the PBX (" + message + ")");
         }
         return new DriverException(DriverException.Kind.ACTION_FAILED, command + " refused by the PBX: " + message);

@@ -25,8 +25,12 @@ class EndToEndLatencyIT {
     @Test
     void aPresenceChangeReachesTheSubscriberWithinMillisecondsOnLoopback() throws Exception {
         try (ScriptedAmiPeer peer = new ScriptedAmiPeer()) {
-            DriverConfig config = DriverConfig.builder().address("127.0.0.1").port(peer.port()).username("admin")
-                    .password("secret1").build();
+            DriverConfig config = DriverConfig.builder()
+                    .address("127.0.0.1")
+                    .port(peer.port())
+                    .username("admin")
+                    .password("secret1")
+                    .build();
             try (UcmDriver driver = UcmDriver.start(config, dataDir)) {
                 await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
                 BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
@@ -39,8 +43,9 @@ class EndToEndLatencyIT {
                 int n = 3_000;
                 long[] micros = new long[n];
                 for (int i = 0; i < warmup + n; i++) {
-                    String event = "Event: PresenceStateChange\r\nPrivilege: call,all\r\nPresentity: CustomPresence:1000\r\n"
-                            + "Status: away\r\nSubtype: \r\nMessage: m" + i + "\r\n\r\n";
+                    String event =
+                            "Event: PresenceStateChange\r\nPrivilege: call,all\r\nPresentity: CustomPresence:1000\r\n"
+                                    + "Status: away\r\nSubtype: \r\nMessage: m" + i + "\r\n\r\n";
                     long sent = System.nanoTime();
                     peer.sendToAll(event);
                     Long got = arrivals.poll(5, TimeUnit.SECONDS);
@@ -52,8 +57,10 @@ class EndToEndLatencyIT {
                 Arrays.sort(micros);
                 long p50 = micros[n / 2];
                 long p99 = micros[(int) (n * 0.99)];
-                System.out.printf("driver end-to-end latency over %d events (scripted peer, loopback): "
-                        + "median %d us, p99 %d us, max %d us%n", n, p50, p99, micros[n - 1]);
+                System.out.printf(
+                        "driver end-to-end latency over %d events (scripted peer, loopback): "
+                                + "median %d us, p99 %d us, max %d us%n",
+                        n, p50, p99, micros[n - 1]);
                 assertThat(p99).isLessThan(100_000);
             }
         }

@@ -16,7 +16,7 @@ class EventDispatcherTest {
     @Test
     void subscribersSeeEveryItemInOfferOrder() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        try (EventDispatcher<Integer> d = new EventDispatcher<>("t", 20_000, n -> { })) {
+        try (EventDispatcher<Integer> d = new EventDispatcher<>("t", 20_000, n -> {})) {
             d.subscribe(seen::add);
             IntStream.range(0, 10_000).forEach(d::offer);
 
@@ -53,7 +53,7 @@ class EventDispatcherTest {
     @Test
     void aFailingSubscriberDoesNotStopDeliveryToOthers() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        try (EventDispatcher<Integer> d = new EventDispatcher<>("t", 10, n -> { })) {
+        try (EventDispatcher<Integer> d = new EventDispatcher<>("t", 10, n -> {})) {
             d.subscribe(i -> {
                 throw new IllegalStateException("boom");
             });

@@ -52,9 +52,15 @@ class EventFloodIT {
 
     private void start(int queueCapacity) {
         // The Pong queues behind the flood on the one ordered stream: a keepalive deadline of seconds, not 300 ms.
-        driver = UcmDriver.start(HostilePbxIT.shortTimeouts(peer.port()).keepaliveInterval(Duration.ofSeconds(1))
-                .keepaliveTimeout(Duration.ofSeconds(2)).eventQueueCapacity(queueCapacity).build(),
-                dataDir, Clock.systemUTC(), observer);
+        driver = UcmDriver.start(
+                HostilePbxIT.shortTimeouts(peer.port())
+                        .keepaliveInterval(Duration.ofSeconds(1))
+                        .keepaliveTimeout(Duration.ofSeconds(2))
+                        .eventQueueCapacity(queueCapacity)
+                        .build(),
+                dataDir,
+                Clock.systemUTC(),
+                observer);
         await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
     }
 
@@ -62,7 +68,9 @@ class EventFloodIT {
         StringBuilder sb = new StringBuilder(FLOOD * 130);
         for (int i = 0; i < FLOOD; i++) {
             sb.append("Event: PresenceStateChange\r\nPrivilege: call,all\r\nPresentity: CustomPresence:1000\r\n")
-                    .append("Status: away\r\nSubtype: \r\nMessage: m").append(i).append("\r\n\r\n");
+                    .append("Status: away\r\nSubtype: \r\nMessage: m")
+                    .append(i)
+                    .append("\r\n\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -76,9 +84,15 @@ class EventFloodIT {
         long written = System.nanoTime() - started;
         await().atMost(Duration.ofSeconds(60)).until(() -> driver.counters().eventsReceived() - before == FLOOD);
         long received = System.nanoTime() - started;
-        System.out.printf("EventFloodIT %s: %,d events (%,d bytes) written in %d ms (%,d events/s), read by the driver"
-                        + " in %d ms (%,d events/s)%n", label, FLOOD, bytes.length, TimeUnit.NANOSECONDS.toMillis(written),
-                FLOOD * 1_000_000_000L / Math.max(1, written), TimeUnit.NANOSECONDS.toMillis(received),
+        System.out.printf(
+                "EventFloodIT %s: %,d events (%,d bytes) written in %d ms (%,d events/s), read by the driver"
+                        + " in %d ms (%,d events/s)%n",
+                label,
+                FLOOD,
+                bytes.length,
+                TimeUnit.NANOSECONDS.toMillis(written),
+                FLOOD * 1_000_000_000L / Math.max(1, written),
+                TimeUnit.NANOSECONDS.toMillis(received),
                 FLOOD * 1_000_000_000L / Math.max(1, received));
     }
 
@@ -108,15 +122,22 @@ class EventFloodIT {
             assertThat(presenceDelivered.get() + c.eventsDropped()).isEqualTo(FLOOD);
         });
         DriverCounters c = driver.counters();
-        System.out.printf("EventFloodIT stalled: delivered %,d raw + %,d driver events, dropped %,d + %,d, queue peak %,d"
-                + " of %,d%n", rawDelivered.get(), presenceDelivered.get(), c.amiEventsDropped(), c.eventsDropped(),
-                c.eventQueuePeak(), c.eventQueueCapacity());
+        System.out.printf(
+                "EventFloodIT stalled: delivered %,d raw + %,d driver events, dropped %,d + %,d, queue peak %,d"
+                        + " of %,d%n",
+                rawDelivered.get(),
+                presenceDelivered.get(),
+                c.amiEventsDropped(),
+                c.eventsDropped(),
+                c.eventQueuePeak(),
+                c.eventQueueCapacity());
         assertThat(c.eventsDropped()).isGreaterThan(FLOOD - 2_000L);
         assertThat(c.eventQueuePeak()).isLessThanOrEqualTo(1_000).isEqualTo(c.eventQueueCapacity());
         assertThat(driver.droppedEvents()).isEqualTo(c.eventsDropped() + c.amiEventsDropped());
         assertThat(driver.asset().snapshot().droppedEvents()).isEqualTo(driver.droppedEvents());
         assertThat(observer.dropped).hasValue(driver.droppedEvents());
-        assertThat(observer.dropReasons).anySatisfy(r -> assertThat(r).startsWith("driver event queue full (1000 events)"))
+        assertThat(observer.dropReasons)
+                .anySatisfy(r -> assertThat(r).startsWith("driver event queue full (1000 events)"))
                 .anySatisfy(r -> assertThat(r).startsWith("raw AMI event queue full (1000 events)"));
         assertThat(c.malformedMessages()).isZero();
 
@@ -125,7 +146,8 @@ class EventFloodIT {
         List<AmiMessage> after = new CopyOnWriteArrayList<>();
         driver.subscribeAmi(after::add);
         peer.sendToLoggedIn("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: after\r\n\r\n");
-        await().atMost(Duration.ofSeconds(10)).until(() -> after.stream().anyMatch(m -> "after".equals(m.get("UserEvent"))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> after.stream().anyMatch(m -> "after".equals(m.get("UserEvent"))));
         assertThat(driver.asset().state()).isEqualTo("Normal");
         assertThat(driver.counters().connects()).isEqualTo(1);
         assertThat(observer.disconnected).isEmpty();
@@ -149,7 +171,8 @@ class EventFloodIT {
             assertThat(presence.get(i)).isEqualTo("m" + i);
         }
         DriverCounters c = driver.counters();
-        System.out.printf("EventFloodIT keeping up: queue peak %,d of %,d%n", c.eventQueuePeak(), c.eventQueueCapacity());
+        System.out.printf(
+                "EventFloodIT keeping up: queue peak %,d of %,d%n", c.eventQueuePeak(), c.eventQueueCapacity());
         assertThat(driver.droppedEvents()).isZero();
         assertThat(observer.dropped).hasValue(0);
         assertThat(c.eventQueuePeak()).isLessThanOrEqualTo(c.eventQueueCapacity());

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,8 +140,8 @@ final class HostileAmiPeer implements AutoCloseable {
         if (c.behaviour != Behaviour.NO_BANNER) {
             c.write("Asterisk Call Manager/9.0.0\r\n");
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.socket.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(c.socket.getInputStream(), StandardCharsets.UTF_8))) {
             AmiMessage.Builder b = AmiMessage.builder();
             for (String line; (line = in.readLine()) != null; ) {
                 int colon = line.indexOf(':');
@@ -161,7 +160,10 @@ final class HostileAmiPeer implements AutoCloseable {
     }
 
     private static String response(String status, String actionId, String... headers) {
-        StringBuilder sb = new StringBuilder("Response: ").append(status).append("\r\nActionID: ").append(actionId)
+        StringBuilder sb = new StringBuilder("Response: ")
+                .append(status)
+                .append("\r\nActionID: ")
+                .append(actionId)
                 .append("\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             sb.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -170,15 +172,16 @@ final class HostileAmiPeer implements AutoCloseable {
     }
 
     private static String emptyList(String id, String complete) {
-        return response("Success", id, "EventList", "start", "Message", "will follow")
-                + "Event: " + complete + "\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: 0\r\n\r\n";
+        return response("Success", id, "EventList", "start", "Message", "will follow") + "Event: " + complete
+                + "\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: 0\r\n\r\n";
     }
 
     private void answer(Conn c, AmiMessage m) {
         String id = m.get("ActionID", "");
         String action = m.action() == null ? "" : m.action().toLowerCase();
         Behaviour how = c.behaviour;
-        if (how == Behaviour.NO_BANNER || how == Behaviour.NO_LOGIN_ANSWER
+        if (how == Behaviour.NO_BANNER
+                || how == Behaviour.NO_LOGIN_ANSWER
                 || how == Behaviour.SILENT_AFTER_LOGIN && c.loggedIn) {
             return;
         }
@@ -200,8 +203,14 @@ final class HostileAmiPeer implements AutoCloseable {
                 }
             }
             case "ping" -> c.write(response("Success", id, "Ping", "Pong", "Timestamp", "1714557600.123456"));
-            case "listcommands" -> c.write(response("Success", id, "Originate", "Originate a call.  (Priv: originate,all)",
-                    "Redirect", "Redirect (transfer) a call.  (Priv: call,all)"));
+            case "listcommands" ->
+                c.write(response(
+                        "Success",
+                        id,
+                        "Originate",
+                        "Originate a call.  (Priv: originate,all)",
+                        "Redirect",
+                        "Redirect (transfer) a call.  (Priv: call,all)"));
             case "extensionstatelist" -> c.write(emptyList(id, "ExtensionStateListComplete"));
             case "presencestatelist" -> c.write(emptyList(id, "PresenceStateListComplete"));
             case "coreshowchannels" -> c.write(emptyList(id, "CoreShowChannelsComplete"));
@@ -209,8 +218,13 @@ final class HostileAmiPeer implements AutoCloseable {
                 c.write(response("Goodbye", id, "Message", "Thanks for all the fish."));
                 c.close();
             }
-            default -> c.write(response("Error", id, "Message", "Invalid/unknown command: " + m.action()
-                    + ". Use Action: ListCommands to show available commands."));
+            default ->
+                c.write(response(
+                        "Error",
+                        id,
+                        "Message",
+                        "Invalid/unknown command: " + m.action()
+                                + ". Use Action: ListCommands to show available commands."));
         }
     }
 

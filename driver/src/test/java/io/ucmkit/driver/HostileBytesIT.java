@@ -53,9 +53,15 @@ class HostileBytesIT {
         connectionLog.addAppender(logged);
         peer = new HostileAmiPeer();
         // Pongs may queue behind a 4 MiB message here: keepalive at its default-like pace, not the 300 ms elsewhere.
-        driver = UcmDriver.start(HostilePbxIT.shortTimeouts(peer.port()).keepaliveInterval(Duration.ofSeconds(1))
-                .keepaliveTimeout(Duration.ofSeconds(2)).actionTimeout(Duration.ofSeconds(2)).build(),
-                dataDir, Clock.systemUTC(), observer);
+        driver = UcmDriver.start(
+                HostilePbxIT.shortTimeouts(peer.port())
+                        .keepaliveInterval(Duration.ofSeconds(1))
+                        .keepaliveTimeout(Duration.ofSeconds(2))
+                        .actionTimeout(Duration.ofSeconds(2))
+                        .build(),
+                dataDir,
+                Clock.systemUTC(),
+                observer);
         driver.subscribeAmi(raw::add);
         await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
     }
@@ -76,7 +82,8 @@ class HostileBytesIT {
                 Arguments.of("a bare CR at the end of a value", bytes("Header: v\r\r"), null),
                 Arguments.of("a bare CR as the whole line", bytes("\r"), "LINE_WITHOUT_COLON"),
                 Arguments.of("a NUL byte", bytes("Header: a\0b"), "NUL_BYTE"),
-                Arguments.of("invalid UTF-8", concat(bytes("Header: a"), new byte[] {(byte) 0xC3, 0x28}), "INVALID_UTF8"),
+                Arguments.of(
+                        "invalid UTF-8", concat(bytes("Header: a"), new byte[] {(byte) 0xC3, 0x28}), "INVALID_UTF8"),
                 Arguments.of("a line without colon", bytes("no colon here"), "LINE_WITHOUT_COLON"),
                 Arguments.of("a 70 KB line", bytes("Big: " + "x".repeat(70_000)), "LINE_TOO_LONG"));
     }
@@ -84,7 +91,9 @@ class HostileBytesIT {
     @ParameterizedTest(name = "{0} in an event")
     @MethodSource("badLines")
     void aBadLineInAnEventCostsOnlyThatEvent(String what, byte[] line, String reason) {
-        peer.sendToLoggedIn(concat(bytes("Event: UserEvent\r\nPrivilege: user,all\r\n"), line,
+        peer.sendToLoggedIn(concat(
+                bytes("Event: UserEvent\r\nPrivilege: user,all\r\n"),
+                line,
                 bytes("\r\nUserEvent: odd\r\n\r\n" + GOOD_EVENT)));
 
         awaitGoodEvent();
@@ -103,8 +112,12 @@ class HostileBytesIT {
     @ParameterizedTest(name = "{0} in a response")
     @MethodSource("badLines")
     void aBadLineInAResponseFailsOnlyThatAction(String what, byte[] line, String reason) throws Exception {
-        peer.replies.put("status", id -> concat(bytes("Response: Success\r\nActionID: " + id + "\r\n"), line,
-                bytes("\r\nMessage: done\r\n\r\n")));
+        peer.replies.put(
+                "status",
+                id -> concat(
+                        bytes("Response: Success\r\nActionID: " + id + "\r\n"),
+                        line,
+                        bytes("\r\nMessage: done\r\n\r\n")));
 
         CompletableFuture<AmiResponse> status = driver.sendAction(AmiMessage.of("Action", "Status"));
 
@@ -112,13 +125,18 @@ class HostileBytesIT {
             assertThat(status.get(5, TimeUnit.SECONDS).message()).isEqualTo("done");
             assertThat(observer.malformed).isEmpty();
         } else {
-            assertThatThrownBy(() -> status.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DriverException.class)
+            assertThatThrownBy(() -> status.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DriverException.class)
                     .hasMessageContaining("Status: the PBX's answer could not be decoded (" + reason + ")");
             assertThat(observer.malformed).containsExactly(reason);
-            await().atMost(Duration.ofSeconds(5)).until(() -> observer.actions("Status").stream()
-                    .anyMatch(a -> a.outcome() == DriverObserver.ActionOutcome.ERROR));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> observer.actions("Status").stream()
+                            .anyMatch(a -> a.outcome() == DriverObserver.ActionOutcome.ERROR));
         }
-        assertThat(driver.sendAction(AmiMessage.of("Action", "Ping")).get(5, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(driver.sendAction(AmiMessage.of("Action", "Ping"))
+                        .get(5, TimeUnit.SECONDS)
+                        .isSuccess())
+                .isTrue();
         peer.sendToLoggedIn(GOOD_EVENT);
         awaitGoodEvent();
         assertSameConnectionAndNormal();
@@ -130,7 +148,10 @@ class HostileBytesIT {
 
         awaitGoodEvent();
         assertThat(observer.malformed).containsExactly("response to no pending action");
-        assertThat(warnings()).singleElement().asString().contains("response without a pending action")
+        assertThat(warnings())
+                .singleElement()
+                .asString()
+                .contains("response without a pending action")
                 .contains("nobody-1");
         assertSameConnectionAndNormal();
     }
@@ -143,17 +164,23 @@ class HostileBytesIT {
         while (runaway.length() <= 4 * 1024 * 1024) {
             runaway.append("CLI output that never ends with the end-of-command marker\n");
         }
-        peer.replies.put("command", id -> bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: " + id
-                + "\r\nsome output\n" + runaway + "\r\n" + GOOD_EVENT));
+        peer.replies.put(
+                "command",
+                id -> bytes("Response: Follows\r\nPrivilege: Command\r\nActionID: " + id + "\r\nsome output\n" + runaway
+                        + "\r\n" + GOOD_EVENT));
 
-        CompletableFuture<AmiResponse> command = driver.sendAction(AmiMessage.of("Action", "Command",
-                "Command", "core show uptime"));
+        CompletableFuture<AmiResponse> command =
+                driver.sendAction(AmiMessage.of("Action", "Command", "Command", "core show uptime"));
 
-        assertThatThrownBy(() -> command.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DriverException.class)
+        assertThatThrownBy(() -> command.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DriverException.class)
                 .hasMessageContaining("Command: the PBX's answer could not be decoded (MESSAGE_TOO_LARGE)");
         awaitGoodEvent();
         assertThat(observer.malformed).containsExactly("MESSAGE_TOO_LARGE");
-        assertThat(driver.sendAction(AmiMessage.of("Action", "Ping")).get(5, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(driver.sendAction(AmiMessage.of("Action", "Ping"))
+                        .get(5, TimeUnit.SECONDS)
+                        .isSuccess())
+                .isTrue();
         assertSameConnectionAndNormal();
     }
 
@@ -164,16 +191,24 @@ class HostileBytesIT {
             StringBuilder sb = new StringBuilder("Response: Success\r\nActionID: " + id
                     + "\r\nEventList: start\r\nMessage: Channels will follow\r\n\r\n");
             for (int i = 0; i < items; i++) {
-                sb.append("Event: CoreShowChannel\r\nActionID: ").append(id).append("\r\nChannel: PJSIP/1000-")
-                        .append(i).append("\r\nChannelState: 6\r\n\r\n");
+                sb.append("Event: CoreShowChannel\r\nActionID: ")
+                        .append(id)
+                        .append("\r\nChannel: PJSIP/1000-")
+                        .append(i)
+                        .append("\r\nChannelState: 6\r\n\r\n");
             }
-            return bytes(sb.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(id)
-                    .append("\r\nEventList: Complete\r\nListItems: ").append(items).append("\r\n\r\n").toString());
+            return bytes(sb.append("Event: CoreShowChannelsComplete\r\nActionID: ")
+                    .append(id)
+                    .append("\r\nEventList: Complete\r\nListItems: ")
+                    .append(items)
+                    .append("\r\n\r\n")
+                    .toString());
         });
 
         CompletableFuture<AmiResponse> list = driver.sendAction(AmiMessage.of("Action", "CoreShowChannels"));
 
-        assertThatThrownBy(() -> list.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DriverException.class)
+        assertThatThrownBy(() -> list.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DriverException.class)
                 .hasMessageContaining("CoreShowChannels: the PBX listed more than 20000 items; the list was not kept");
         assertThat(observer.malformed).containsExactly("list too long");
         peer.sendToLoggedIn(GOOD_EVENT);
@@ -190,10 +225,13 @@ class HostileBytesIT {
 
         awaitGoodEvent();
         assertThat(observer.malformed).containsExactly("NUL_BYTE");
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("hunter") || m.contains("k3y-value") || m.contains("s3cr3t"))
-                .anyMatch(m -> m.startsWith("undecodable AMI input") && m.contains("NUL_BYTE")
-                        && m.contains("'Secret: ********'") && m.contains("Key: ********"))
+                .anyMatch(m -> m.startsWith("undecodable AMI input")
+                        && m.contains("NUL_BYTE")
+                        && m.contains("'Secret: ********'")
+                        && m.contains("Key: ********"))
                 .anyMatch(m -> m.startsWith("<- ") && m.contains("Secret: ********") && m.contains("UserEvent: good"));
     }
 
@@ -215,7 +253,8 @@ class HostileBytesIT {
     }
 
     private void awaitGoodEvent() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> raw.stream().anyMatch(m -> "good".equals(m.get("UserEvent"))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> raw.stream().anyMatch(m -> "good".equals(m.get("UserEvent"))));
     }
 
     private void assertSameConnectionAndNormal() {
@@ -225,7 +264,9 @@ class HostileBytesIT {
     }
 
     private List<String> warnings() {
-        return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+        return logged.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
 

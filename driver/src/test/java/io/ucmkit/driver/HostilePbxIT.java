@@ -47,10 +47,17 @@ class HostilePbxIT {
 
     static DriverConfig.Builder shortTimeouts(int port) {
         ReconnectDelay fast = new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2);
-        return DriverConfig.builder().address("127.0.0.1").port(port).username(HostileAmiPeer.USERNAME)
-                .password(HostileAmiPeer.SECRET).connectTimeout(Duration.ofMillis(300))
-                .actionTimeout(Duration.ofMillis(300)).keepaliveInterval(Duration.ofMillis(200))
-                .keepaliveTimeout(Duration.ofMillis(300)).reconnect(fast).refusedLoginRetry(fast);
+        return DriverConfig.builder()
+                .address("127.0.0.1")
+                .port(port)
+                .username(HostileAmiPeer.USERNAME)
+                .password(HostileAmiPeer.SECRET)
+                .connectTimeout(Duration.ofMillis(300))
+                .actionTimeout(Duration.ofMillis(300))
+                .keepaliveInterval(Duration.ofMillis(200))
+                .keepaliveTimeout(Duration.ofMillis(300))
+                .reconnect(fast)
+                .refusedLoginRetry(fast);
     }
 
     private void start() {
@@ -73,7 +80,8 @@ class HostilePbxIT {
         assertThat(observer.logins).endsWith(DriverObserver.LoginOutcome.ACCEPTED);
         assertThat(observer.states).endsWith("Normal");
         peer.sendToLoggedIn(GOOD_EVENT);
-        await().atMost(Duration.ofSeconds(5)).until(() -> raw.stream().anyMatch(m -> "back".equals(m.get("UserEvent"))));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> raw.stream().anyMatch(m -> "back".equals(m.get("UserEvent"))));
     }
 
     @Test
@@ -81,8 +89,10 @@ class HostilePbxIT {
         peer.behaviour = HostileAmiPeer.Behaviour.NO_BANNER;
         start();
 
-        awaitReason("No Communication", "the PBX at 127.0.0.1:" + peer.port()
-                + " accepted the connection but sent no AMI banner within 300 ms");
+        awaitReason(
+                "No Communication",
+                "the PBX at 127.0.0.1:" + peer.port()
+                        + " accepted the connection but sent no AMI banner within 300 ms");
         assertThat(observer.connected).hasValue(0);
         assertThat(observer.logins).isEmpty();
 
@@ -95,12 +105,14 @@ class HostilePbxIT {
         peer.behaviour = HostileAmiPeer.Behaviour.NO_LOGIN_ANSWER;
         start();
 
-        awaitReason("No Communication",
+        awaitReason(
+                "No Communication",
                 "the PBX sent its AMI banner but did not answer the login (Challenge got no response within 300 ms)");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(observer.logins).contains(DriverObserver.LoginOutcome.FAILED);
             assertThat(observer.disconnected).anySatisfy(r -> assertThat(r).startsWith("the PBX sent its AMI banner"));
-            assertThat(observer.actions("Challenge")).extracting(RecordingObserver.Action::outcome)
+            assertThat(observer.actions("Challenge"))
+                    .extracting(RecordingObserver.Action::outcome)
                     .contains(DriverObserver.ActionOutcome.TIMEOUT);
         });
         assertThat(observer.logins).doesNotContain(DriverObserver.LoginOutcome.ACCEPTED);
@@ -113,9 +125,11 @@ class HostilePbxIT {
         peer.behaviour = HostileAmiPeer.Behaviour.SILENT_AFTER_LOGIN;
         start();
 
-        awaitReason("No Communication",
+        awaitReason(
+                "No Communication",
                 "the PBX accepted the login but then answered nothing (ListCommands got no response within 300 ms)");
-        await().atMost(Duration.ofSeconds(5)).until(() -> observer.logins.contains(DriverObserver.LoginOutcome.ACCEPTED));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> observer.logins.contains(DriverObserver.LoginOutcome.ACCEPTED));
         // Not shown Normal in between: the session is not trusted before the PBX answered after the login.
         assertThat(observer.states).doesNotContain("Normal");
 
@@ -125,13 +139,15 @@ class HostilePbxIT {
     @Test
     void aPbxThatStopsAnsweringPingIsNoCommunicationSayingSoAndTheDriverRecovers() {
         start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> observer.actions("Ping").stream()
-                .anyMatch(a -> a.outcome() == DriverObserver.ActionOutcome.SUCCESS));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> observer.actions("Ping").stream()
+                        .anyMatch(a -> a.outcome() == DriverObserver.ActionOutcome.SUCCESS));
 
         peer.replies.put("ping", id -> new byte[0]); // this connection and the next ones, until it behaves
         awaitReason("No Communication", "keepalive missed: no Pong within 300 ms (the PBX stopped answering)");
         assertThat(observer.disconnected).anySatisfy(r -> assertThat(r).startsWith("keepalive missed"));
-        assertThat(observer.actions("Ping")).extracting(RecordingObserver.Action::outcome)
+        assertThat(observer.actions("Ping"))
+                .extracting(RecordingObserver.Action::outcome)
                 .contains(DriverObserver.ActionOutcome.TIMEOUT);
 
         peer.replies.remove("ping");
@@ -146,10 +162,13 @@ class HostilePbxIT {
         // Each Ping gets an event instead of its Pong: the PBX is alive, its Pong might be queued behind events.
         peer.replies.put("ping", id -> GOOD_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        awaitReason("No Communication", "keepalive missed: no Pong within 300 ms to 3 Pings in a row, though the PBX"
-                + " kept sending events (it answers no action)");
+        awaitReason(
+                "No Communication",
+                "keepalive missed: no Pong within 300 ms to 3 Pings in a row, though the PBX"
+                        + " kept sending events (it answers no action)");
         assertThat(observer.disconnected).first().asString().contains("3 Pings in a row");
-        assertThat(observer.actions("Ping")).filteredOn(a -> a.outcome() == DriverObserver.ActionOutcome.TIMEOUT)
+        assertThat(observer.actions("Ping"))
+                .filteredOn(a -> a.outcome() == DriverObserver.ActionOutcome.TIMEOUT)
                 .hasSizeGreaterThanOrEqualTo(3);
         assertThat(raw).filteredOn(m -> "back".equals(m.get("UserEvent"))).hasSizeGreaterThanOrEqualTo(3);
 
@@ -180,7 +199,8 @@ class HostilePbxIT {
 
         await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
         peer.sendToLoggedIn(GOOD_EVENT);
-        await().atMost(Duration.ofSeconds(5)).until(() -> raw.stream().anyMatch(m -> "back".equals(m.get("UserEvent"))));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> raw.stream().anyMatch(m -> "back".equals(m.get("UserEvent"))));
         assertThat(driver.asset().state()).isEqualTo("Normal");
         assertThat(driver.counters().connects()).isEqualTo(1);
         assertThat(driver.counters().eventsReceived()).isEqualTo(1);

@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A {@link DriverObserver} that keeps what it was told, for the tests to check the wiring. */
 final class RecordingObserver implements DriverObserver {
 
-    record Action(String action, ActionOutcome outcome, Duration latency) {
-    }
+    record Action(String action, ActionOutcome outcome, Duration latency) {}
 
     final AtomicLong connected = new AtomicLong();
     final List<String> disconnected = new CopyOnWriteArrayList<>();

@@ -27,6 +27,7 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     public volatile boolean challengeSupported = true;
     /** When set, the raw answer to Originate; {@code %s} is replaced by the ActionID. */
     public volatile String originateReply;
+
     public volatile List<String> commands = List.of("Originate", "Redirect", "Ping", "Login");
     public volatile List<String> channelsUp = List.of();
 
@@ -84,7 +85,9 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     }
 
     public List<AmiMessage> received(String action) {
-        return received.stream().filter(m -> action.equalsIgnoreCase(m.action())).toList();
+        return received.stream()
+                .filter(m -> action.equalsIgnoreCase(m.action()))
+                .toList();
     }
 
     /** Writes raw AMI text (messages ending in a blank line) to every logged-in connection. */
@@ -117,7 +120,8 @@ public final class ScriptedAmiPeer implements AutoCloseable {
 
     private void serve(Conn c) {
         c.write("Asterisk Call Manager/9.0.0\r\n");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.socket.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(c.socket.getInputStream(), StandardCharsets.UTF_8))) {
             List<String> lines = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
@@ -145,7 +149,11 @@ public final class ScriptedAmiPeer implements AutoCloseable {
     }
 
     private static String response(String status, String actionId, String... headers) {
-        StringBuilder sb = new StringBuilder("Response: ").append(status).append("\r\nActionID: ").append(actionId).append("\r\n");
+        StringBuilder sb = new StringBuilder("Response: ")
+                .append(status)
+                .append("\r\nActionID: ")
+                .append(actionId)
+                .append("\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             sb.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -158,16 +166,24 @@ public final class ScriptedAmiPeer implements AutoCloseable {
         switch (action.toLowerCase()) {
             case "challenge" -> {
                 if (!challengeSupported) {
-                    c.write(response("Error", id, "Message", "Invalid/unknown command: Challenge. Use Action: ListCommands to show available commands."));
+                    c.write(
+                            response(
+                                    "Error",
+                                    id,
+                                    "Message",
+                                    "Invalid/unknown command: Challenge. Use Action: ListCommands to show available commands."));
                 } else {
                     c.challenge = "840216730";
                     c.write(response("Success", id, "Challenge", c.challenge));
                 }
             }
             case "login" -> {
-                boolean ok = username.equals(m.get("Username")) && (m.has("Key")
-                        ? c.challenge != null && ConnectionSupervisor.md5Hex(c.challenge + secret).equals(m.get("Key"))
-                        : secret.equals(m.get("Secret")));
+                boolean ok = username.equals(m.get("Username"))
+                        && (m.has("Key")
+                                ? c.challenge != null
+                                        && ConnectionSupervisor.md5Hex(c.challenge + secret)
+                                                .equals(m.get("Key"))
+                                : secret.equals(m.get("Secret")));
                 if (ok) {
                     c.write(response("Success", id, "Message", "Authentication accepted"));
                 } else {
@@ -189,32 +205,47 @@ public final class ScriptedAmiPeer implements AutoCloseable {
                 c.write(response("Success", id, h.toArray(String[]::new)));
             }
             case "extensionstatelist" -> {
-                StringBuilder sb = new StringBuilder(response("Success", id, "EventList", "start",
-                        "Message", "Extension Statuses will follow"));
+                StringBuilder sb = new StringBuilder(
+                        response("Success", id, "EventList", "start", "Message", "Extension Statuses will follow"));
                 for (String ext : List.of("1000", "1001", "1002")) {
-                    sb.append("Event: ExtensionStatus\r\nActionID: ").append(id).append("\r\nExten: ").append(ext)
-                            .append("\r\nContext: from-internal\r\nHint: PJSIP/").append(ext)
+                    sb.append("Event: ExtensionStatus\r\nActionID: ")
+                            .append(id)
+                            .append("\r\nExten: ")
+                            .append(ext)
+                            .append("\r\nContext: from-internal\r\nHint: PJSIP/")
+                            .append(ext)
                             .append("\r\nStatus: 0\r\nStatusText: Idle\r\n\r\n");
                 }
-                sb.append("Event: ExtensionStateListComplete\r\nActionID: ").append(id)
+                sb.append("Event: ExtensionStateListComplete\r\nActionID: ")
+                        .append(id)
                         .append("\r\nEventList: Complete\r\nListItems: 3\r\n\r\n");
                 c.write(sb.toString());
             }
-            case "presencestatelist" -> c.write(response("Success", id, "EventList", "start",
-                    "Message", "Presence State Changes will follow")
-                    + "Event: PresenceStateListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: 0\r\n\r\n");
+            case "presencestatelist" ->
+                c.write(response("Success", id, "EventList", "start", "Message", "Presence State Changes will follow")
+                        + "Event: PresenceStateListComplete\r\nActionID: " + id
+                        + "\r\nEventList: Complete\r\nListItems: 0\r\n\r\n");
             case "coreshowchannels" -> {
-                StringBuilder sb = new StringBuilder(response("Success", id, "EventList", "start",
-                        "Message", "Channels will follow"));
+                StringBuilder sb = new StringBuilder(
+                        response("Success", id, "EventList", "start", "Message", "Channels will follow"));
                 int n = 0;
                 for (String ch : channelsUp) {
                     n++;
-                    sb.append("Event: CoreShowChannel\r\nActionID: ").append(id).append("\r\nChannel: ").append(ch)
-                            .append("\r\nChannelState: 6\r\nChannelStateDesc: Up\r\nUniqueid: 1.").append(n)
-                            .append("\r\nLinkedid: 1.").append(n).append("\r\n\r\n");
+                    sb.append("Event: CoreShowChannel\r\nActionID: ")
+                            .append(id)
+                            .append("\r\nChannel: ")
+                            .append(ch)
+                            .append("\r\nChannelState: 6\r\nChannelStateDesc: Up\r\nUniqueid: 1.")
+                            .append(n)
+                            .append("\r\nLinkedid: 1.")
+                            .append(n)
+                            .append("\r\n\r\n");
                 }
-                sb.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(id)
-                        .append("\r\nEventList: Complete\r\nListItems: ").append(n).append("\r\n\r\n");
+                sb.append("Event: CoreShowChannelsComplete\r\nActionID: ")
+                        .append(id)
+                        .append("\r\nEventList: Complete\r\nListItems: ")
+                        .append(n)
+                        .append("\r\n\r\n");
                 c.write(sb.toString());
             }
             case "originate" -> {
@@ -228,8 +259,13 @@ public final class ScriptedAmiPeer implements AutoCloseable {
                 c.write(response("Goodbye", id, "Message", "Thanks for all the fish."));
                 c.close();
             }
-            default -> c.write(response("Error", id, "Message", "Invalid/unknown command: " + action
-                    + ". Use Action: ListCommands to show available commands."));
+            default ->
+                c.write(response(
+                        "Error",
+                        id,
+                        "Message",
+                        "Invalid/unknown command: " + action
+                                + ". Use Action: ListCommands to show available commands."));
         }
     }
 

@@ -44,14 +44,26 @@ class SimulatorCallsIT {
 
     @BeforeEach
     void start() {
-        sim = UcmSimulator.builder().amiPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO)
-                .clock(timers.clock()).scheduler(timers).start();
-        driver = UcmDriver.start(DriverConfig.builder().address("127.0.0.1").port(sim.amiPort())
-                .username("amiadmin").password("amiadmin1")
-                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
-                .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2)).build(), dataDir);
+        sim = UcmSimulator.builder()
+                .amiPort(0)
+                .bind("127.0.0.1")
+                .authFailureDelay(Duration.ZERO)
+                .clock(timers.clock())
+                .scheduler(timers)
+                .start();
+        driver = UcmDriver.start(
+                DriverConfig.builder()
+                        .address("127.0.0.1")
+                        .port(sim.amiPort())
+                        .username("amiadmin")
+                        .password("amiadmin1")
+                        .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+                        .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+                        .build(),
+                dataDir);
         driver.subscribe(events::add);
-        await().atMost(WAIT).until(() -> driver.isConnected() && driver.asset().state().equals("Normal"));
+        await().atMost(WAIT)
+                .until(() -> driver.isConnected() && driver.asset().state().equals("Normal"));
     }
 
     @AfterEach
@@ -63,13 +75,17 @@ class SimulatorCallsIT {
     @Test
     void anAdminUserIsNormalNowThatThePbxOffersOriginate() {
         assertThat(driver.asset().trueState()).isEqualTo(SystemAsset.TrueState.NORMAL);
-        assertThat(events).filteredOn(DriverEvent.AssetState.class::isInstance).map(DriverEvent.AssetState.class::cast)
-                .extracting(DriverEvent.AssetState::trueState).doesNotContain("Fault");
+        assertThat(events)
+                .filteredOn(DriverEvent.AssetState.class::isInstance)
+                .map(DriverEvent.AssetState.class::cast)
+                .extracting(DriverEvent.AssetState::trueState)
+                .doesNotContain("Fault");
     }
 
     @Test
     void callPhoneAnsweredBySourceThenDestinationIsAcceptedTwiceWithTheLinesAsCallerId() {
-        String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm (B-2)")).join();
+        String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm (B-2)"))
+                .join();
 
         // The source phone rings showing line 1 as the name and line 2, shrunk by Asterisk, as the number.
         ChannelView source = channelOf("1000");
@@ -81,10 +97,12 @@ class SimulatorCallsIT {
         await().atMost(WAIT).until(() -> callStatuses().size() == 1);
         timers.advance(Duration.ofMillis(200)); // 1001 answers automatically after 200 ms
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(callStatuses())
-                .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
-                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, callId),
-                        tuple("1001", CallStatus.Status.Accepted, null, callId)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(callStatuses())
+                        .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
+                        .containsExactly(
+                                tuple("1000", CallStatus.Status.Accepted, null, callId),
+                                tuple("1001", CallStatus.Status.Accepted, null, callId)));
         // The destination shows who calls: the Call Phone lines as its connected line.
         ChannelView destination = channelOf("1001");
         assertThat(destination.state()).isEqualTo("Up");
@@ -100,16 +118,18 @@ class SimulatorCallsIT {
         "1007, no-answer,   never answers,  60",
         "1009, unavailable, is unregistered, 0",
     })
-    void aDestinationThatDoesNotTakeTheCallIsDeclinedWithTheReason(String destination, String reason,
-                                                                    String why, int ringSeconds) {
-        String callId = driver.callPhone(new CallPhone("1000", destination, "Door 3", "Alarm")).join();
+    void aDestinationThatDoesNotTakeTheCallIsDeclinedWithTheReason(
+            String destination, String reason, String why, int ringSeconds) {
+        String callId = driver.callPhone(new CallPhone("1000", destination, "Door 3", "Alarm"))
+                .join();
         sim.admin().answer("1000");
         timers.advance(Duration.ofSeconds(ringSeconds)); // the dialplan's ring timeout (Dial(...,60))
 
         await().atMost(WAIT).until(() -> callStatuses().stream().anyMatch(declined()));
         assertThat(callStatuses())
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
-                .containsExactly(tuple("1000", CallStatus.Status.Accepted, null, callId),
+                .containsExactly(
+                        tuple("1000", CallStatus.Status.Accepted, null, callId),
                         tuple(destination, CallStatus.Status.Declined, reason, callId));
         await().atMost(WAIT).until(() -> sim.admin().calls().isEmpty());
     }
@@ -117,11 +137,13 @@ class SimulatorCallsIT {
     @Test
     void aDestinationUnregisteredAtRunTimeIsDeclinedUnavailable() {
         sim.admin().setRegistered("1002", false);
-        String callId = driver.callPhone(new CallPhone("1000", "1002", "a", "b")).join();
+        String callId =
+                driver.callPhone(new CallPhone("1000", "1002", "a", "b")).join();
         sim.admin().answer("1000");
 
         await().atMost(WAIT).until(() -> callStatuses().stream().anyMatch(declined()));
-        assertThat(callStatuses()).filteredOn(declined())
+        assertThat(callStatuses())
+                .filteredOn(declined())
                 .extracting(CallStatus::extension, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1002", "unavailable", callId));
     }
@@ -135,14 +157,14 @@ class SimulatorCallsIT {
         "1006, busy,        is busy,         none",
         "1009, unavailable, is unregistered, none",
     })
-    void aSourceThatDoesNotTakeTheCallIsDeclinedWithTheReason(String source, String reason, String why,
-                                                              String act) {
-        String callId = driver.callPhone(new CallPhone(source, "1001", "Door 3", "Alarm")).join();
+    void aSourceThatDoesNotTakeTheCallIsDeclinedWithTheReason(String source, String reason, String why, String act) {
+        String callId = driver.callPhone(new CallPhone(source, "1001", "Door 3", "Alarm"))
+                .join();
         switch (act) {
             case "decline" -> sim.admin().decline(source);
             case "hangup" -> sim.admin().hangup(source);
             case "wait" -> timers.advance(Duration.ofSeconds(30)); // Originate's default Timeout
-            default -> { }
+            default -> {}
         }
 
         await().atMost(WAIT).until(() -> callStatuses().stream().anyMatch(declined()));
@@ -154,13 +176,16 @@ class SimulatorCallsIT {
 
     @Test
     void aCallPhoneThatEndsWhileTheDriverIsLockedOutIsDeclinedUnknownAfterTheReconnectAndNotSentAgain() {
-        String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm")).join();
+        String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm"))
+                .join();
         await().atMost(WAIT).until(() -> "Ringing".equals(channelOf("1000").state()));
         AmiUserConfig user = sim.admin().amiUser("amiadmin").orElseThrow();
 
         // Saving the AMI user restarts the manager (every session closed, as on a UCM); with another secret the
         // driver cannot log back in, so it sees nothing of what happens next.
-        sim.admin().saveAmiUser(new AmiUserConfig(user.username(), "locked-out", user.permit(), user.read(), user.write()));
+        sim.admin()
+                .saveAmiUser(
+                        new AmiUserConfig(user.username(), "locked-out", user.permit(), user.read(), user.write()));
         await().atMost(WAIT).until(() -> driver.asset().reason().startsWith("login refused by the PBX"));
         sim.admin().decline("1000");
         await().atMost(WAIT).until(() -> sim.admin().calls().isEmpty());
@@ -171,7 +196,9 @@ class SimulatorCallsIT {
         assertThat(callStatuses())
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
                 .containsExactly(tuple("1000", CallStatus.Status.Declined, "unknown", callId));
-        assertThat(sim.admin().journal()).filteredOn(e -> "Originate".equals(e.action())).hasSize(1);
+        assertThat(sim.admin().journal())
+                .filteredOn(e -> "Originate".equals(e.action()))
+                .hasSize(1);
     }
 
     @Test
@@ -183,12 +210,14 @@ class SimulatorCallsIT {
         sim.admin().dial("1002", "1005"); // declines: not a Call Phone call, so no Declined
         sim.admin().dial("1003", "1006"); // busy
         // A Call Phone call after them proves their events have all been translated.
-        String callId = driver.callPhone(new CallPhone("1009", "1001", "a", "b")).join();
+        String callId =
+                driver.callPhone(new CallPhone("1009", "1001", "a", "b")).join();
 
         await().atMost(WAIT).until(() -> callStatuses().stream().anyMatch(declined()));
         assertThat(callStatuses())
                 .extracting(CallStatus::extension, CallStatus::status, CallStatus::reason, CallStatus::callId)
-                .containsExactly(tuple("1001", CallStatus.Status.Accepted, null, null),
+                .containsExactly(
+                        tuple("1001", CallStatus.Status.Accepted, null, null),
                         tuple("1009", CallStatus.Status.Declined, "unavailable", callId));
     }
 
@@ -206,9 +235,13 @@ class SimulatorCallsIT {
         assertThat(spy.application()).isEqualTo("ChanSpy");
         assertThat(spy.spyMode()).isEqualTo("barge");
         assertThat(spy.spying()).isEqualTo(spied);
-        assertThat(sim.admin().journal()).filteredOn(e -> "Originate".equals(e.action())).singleElement()
-                .satisfies(e -> assertThat(e.headers()).containsEntry("Application", "ChanSpy")
-                        .containsEntry("Data", "PJSIP/1001-,qBE").containsEntry("Channel", "PJSIP/1000"));
+        assertThat(sim.admin().journal())
+                .filteredOn(e -> "Originate".equals(e.action()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.headers())
+                        .containsEntry("Application", "ChanSpy")
+                        .containsEntry("Data", "PJSIP/1001-,qBE")
+                        .containsEntry("Channel", "PJSIP/1000"));
 
         // E: the barge ends with the call it joined.
         sim.admin().hangup("1002");
@@ -218,9 +251,10 @@ class SimulatorCallsIT {
     @Test
     void bargeOnAnIdleDestinationIsAConflictAndSendsNoOriginate() {
         assertThatThrownBy(() -> driver.barge(new Barge("1000", "1001")).join())
-                .isInstanceOf(CompletionException.class).cause()
-                .isInstanceOfSatisfying(DriverException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DriverException.Kind.CONFLICT))
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        DriverException.class, e -> assertThat(e.kind()).isEqualTo(DriverException.Kind.CONFLICT))
                 .hasMessageContaining("destination 1001 is not in a call");
 
         // Ringing is not in a call either: ChanSpy would skip a channel that is not up.
@@ -240,27 +274,32 @@ class SimulatorCallsIT {
         sim.admin().dtmf("1004", "0123456789*#");
 
         List<String> keys = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ivrResponses())
-                .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
-                .containsExactlyElementsOf(keys.stream().map(k -> tuple("1004", k, null)).toList()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ivrResponses())
+                        .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
+                        .containsExactlyElementsOf(
+                                keys.stream().map(k -> tuple("1004", k, null)).toList()));
     }
 
     @Test
     void keysPressedOnACallPhoneCallToTheIvrCarryTheCallId() {
-        String callId = driver.callPhone(new CallPhone("1000", "7000", "Alarm", "7")).join();
+        String callId =
+                driver.callPhone(new CallPhone("1000", "7000", "Alarm", "7")).join();
         sim.admin().answer("1000");
         await().atMost(WAIT).until(() -> !callStatuses().isEmpty());
 
         sim.admin().dtmf("1000", "1#");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ivrResponses())
-                .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
-                .containsExactly(tuple("1000", "1", callId), tuple("1000", "#", callId)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ivrResponses())
+                        .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
+                        .containsExactly(tuple("1000", "1", callId), tuple("1000", "#", callId)));
     }
 
     @Test
     void keysTheDestinationPressesOnACallPhoneCallAreIvrResponsesWithTheCallId() {
-        String callId = driver.callPhone(new CallPhone("1000", "1002", "Door 3", "Alarm")).join();
+        String callId = driver.callPhone(new CallPhone("1000", "1002", "Door 3", "Alarm"))
+                .join();
         sim.admin().answer("1000");
         await().atMost(WAIT).until(() -> "Ringing".equals(channelOf("1002").state()));
         sim.admin().answer("1002");
@@ -269,9 +308,10 @@ class SimulatorCallsIT {
         sim.admin().dtmf("1002", "1"); // "press 1 to acknowledge"
         sim.admin().dtmf("1000", "*"); // the source's keys count too: it is a Call Phone call
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ivrResponses())
-                .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
-                .containsExactly(tuple("1002", "1", callId), tuple("1000", "*", callId)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ivrResponses())
+                        .extracting(IvrResponse::extension, IvrResponse::digit, IvrResponse::callId)
+                        .containsExactly(tuple("1002", "1", callId), tuple("1000", "*", callId)));
     }
 
     @Test
@@ -285,21 +325,31 @@ class SimulatorCallsIT {
         sim.admin().dtmf("1004", "9");
 
         await().atMost(WAIT).until(() -> !ivrResponses().isEmpty());
-        assertThat(ivrResponses()).extracting(IvrResponse::extension, IvrResponse::digit)
+        assertThat(ivrResponses())
+                .extracting(IvrResponse::extension, IvrResponse::digit)
                 .containsExactly(tuple("1004", "9"));
     }
 
     private ChannelView channelOf(String extension) {
-        return sim.admin().calls().stream().filter(c -> extension.equals(c.extension())).findFirst()
-                .orElseThrow(() -> new AssertionError("no channel of " + extension + " in " + sim.admin().calls()));
+        return sim.admin().calls().stream()
+                .filter(c -> extension.equals(c.extension()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no channel of " + extension + " in " + sim.admin().calls()));
     }
 
     private List<CallStatus> callStatuses() {
-        return events.stream().filter(CallStatus.class::isInstance).map(CallStatus.class::cast).toList();
+        return events.stream()
+                .filter(CallStatus.class::isInstance)
+                .map(CallStatus.class::cast)
+                .toList();
     }
 
     private List<IvrResponse> ivrResponses() {
-        return events.stream().filter(IvrResponse.class::isInstance).map(IvrResponse.class::cast).toList();
+        return events.stream()
+                .filter(IvrResponse.class::isInstance)
+                .map(IvrResponse.class::cast)
+                .toList();
     }
 
     private static Predicate<CallStatus> declined() {

@@ -39,7 +39,12 @@ class SimulatorIT {
     }
 
     private static UcmSimulator simulator(int amiPort) {
-        return UcmSimulator.builder().amiPort(amiPort).webPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO).start();
+        return UcmSimulator.builder()
+                .amiPort(amiPort)
+                .webPort(0)
+                .bind("127.0.0.1")
+                .authFailureDelay(Duration.ZERO)
+                .start();
     }
 
     @AfterEach
@@ -53,8 +58,13 @@ class SimulatorIT {
     }
 
     private DriverConfig.Builder config(String user, String password) {
-        return DriverConfig.builder().address("127.0.0.1").port(sim.amiPort()).username(user).password(password)
-                .keepaliveInterval(Duration.ofMillis(250)).keepaliveTimeout(Duration.ofSeconds(3))
+        return DriverConfig.builder()
+                .address("127.0.0.1")
+                .port(sim.amiPort())
+                .username(user)
+                .password(password)
+                .keepaliveInterval(Duration.ofMillis(250))
+                .keepaliveTimeout(Duration.ofSeconds(3))
                 .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300), 2, 0.2))
                 .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300), 2, 0.2));
     }
@@ -66,8 +76,9 @@ class SimulatorIT {
 
     private void awaitLoggedIn() {
         // The session is ready a moment before the supervisor's loop re-evaluates the asset: await both.
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.isConnected()
-                && driver.asset().trueState() != SystemAsset.TrueState.NO_COMMUNICATION);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        driver.isConnected() && driver.asset().trueState() != SystemAsset.TrueState.NO_COMMUNICATION);
     }
 
     private void awaitNoCommunication(String reasonPart) {
@@ -78,7 +89,9 @@ class SimulatorIT {
     }
 
     private long journalCount(String action) {
-        return sim.admin().journal().stream().filter(e -> action.equalsIgnoreCase(e.action())).count();
+        return sim.admin().journal().stream()
+                .filter(e -> action.equalsIgnoreCase(e.action()))
+                .count();
     }
 
     @Test
@@ -87,7 +100,8 @@ class SimulatorIT {
 
         awaitLoggedIn();
         assertThat(journalCount("Challenge")).isEqualTo(1);
-        assertThat(sim.admin().journal()).filteredOn(e -> "Login".equals(e.action()))
+        assertThat(sim.admin().journal())
+                .filteredOn(e -> "Login".equals(e.action()))
                 .allSatisfy(e -> assertThat(e.headers()).doesNotContainKey("Secret"));
     }
 
@@ -123,11 +137,15 @@ class SimulatorIT {
         AmiUserConfig admin = sim.admin().amiUser("amiadmin").orElseThrow();
 
         // Saving an AMI user restarts the manager (Shutdown, sessions closed), as the UCM warns.
-        sim.admin().saveAmiUser(new AmiUserConfig(admin.username(), admin.secret(), List.of("10.0.0.0/255.0.0.0"),
-                admin.read(), admin.write()));
+        sim.admin()
+                .saveAmiUser(new AmiUserConfig(
+                        admin.username(), admin.secret(), List.of("10.0.0.0/255.0.0.0"), admin.read(), admin.write()));
         awaitNoCommunication("IP is not in the AMI user's permitted IPs");
-        assertThat(events).filteredOn(DriverEvent.AssetState.class::isInstance).map(DriverEvent.AssetState.class::cast)
-                .extracting(DriverEvent.AssetState::reason).anyMatch(r -> r.contains("PBX announced Shutdown"));
+        assertThat(events)
+                .filteredOn(DriverEvent.AssetState.class::isInstance)
+                .map(DriverEvent.AssetState.class::cast)
+                .extracting(DriverEvent.AssetState::reason)
+                .anyMatch(r -> r.contains("PBX announced Shutdown"));
 
         sim.admin().saveAmiUser(admin);
         awaitLoggedIn();
@@ -149,22 +167,30 @@ class SimulatorIT {
         long pings = journalCount("Ping");
         await().atMost(Duration.ofSeconds(5)).until(() -> journalCount("Ping") > pings);
         assertThat(journalCount("Originate")).isZero();
-        assertThat(events).filteredOn(DriverEvent.AssetState.class::isInstance).map(DriverEvent.AssetState.class::cast)
-                .extracting(DriverEvent.AssetState::trueState).contains("No Communication")
-                .last().isNotEqualTo("No Communication");
+        assertThat(events)
+                .filteredOn(DriverEvent.AssetState.class::isInstance)
+                .map(DriverEvent.AssetState.class::cast)
+                .extracting(DriverEvent.AssetState::trueState)
+                .contains("No Communication")
+                .last()
+                .isNotEqualTo("No Communication");
     }
 
     @Test
     void aUserSavedWhileConnectedReconnectsWithoutRepeatingACommand() {
         start(config("amiadmin", "amiadmin1").build());
         awaitLoggedIn();
-        driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm")).handle((r, e) -> null).join();
+        driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm"))
+                .handle((r, e) -> null)
+                .join();
         long originates = journalCount("Originate");
 
         sim.admin().saveAmiUser(sim.admin().amiUser("amiadmin").orElseThrow());
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e ->
-                e instanceof DriverEvent.AssetState s && s.trueState().equals("No Communication")
-                        && s.reason().contains("Shutdown")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.stream()
+                        .anyMatch(e -> e instanceof DriverEvent.AssetState s
+                                && s.trueState().equals("No Communication")
+                                && s.reason().contains("Shutdown")));
         awaitLoggedIn();
         long pings = journalCount("Ping");
         await().atMost(Duration.ofSeconds(5)).until(() -> journalCount("Ping") > pings);
@@ -180,11 +206,17 @@ class SimulatorIT {
         sim.admin().setPresence("1003", "dnd", null);
         sim.admin().setPresence("1003", "custom", "InMeeting");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events)
-                .filteredOn(DriverEvent.Presence.class::isInstance).map(DriverEvent.Presence.class::cast)
-                .extracting(DriverEvent.Presence::extension, DriverEvent.Presence::status, DriverEvent.Presence::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1003", "dnd", ""),
-                        org.assertj.core.groups.Tuple.tuple("1003", "custom", "InMeeting")));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(events)
+                        .filteredOn(DriverEvent.Presence.class::isInstance)
+                        .map(DriverEvent.Presence.class::cast)
+                        .extracting(
+                                DriverEvent.Presence::extension,
+                                DriverEvent.Presence::status,
+                                DriverEvent.Presence::text)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("1003", "dnd", ""),
+                                org.assertj.core.groups.Tuple.tuple("1003", "custom", "InMeeting")));
     }
 
     @Test
@@ -199,10 +231,12 @@ class SimulatorIT {
         sim.admin().setPresence("1005", "away", null);
         awaitLoggedIn();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events)
-                .filteredOn(DriverEvent.Presence.class::isInstance).map(DriverEvent.Presence.class::cast)
-                .extracting(DriverEvent.Presence::extension, DriverEvent.Presence::status)
-                .contains(org.assertj.core.groups.Tuple.tuple("1005", "away")));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(events)
+                        .filteredOn(DriverEvent.Presence.class::isInstance)
+                        .map(DriverEvent.Presence.class::cast)
+                        .extracting(DriverEvent.Presence::extension, DriverEvent.Presence::status)
+                        .contains(org.assertj.core.groups.Tuple.tuple("1005", "away")));
     }
 
     @Test
@@ -212,28 +246,44 @@ class SimulatorIT {
         // Asterisk drops a client that stops reading), which would test that bound, not the driver. Raised to hold the
         // whole burst, so what is judged is the driver keeping every event in order.
         sim.close();
-        sim = UcmSimulator.builder().amiPort(0).bind("127.0.0.1").authFailureDelay(Duration.ZERO)
-                .outboundHighWaterMark(16 << 20).start();
-        start(config("amiadmin", "amiadmin1").keepaliveInterval(Duration.ofSeconds(1)).keepaliveTimeout(Duration.ofSeconds(5)).build());
+        sim = UcmSimulator.builder()
+                .amiPort(0)
+                .bind("127.0.0.1")
+                .authFailureDelay(Duration.ZERO)
+                .outboundHighWaterMark(16 << 20)
+                .start();
+        start(config("amiadmin", "amiadmin1")
+                .keepaliveInterval(Duration.ofSeconds(1))
+                .keepaliveTimeout(Duration.ofSeconds(5))
+                .build());
         awaitLoggedIn();
-        int statesBefore = (int) events.stream().filter(DriverEvent.AssetState.class::isInstance).count();
+        int statesBefore = (int)
+                events.stream().filter(DriverEvent.AssetState.class::isInstance).count();
 
         IntStream.range(0, 10_000).forEach(i -> sim.admin().setPresence("1006", "custom", "n" + i));
         await().atMost(Duration.ofSeconds(30)).until(() -> presenceTexts("1006").size() >= 10_000);
 
-        assertThat(presenceTexts("1006")).containsExactlyElementsOf(IntStream.range(0, 10_000).mapToObj(i -> "n" + i).toList());
+        assertThat(presenceTexts("1006"))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 10_000).mapToObj(i -> "n" + i).toList());
         assertThat(driver.droppedEvents()).isZero();
         assertThat(events).filteredOn(DriverEvent.AssetState.class::isInstance).hasSize(statesBefore); // no reconnect
     }
 
     private List<String> presenceTexts(String extension) {
-        return events.stream().filter(e -> e instanceof DriverEvent.Presence p && p.extension().equals(extension))
-                .map(e -> ((DriverEvent.Presence) e).text()).toList();
+        return events.stream()
+                .filter(e ->
+                        e instanceof DriverEvent.Presence p && p.extension().equals(extension))
+                .map(e -> ((DriverEvent.Presence) e).text())
+                .toList();
     }
 
     @Test
     void endToEndLatencyFromASimulatorPresenceChangeToTheDriverEvent() throws InterruptedException {
-        start(config("amiadmin", "amiadmin1").keepaliveInterval(Duration.ofSeconds(1)).keepaliveTimeout(Duration.ofSeconds(5)).build());
+        start(config("amiadmin", "amiadmin1")
+                .keepaliveInterval(Duration.ofSeconds(1))
+                .keepaliveTimeout(Duration.ofSeconds(5))
+                .build());
         awaitLoggedIn();
         BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         driver.subscribe(e -> {
@@ -254,8 +304,10 @@ class SimulatorIT {
             }
         }
         Arrays.sort(micros);
-        System.out.printf("simulator -> driver end-to-end latency over %d presence changes: median %d us, p99 %d us,"
-                + " max %d us%n", n, micros[n / 2], micros[(int) (n * 0.99)], micros[n - 1]);
+        System.out.printf(
+                "simulator -> driver end-to-end latency over %d presence changes: median %d us, p99 %d us,"
+                        + " max %d us%n",
+                n, micros[n / 2], micros[(int) (n * 0.99)], micros[n - 1]);
         assertThat(micros[(int) (n * 0.99)]).isLessThan(200_000);
     }
 }

@@ -31,7 +31,10 @@ class SystemAssetTest {
     }
 
     private List<AssetState> stateEvents() {
-        return events.stream().filter(AssetState.class::isInstance).map(AssetState.class::cast).toList();
+        return events.stream()
+                .filter(AssetState.class::isInstance)
+                .map(AssetState.class::cast)
+                .toList();
     }
 
     @Test
@@ -51,10 +54,12 @@ class SystemAssetTest {
         asset.setTrueState(TrueState.NO_COMMUNICATION, "keepalive missed");
         asset.setTrueState(TrueState.NORMAL, "connected");
 
-        assertThat(stateEvents()).extracting(AssetState::oldState, AssetState::newState, AssetState::reason)
+        assertThat(stateEvents())
+                .extracting(AssetState::oldState, AssetState::newState, AssetState::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("No Communication", "Normal", "connected"),
-                        org.assertj.core.groups.Tuple.tuple("Normal", "Fault", "AMI user lacks the originate privilege"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Normal", "Fault", "AMI user lacks the originate privilege"),
                         org.assertj.core.groups.Tuple.tuple("Fault", "No Communication", "keepalive missed"),
                         org.assertj.core.groups.Tuple.tuple("No Communication", "Normal", "connected"));
         assertThat(stateEvents()).allMatch(e -> e.time().equals(Instant.parse("2026-11-22T10:00:00Z")));
@@ -89,12 +94,16 @@ class SystemAssetTest {
         SystemAsset asset = asset();
         asset.execute(Command.MASK);
 
-        assertThatThrownBy(() -> asset.execute(Command.MASK)).isInstanceOf(DriverException.class)
-                .extracting(e -> ((DriverException) e).kind()).isEqualTo(DriverException.Kind.CONFLICT);
+        assertThatThrownBy(() -> asset.execute(Command.MASK))
+                .isInstanceOf(DriverException.class)
+                .extracting(e -> ((DriverException) e).kind())
+                .isEqualTo(DriverException.Kind.CONFLICT);
     }
 
     @ParameterizedTest(name = "Acknowledge of {0}")
-    @EnumSource(value = TrueState.class, names = {"FAULT", "NO_COMMUNICATION"})
+    @EnumSource(
+            value = TrueState.class,
+            names = {"FAULT", "NO_COMMUNICATION"})
     void acknowledgeOfAnAlarmShowsAcknowledgedUntilTheTrueStateChanges(TrueState alarm) {
         SystemAsset asset = asset();
         asset.setTrueState(TrueState.NORMAL, "ok");
@@ -113,7 +122,8 @@ class SystemAssetTest {
         SystemAsset asset = asset();
         asset.setTrueState(TrueState.NORMAL, "ok");
 
-        assertThatThrownBy(() -> asset.execute(Command.ACKNOWLEDGE)).isInstanceOf(DriverException.class)
+        assertThatThrownBy(() -> asset.execute(Command.ACKNOWLEDGE))
+                .isInstanceOf(DriverException.class)
                 .hasMessageContaining("no alarm");
     }
 
@@ -140,7 +150,8 @@ class SystemAssetTest {
 
     @Test
     void resetWithoutAnOverlayIsAConflict() {
-        assertThatThrownBy(() -> asset().execute(Command.RESET)).isInstanceOf(DriverException.class)
+        assertThatThrownBy(() -> asset().execute(Command.RESET))
+                .isInstanceOf(DriverException.class)
                 .hasMessageContaining("true state already");
     }
 
@@ -166,8 +177,10 @@ class SystemAssetTest {
 
         SystemAsset restarted = asset();
 
-        assertThat(restarted.snapshot().notes()).extracting(Note::text, Note::author)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Technician on site", "alice"),
+        assertThat(restarted.snapshot().notes())
+                .extracting(Note::text, Note::author)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Technician on site", "alice"),
                         org.assertj.core.groups.Tuple.tuple("PBX rebooted", "bob"));
         assertThat(restarted.snapshot().notes().get(0).time()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
     }
@@ -184,8 +197,9 @@ class SystemAssetTest {
 
         asset.workflowTrigger("dispatch-guard", Map.of("zone", "B"));
 
-        assertThat(events).containsExactly(new DriverEvent.WorkflowTrigger("dispatch-guard", Map.of("zone", "B"),
-                Instant.parse("2026-11-22T10:00:00Z")));
+        assertThat(events)
+                .containsExactly(new DriverEvent.WorkflowTrigger(
+                        "dispatch-guard", Map.of("zone", "B"), Instant.parse("2026-11-22T10:00:00Z")));
         assertThatThrownBy(() -> asset.workflowTrigger("", Map.of())).hasMessage("name is required");
     }
 

@@ -47,12 +47,14 @@ final class TlsFront implements AutoCloseable {
     TlsFront(int plainPort) throws SSLException {
         SslContext ssl;
         try (InputStream cert = TlsFront.class.getResourceAsStream(CERT);
-             InputStream key = TlsFront.class.getResourceAsStream(KEY)) {
+                InputStream key = TlsFront.class.getResourceAsStream(KEY)) {
             ssl = SslContextBuilder.forServer(cert, key).build();
         } catch (java.io.IOException e) {
             throw new SSLException(e);
         }
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.AUTO_READ, false) // read from the client once the peer is connected
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -60,7 +62,9 @@ final class TlsFront implements AutoCloseable {
                         ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new ClientSide(plainPort));
                     }
                 })
-                .bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
+                .bind(InetAddress.getLoopbackAddress(), 0)
+                .syncUninterruptibly()
+                .channel();
     }
 
     int port() {
@@ -90,9 +94,12 @@ final class TlsFront implements AutoCloseable {
             // The peer speaks first (its banner). Its bytes are read only once the client's handshake has
             // succeeded: written earlier they would wait in the SslHandler's queue, which a handshake the
             // client fails (the certificate tests) can leave unreleased. Until then they stay in the socket.
-            var connect = new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+            var connect = new Bootstrap()
+                    .group(client.eventLoop())
+                    .channel(NioSocketChannel.class)
                     .option(ChannelOption.AUTO_READ, false)
-                    .handler(new Relay(client)).connect(InetAddress.getLoopbackAddress(), plainPort);
+                    .handler(new Relay(client))
+                    .connect(InetAddress.getLoopbackAddress(), plainPort);
             peer = connect.channel();
             connect.addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
@@ -101,13 +108,16 @@ final class TlsFront implements AutoCloseable {
                     client.close();
                 }
             });
-            client.pipeline().get(io.netty.handler.ssl.SslHandler.class).handshakeFuture().addListener(h -> {
-                if (h.isSuccess()) {
-                    peer.config().setAutoRead(true);
-                } else {
-                    peer.close();
-                }
-            });
+            client.pipeline()
+                    .get(io.netty.handler.ssl.SslHandler.class)
+                    .handshakeFuture()
+                    .addListener(h -> {
+                        if (h.isSuccess()) {
+                            peer.config().setAutoRead(true);
+                        } else {
+                            peer.close();
+                        }
+                    });
         }
 
         @Override

@@ -37,8 +37,13 @@ class TlsIT {
     }
 
     private DriverConfig.Builder config() {
-        return DriverConfig.builder().address("127.0.0.1").port(front.port()).username("admin").password("secret1")
-                .tls(true).reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
+        return DriverConfig.builder()
+                .address("127.0.0.1")
+                .port(front.port())
+                .username("admin")
+                .password("secret1")
+                .tls(true)
+                .reconnect(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2))
                 .refusedLoginRetry(new ReconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0.2));
     }
 
@@ -47,15 +52,18 @@ class TlsIT {
     }
 
     private void awaitReason(String start) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(driver.asset().reason()).startsWith(start));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(driver.asset().reason()).startsWith(start));
     }
 
     @Test
     void givenThePbxsCertificateTheDriverLogsInOverTls() {
         start(config().tlsTrustCertificate(TlsFront.CERTIFICATE).build());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.asset().state().equals("Normal"));
-        assertThat(peer.received("Login")).singleElement()
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.asset().state().equals("Normal"));
+        assertThat(peer.received("Login"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.get("Key")).isEqualTo(ConnectionSupervisor.md5Hex("840216730secret1")));
     }
 
@@ -65,7 +73,8 @@ class TlsIT {
 
         awaitReason("TLS handshake failed: ");
         assertThat(driver.asset().state()).isEqualTo("No Communication");
-        assertThat(driver.asset().reason()).contains("unable to find valid certification path")
+        assertThat(driver.asset().reason())
+                .contains("unable to find valid certification path")
                 .endsWith("; give the PBX's certificate with tlsTrustCertificate");
         assertThat(peer.received("Challenge")).isEmpty();
     }
@@ -83,15 +92,15 @@ class TlsIT {
         Path missing = dataDir.resolve("missing.pem");
         start(config().tlsTrustCertificate(missing).build());
         assertThat(driver.asset().state()).isEqualTo("No Communication");
-        assertThat(driver.asset().reason()).isEqualTo("configuration invalid: tlsTrustCertificate " + missing
-                + " cannot be read: no such file");
+        assertThat(driver.asset().reason())
+                .isEqualTo("configuration invalid: tlsTrustCertificate " + missing + " cannot be read: no such file");
         driver.close();
 
         Path key = dataDir.resolve("key.pem");
         Files.copy(Path.of(TlsFront.class.getResource("/tls/ucm-test-key.pem").toURI()), key);
         start(config().tlsTrustCertificate(key).build());
-        assertThat(driver.asset().reason()).startsWith("configuration invalid: tlsTrustCertificate " + key
-                + " is not a PEM certificate");
+        assertThat(driver.asset().reason())
+                .startsWith("configuration invalid: tlsTrustCertificate " + key + " is not a PEM certificate");
         assertThat(peer.connections()).isZero();
     }
 
@@ -99,7 +108,8 @@ class TlsIT {
     void aTrustFileWithoutTlsIsAConfigurationError() {
         start(config().tls(false).tlsTrustCertificate(TlsFront.CERTIFICATE).build());
 
-        assertThat(driver.asset().reason()).isEqualTo("configuration invalid: tlsTrustCertificate "
-                + TlsFront.CERTIFICATE + " is set but tls is off");
+        assertThat(driver.asset().reason())
+                .isEqualTo("configuration invalid: tlsTrustCertificate " + TlsFront.CERTIFICATE
+                        + " is set but tls is off");
     }
 }

@@ -14,11 +14,9 @@ import java.util.Map;
 final class TranscriptEvents {
 
     /** An Originate the recording client sent: its ActionID, dial string and Exten (null with an Application). */
-    record Originate(String actionId, String channel, String exten) {
-    }
+    record Originate(String actionId, String channel, String exten) {}
 
-    private TranscriptEvents() {
-    }
+    private TranscriptEvents() {}
 
     static List<AmiMessage> of(String name) {
         return messages(name).stream().filter(AmiMessage::isEvent).toList();

@@ -25,15 +25,37 @@ class TranslatorBoundsTest {
     @Test
     void channelsThatNeverHangUpStopBeingRememberedAtTheBound() {
         for (int i = 0; i < EventTranslator.MAX_TRACKED_NAMES + OVER; i++) {
-            translator.translate(AmiMessage.of("Event", "Newchannel", "Channel", "PJSIP/" + i + "-00000001",
-                    "ChannelState", "4", "Uniqueid", "u" + i, "Linkedid", "u" + i, "Exten", "s"));
+            translator.translate(AmiMessage.of(
+                    "Event",
+                    "Newchannel",
+                    "Channel",
+                    "PJSIP/" + i + "-00000001",
+                    "ChannelState",
+                    "4",
+                    "Uniqueid",
+                    "u" + i,
+                    "Linkedid",
+                    "u" + i,
+                    "Exten",
+                    "s"));
         }
         assertThat(translator.untracked()).isEqualTo(OVER);
         // A channel already known is still updated, and one hung up frees its place.
-        translator.translate(AmiMessage.of("Event", "Hangup", "Channel", "PJSIP/0-00000001", "Uniqueid", "u0",
-                "Linkedid", "u0", "Cause", "16"));
-        translator.translate(AmiMessage.of("Event", "Newchannel", "Channel", "PJSIP/new-00000001",
-                "ChannelState", "4", "Uniqueid", "n", "Linkedid", "n", "Exten", "s"));
+        translator.translate(AmiMessage.of(
+                "Event", "Hangup", "Channel", "PJSIP/0-00000001", "Uniqueid", "u0", "Linkedid", "u0", "Cause", "16"));
+        translator.translate(AmiMessage.of(
+                "Event",
+                "Newchannel",
+                "Channel",
+                "PJSIP/new-00000001",
+                "ChannelState",
+                "4",
+                "Uniqueid",
+                "n",
+                "Linkedid",
+                "n",
+                "Exten",
+                "s"));
         assertThat(translator.untracked()).isEqualTo(OVER);
     }
 
@@ -44,12 +66,23 @@ class TranslatorBoundsTest {
         }
         assertThat(translator.untracked()).isEqualTo(OVER);
         List<DriverEvent> out = translator.translate(presence("1001", "dnd"));
-        assertThat(out).singleElement().isInstanceOfSatisfying(DriverEvent.Presence.class,
-                p -> assertThat(p.status()).isEqualTo("dnd"));
+        assertThat(out)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        DriverEvent.Presence.class, p -> assertThat(p.status()).isEqualTo("dnd"));
     }
 
     private static AmiMessage presence(String ext, String status) {
-        return AmiMessage.of("Event", "PresenceStateChange", "Presentity", "CustomPresence:" + ext, "Status", status,
-                "Subtype", "", "Message", "");
+        return AmiMessage.of(
+                "Event",
+                "PresenceStateChange",
+                "Presentity",
+                "CustomPresence:" + ext,
+                "Status",
+                status,
+                "Subtype",
+                "",
+                "Message",
+                "");
     }
 }

@@ -13,7 +13,8 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("cucumber")
 @SelectPackages("io.ucmkit.features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.ucmkit.features")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, html:target/cucumber-report.html, "
-        + "json:target/cucumber.json, message:target/cucumber.ndjson, junit:target/cucumber-junit.xml")
-public class RunFeaturesIT {
-}
+@ConfigurationParameter(
+        key = PLUGIN_PROPERTY_NAME,
+        value = "summary, html:target/cucumber-report.html, "
+                + "json:target/cucumber.json, message:target/cucumber.ndjson, junit:target/cucumber-junit.xml")
+public class RunFeaturesIT {}

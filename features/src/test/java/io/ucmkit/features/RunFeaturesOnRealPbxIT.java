@@ -18,7 +18,8 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("cucumber")
 @SelectPackages("io.ucmkit.features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.ucmkit.features")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, html:target/real-pbx/cucumber-report.html, "
-        + "json:target/real-pbx/cucumber.json, junit:target/real-pbx/cucumber-junit.xml")
-public class RunFeaturesOnRealPbxIT {
-}
+@ConfigurationParameter(
+        key = PLUGIN_PROPERTY_NAME,
+        value = "summary, html:target/real-pbx/cucumber-report.html, "
+                + "json:target/real-pbx/cucumber.json, junit:target/real-pbx/cucumber-junit.xml")
+public class RunFeaturesOnRealPbxIT {}

@@ -9,10 +9,14 @@ import java.util.Locale;
  * rings until the timeout.
  */
 public enum AnswerMode {
-  MANUAL, AUTO, DECLINE, BUSY, NO_ANSWER;
+    MANUAL,
+    AUTO,
+    DECLINE,
+    BUSY,
+    NO_ANSWER;
 
-  /** As the control API and the PBX config spell it: {@code manual}, {@code no-answer}, … */
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
+    /** As the control API and the PBX config spell it: {@code manual}, {@code no-answer}, … */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

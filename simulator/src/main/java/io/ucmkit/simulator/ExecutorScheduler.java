@@ -10,20 +10,20 @@ import java.util.concurrent.TimeUnit;
 /** The default {@link SimScheduler}: one daemon timer thread; tasks hop to their session's event loop. */
 final class ExecutorScheduler implements SimScheduler, AutoCloseable {
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "ucmkit-sim-timer");
-    t.setDaemon(true);
-    return t;
-  });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ucmkit-sim-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
-  @Override
-  public Cancellable schedule(Duration delay, Runnable task) {
-    ScheduledFuture<?> f = timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-    return () -> f.cancel(false);
-  }
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        ScheduledFuture<?> f = timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> f.cancel(false);
+    }
 
-  @Override
-  public void close() {
-    timer.shutdownNow();
-  }
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
 }

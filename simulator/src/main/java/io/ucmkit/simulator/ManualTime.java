@@ -24,88 +24,89 @@ import java.util.List;
  */
 public final class ManualTime implements SimScheduler {
 
-  /** The default start: the day the reference transcripts were recorded. */
-  public static final Instant DEFAULT_START = Instant.parse("2026-11-22T11:21:43Z");
+    /** The default start: the day the reference transcripts were recorded. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-11-22T11:21:43Z");
 
-  private record Task(long due, long seq, Runnable run) {
-  }
+    private record Task(long due, long seq, Runnable run) {}
 
-  private final List<Task> tasks = new ArrayList<>();
-  private long now;
-  private long seq;
+    private final List<Task> tasks = new ArrayList<>();
+    private long now;
+    private long seq;
 
-  public ManualTime() {
-    this(DEFAULT_START);
-  }
-
-  public ManualTime(Instant start) {
-    this.now = start.toEpochMilli();
-  }
-
-  @Override
-  public synchronized Cancellable schedule(Duration delay, Runnable task) {
-    Task t = new Task(now + delay.toMillis(), seq++, task);
-    tasks.add(t);
-    return () -> {
-      synchronized (this) {
-        tasks.remove(t);
-      }
-    };
-  }
-
-  /** Moves time forward, running every task that falls due, earliest first (ties in scheduling order). */
-  public void advance(Duration by) {
-    long target;
-    synchronized (this) {
-      target = now + by.toMillis();
+    public ManualTime() {
+        this(DEFAULT_START);
     }
-    while (true) {
-      Task next;
-      synchronized (this) {
-        next = tasks.stream().filter(t -> t.due <= target)
-            .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::seq)).orElse(null);
-        if (next == null) {
-          now = target;
-          return;
+
+    public ManualTime(Instant start) {
+        this.now = start.toEpochMilli();
+    }
+
+    @Override
+    public synchronized Cancellable schedule(Duration delay, Runnable task) {
+        Task t = new Task(now + delay.toMillis(), seq++, task);
+        tasks.add(t);
+        return () -> {
+            synchronized (this) {
+                tasks.remove(t);
+            }
+        };
+    }
+
+    /** Moves time forward, running every task that falls due, earliest first (ties in scheduling order). */
+    public void advance(Duration by) {
+        long target;
+        synchronized (this) {
+            target = now + by.toMillis();
         }
-        tasks.remove(next);
-        now = Math.max(now, next.due);
-      }
-      next.run.run(); // outside the lock: a task may schedule another
+        while (true) {
+            Task next;
+            synchronized (this) {
+                next = tasks.stream()
+                        .filter(t -> t.due <= target)
+                        .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::seq))
+                        .orElse(null);
+                if (next == null) {
+                    now = target;
+                    return;
+                }
+                tasks.remove(next);
+                now = Math.max(now, next.due);
+            }
+            next.run.run(); // outside the lock: a task may schedule another
+        }
     }
-  }
 
-  /** Tasks scheduled and not yet run or cancelled. */
-  public synchronized int pending() {
-    return tasks.size();
-  }
+    /** Tasks scheduled and not yet run or cancelled. */
+    public synchronized int pending() {
+        return tasks.size();
+    }
 
-  public synchronized Instant now() {
-    return Instant.ofEpochMilli(now);
-  }
+    public synchronized Instant now() {
+        return Instant.ofEpochMilli(now);
+    }
 
-  /** This time as a UTC {@link Clock} for {@code UcmSimulator.Builder.clock}. */
-  public Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+    /** This time as a UTC {@link Clock} for {@code UcmSimulator.Builder.clock}. */
+    public Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
 
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("ManualTime's clock is UTC");
-      }
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("ManualTime's clock is UTC");
+            }
 
-      @Override
-      public Instant instant() {
-        return now();
-      }
-    };
-  }
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
+    }
 
-  /** This time as the call engine's clock (for {@code Calls.create} without a whole simulator). */
-  public CallClock callClock() {
-    return new SchedulerCallClock(clock(), this);
-  }
+    /** This time as the call engine's clock (for {@code Calls.create} without a whole simulator). */
+    public CallClock callClock() {
+        return new SchedulerCallClock(clock(), this);
+    }
 }

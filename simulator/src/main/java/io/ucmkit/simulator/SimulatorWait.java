@@ -16,32 +16,31 @@ import java.util.function.Supplier;
  */
 final class SimulatorWait {
 
-  private SimulatorWait() {
-  }
+    private SimulatorWait() {}
 
-  static <T> T until(EventBus events, Duration timeout, String what, Supplier<Optional<T>> probe,
-                     Supplier<String> seen) {
-    Semaphore changed = new Semaphore(0);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (AutoCloseable subscription = events.subscribe((event, mask) -> changed.release())) {
-      while (true) {
-        changed.drainPermits();
-        Optional<T> found = probe.get();
-        if (found.isPresent()) {
-          return found.get();
+    static <T> T until(
+            EventBus events, Duration timeout, String what, Supplier<Optional<T>> probe, Supplier<String> seen) {
+        Semaphore changed = new Semaphore(0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (AutoCloseable subscription = events.subscribe((event, mask) -> changed.release())) {
+            while (true) {
+                changed.drainPermits();
+                Optional<T> found = probe.get();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !changed.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    throw new AssertionError("waited " + timeout.toMillis() + " ms for " + what + "; " + seen.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        } catch (AssertionError | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("waiting for " + what + " failed", e);
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !changed.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-          throw new AssertionError("waited " + timeout.toMillis() + " ms for " + what + "; " + seen.get());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + what, e);
-    } catch (AssertionError | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("waiting for " + what + " failed", e);
     }
-  }
 }

@@ -35,237 +35,257 @@ import java.util.function.Function;
  */
 public final class UcmSimulator implements AutoCloseable {
 
-  private final Pbx pbx;
-  private final AmiServer ami;
-  private final SimulatorAdmin admin;
-  private final AutoCloseable web;
-  private final ExecutorScheduler ownScheduler;
-  private final SimulatorMetrics metrics;
-  /** Readiness: true from start until close begins. */
-  private volatile boolean open = true;
+    private final Pbx pbx;
+    private final AmiServer ami;
+    private final SimulatorAdmin admin;
+    private final AutoCloseable web;
+    private final ExecutorScheduler ownScheduler;
+    private final SimulatorMetrics metrics;
+    /** Readiness: true from start until close begins. */
+    private volatile boolean open = true;
 
-  private UcmSimulator(Pbx pbx, Calls calls, AmiServer ami, SimulatorMetrics metrics,
-      Function<UcmSimulator, AutoCloseable> webStarter, ExecutorScheduler own) {
-    this.pbx = pbx;
-    this.ami = ami;
-    this.metrics = metrics;
-    this.admin = new SimulatorAdmin(pbx, calls, ami);
-    this.ownScheduler = own;
-    AutoCloseable w = null;
-    try {
-      w = webStarter == null ? null : webStarter.apply(this);
-    } catch (RuntimeException e) {
-      ami.close();
-      metrics.close();
-      if (own != null) {
-        own.close(); // a busy web port must not leave the timer thread behind
-      }
-      throw e;
-    }
-    this.web = w;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public int amiPort() {
-    return ami.port();
-  }
-
-  /** The control API port, or -1 when it was not started. */
-  public int webPort() {
-    return web instanceof PortHolder p ? p.port() : -1;
-  }
-
-  /** Accepted AMI credentials: username → secret. */
-  public Map<String, String> amiUsers() {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    for (AmiUserConfig u : ami.users()) {
-      out.put(u.username(), u.secret());
-    }
-    return out;
-  }
-
-  public SimulatorAdmin admin() {
-    return admin;
-  }
-
-  /** The PBX model (seam for the call model and tests). */
-  public Pbx pbx() {
-    return pbx;
-  }
-
-  public AmiServer amiServer() {
-    return ami;
-  }
-
-  /** The Prometheus metrics of this simulator (also {@code GET /metrics} on the web port). */
-  public SimulatorMetrics metrics() {
-    return metrics;
-  }
-
-  /** Whether AMI clients can connect: from start until {@link #close} begins. */
-  public boolean ready() {
-    return open;
-  }
-
-  /** Stops everything; a second call does nothing (try-with-resources and a JUnit extension may both close). */
-  @Override
-  public synchronized void close() {
-    if (!open) {
-      return;
-    }
-    open = false;
-    try {
-      if (web != null) {
-        web.close();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("closing the control API failed", e);
-    } finally {
-      ami.close();
-      metrics.close();
-      if (ownScheduler != null) {
-        ownScheduler.close();
-      }
-    }
-  }
-
-  /** Something that listens on a port (the control API). */
-  public interface PortHolder extends AutoCloseable {
-    int port();
-  }
-
-  /** Options of a simulator; one builder per start. */
-  public static final class Builder {
-    private int amiPort = 7777;
-    private int webPort = -1;
-    private String bind = "127.0.0.1";
-    private boolean permitAny;
-    private Integer asteriskVersion;
-    private PbxConfig config;
-    private Duration authFailureDelay = Duration.ofSeconds(1);
-    private Duration authTimeout = Duration.ofSeconds(30);
-    private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
-    private Clock clock = Clock.systemUTC();
-    private SimScheduler scheduler;
-    private final List<ActionHandler> handlers = new ArrayList<>();
-
-    private Builder() {
-    }
-
-    /** AMI port; 0 picks a free one. Default 7777. */
-    public Builder amiPort(int port) {
-      this.amiPort = port;
-      return this;
-    }
-
-    /** Control API port; 0 picks a free one; -1 (default in-process) starts no control API. */
-    public Builder webPort(int port) {
-      this.webPort = port;
-      return this;
-    }
-
-    public Builder bind(String host) {
-      this.bind = host;
-      return this;
-    }
-
-    /** 20 (banner 9.0.0, Output: style) or 13 (2.10.6, Response: Follows); default from the config. */
-    public Builder asteriskVersion(int version) {
-      if (version != 20 && version != 13) {
-        throw new IllegalArgumentException("asteriskVersion: " + version + " is not 20 or 13");
-      }
-      this.asteriskVersion = version;
-      return this;
-    }
-
-    public Builder config(PbxConfig config) {
-      this.config = config;
-      return this;
-    }
-
-    /** Delay before {@code Authentication failed}; Asterisk's is 1 s, tests use zero. */
-    public Builder authFailureDelay(Duration delay) {
-      this.authFailureDelay = delay;
-      return this;
-    }
-
-    /** Unauthenticated sessions are closed after this (Asterisk authtimeout, 30 s). */
-    public Builder authTimeout(Duration timeout) {
-      this.authTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
-     * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
-     * any reader on the machine drains it.
-     */
-    /**
-     * Accept AMI logins from any host, whatever the users' permit lists say: for a simulator in a
-     * container, reached over a Docker network (a UCM, like Asterisk, checks the list).
-     */
-    public Builder permitAnyHost(boolean any) {
-      this.permitAny = any;
-      return this;
-    }
-
-    public Builder outboundHighWaterMark(int bytes) {
-      this.outboundHighWaterMark = bytes;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /** Timers (auth timeout, failure delay); default a daemon timer thread. */
-    public Builder scheduler(SimScheduler scheduler) {
-      this.scheduler = scheduler;
-      return this;
-    }
-
-    /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
-    public Builder actionHandlers(List<? extends ActionHandler> more) {
-      handlers.addAll(more);
-      return this;
-    }
-
-    /** Starts and returns once listening; fails with a clear message otherwise. */
-    public UcmSimulator start() {
-      PbxConfig c = config == null ? PbxConfigLoader.defaults() : config;
-      if (asteriskVersion != null) {
-        c = c.withAsteriskVersion(asteriskVersion);
-      }
-      PbxConfigValidator.validate(c);
-      ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
-      SimScheduler timers = scheduler == null ? own : scheduler;
-      Pbx pbx = new Pbx(c, new EventBus(), clock);
-      Calls calls = Calls.create(new PbxCallPort(pbx), new SchedulerCallClock(clock, timers),
-          event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
-          c.asteriskVersion() < 14);
-      AmiServerSettings settings = AmiServerSettings.defaults().withAsteriskVersion(c.asteriskVersion())
-          .withAuthFailureDelay(authFailureDelay).withAuthTimeout(authTimeout)
-          .withOutboundHighWaterMark(outboundHighWaterMark).withPermitAny(permitAny);
-      SimulatorMetrics metrics = new SimulatorMetrics();
-      AmiServer ami = new AmiServer(pbx, ActionRegistry.core().with(CallActions.all(calls)).with(handlers), settings,
-          clock, timers, metrics);
-      metrics.bind(ami);
-      try {
-        ami.start(bind, amiPort);
-      } catch (RuntimeException e) {
-        if (own != null) {
-          own.close();
+    private UcmSimulator(
+            Pbx pbx,
+            Calls calls,
+            AmiServer ami,
+            SimulatorMetrics metrics,
+            Function<UcmSimulator, AutoCloseable> webStarter,
+            ExecutorScheduler own) {
+        this.pbx = pbx;
+        this.ami = ami;
+        this.metrics = metrics;
+        this.admin = new SimulatorAdmin(pbx, calls, ami);
+        this.ownScheduler = own;
+        AutoCloseable w = null;
+        try {
+            w = webStarter == null ? null : webStarter.apply(this);
+        } catch (RuntimeException e) {
+            ami.close();
+            metrics.close();
+            if (own != null) {
+                own.close(); // a busy web port must not leave the timer thread behind
+            }
+            throw e;
         }
-        throw e;
-      }
-      Function<UcmSimulator, AutoCloseable> webStarter = webPort < 0 ? null
-          : sim -> io.ucmkit.simulator.http.ControlApi.start(sim.admin(), bind, webPort, sim.metrics(), sim::ready,
-              reactor.core.scheduler.Schedulers.parallel());
-      return new UcmSimulator(pbx, calls, ami, metrics, webStarter, own);
+        this.web = w;
     }
-  }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int amiPort() {
+        return ami.port();
+    }
+
+    /** The control API port, or -1 when it was not started. */
+    public int webPort() {
+        return web instanceof PortHolder p ? p.port() : -1;
+    }
+
+    /** Accepted AMI credentials: username → secret. */
+    public Map<String, String> amiUsers() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (AmiUserConfig u : ami.users()) {
+            out.put(u.username(), u.secret());
+        }
+        return out;
+    }
+
+    public SimulatorAdmin admin() {
+        return admin;
+    }
+
+    /** The PBX model (seam for the call model and tests). */
+    public Pbx pbx() {
+        return pbx;
+    }
+
+    public AmiServer amiServer() {
+        return ami;
+    }
+
+    /** The Prometheus metrics of this simulator (also {@code GET /metrics} on the web port). */
+    public SimulatorMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether AMI clients can connect: from start until {@link #close} begins. */
+    public boolean ready() {
+        return open;
+    }
+
+    /** Stops everything; a second call does nothing (try-with-resources and a JUnit extension may both close). */
+    @Override
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        try {
+            if (web != null) {
+                web.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the control API failed", e);
+        } finally {
+            ami.close();
+            metrics.close();
+            if (ownScheduler != null) {
+                ownScheduler.close();
+            }
+        }
+    }
+
+    /** Something that listens on a port (the control API). */
+    public interface PortHolder extends AutoCloseable {
+        int port();
+    }
+
+    /** Options of a simulator; one builder per start. */
+    public static final class Builder {
+        private int amiPort = 7777;
+        private int webPort = -1;
+        private String bind = "127.0.0.1";
+        private boolean permitAny;
+        private Integer asteriskVersion;
+        private PbxConfig config;
+        private Duration authFailureDelay = Duration.ofSeconds(1);
+        private Duration authTimeout = Duration.ofSeconds(30);
+        private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
+        private Clock clock = Clock.systemUTC();
+        private SimScheduler scheduler;
+        private final List<ActionHandler> handlers = new ArrayList<>();
+
+        private Builder() {}
+
+        /** AMI port; 0 picks a free one. Default 7777. */
+        public Builder amiPort(int port) {
+            this.amiPort = port;
+            return this;
+        }
+
+        /** Control API port; 0 picks a free one; -1 (default in-process) starts no control API. */
+        public Builder webPort(int port) {
+            this.webPort = port;
+            return this;
+        }
+
+        public Builder bind(String host) {
+            this.bind = host;
+            return this;
+        }
+
+        /** 20 (banner 9.0.0, Output: style) or 13 (2.10.6, Response: Follows); default from the config. */
+        public Builder asteriskVersion(int version) {
+            if (version != 20 && version != 13) {
+                throw new IllegalArgumentException("asteriskVersion: " + version + " is not 20 or 13");
+            }
+            this.asteriskVersion = version;
+            return this;
+        }
+
+        public Builder config(PbxConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Delay before {@code Authentication failed}; Asterisk's is 1 s, tests use zero. */
+        public Builder authFailureDelay(Duration delay) {
+            this.authFailureDelay = delay;
+            return this;
+        }
+
+        /** Unauthenticated sessions are closed after this (Asterisk authtimeout, 30 s). */
+        public Builder authTimeout(Duration timeout) {
+            this.authTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
+         * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
+         * any reader on the machine drains it.
+         */
+        /**
+         * Accept AMI logins from any host, whatever the users' permit lists say: for a simulator in a
+         * container, reached over a Docker network (a UCM, like Asterisk, checks the list).
+         */
+        public Builder permitAnyHost(boolean any) {
+            this.permitAny = any;
+            return this;
+        }
+
+        public Builder outboundHighWaterMark(int bytes) {
+            this.outboundHighWaterMark = bytes;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Timers (auth timeout, failure delay); default a daemon timer thread. */
+        public Builder scheduler(SimScheduler scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
+        public Builder actionHandlers(List<? extends ActionHandler> more) {
+            handlers.addAll(more);
+            return this;
+        }
+
+        /** Starts and returns once listening; fails with a clear message otherwise. */
+        public UcmSimulator start() {
+            PbxConfig c = config == null ? PbxConfigLoader.defaults() : config;
+            if (asteriskVersion != null) {
+                c = c.withAsteriskVersion(asteriskVersion);
+            }
+            PbxConfigValidator.validate(c);
+            ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
+            SimScheduler timers = scheduler == null ? own : scheduler;
+            Pbx pbx = new Pbx(c, new EventBus(), clock);
+            Calls calls = Calls.create(
+                    new PbxCallPort(pbx),
+                    new SchedulerCallClock(clock, timers),
+                    event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
+                    c.asteriskVersion() < 14);
+            AmiServerSettings settings = AmiServerSettings.defaults()
+                    .withAsteriskVersion(c.asteriskVersion())
+                    .withAuthFailureDelay(authFailureDelay)
+                    .withAuthTimeout(authTimeout)
+                    .withOutboundHighWaterMark(outboundHighWaterMark)
+                    .withPermitAny(permitAny);
+            SimulatorMetrics metrics = new SimulatorMetrics();
+            AmiServer ami = new AmiServer(
+                    pbx,
+                    ActionRegistry.core().with(CallActions.all(calls)).with(handlers),
+                    settings,
+                    clock,
+                    timers,
+                    metrics);
+            metrics.bind(ami);
+            try {
+                ami.start(bind, amiPort);
+            } catch (RuntimeException e) {
+                if (own != null) {
+                    own.close();
+                }
+                throw e;
+            }
+            Function<UcmSimulator, AutoCloseable> webStarter = webPort < 0
+                    ? null
+                    : sim -> io.ucmkit.simulator.http.ControlApi.start(
+                            sim.admin(),
+                            bind,
+                            webPort,
+                            sim.metrics(),
+                            sim::ready,
+                            reactor.core.scheduler.Schedulers.parallel());
+            return new UcmSimulator(pbx, calls, ami, metrics, webStarter, own);
+        }
+    }
 }

@@ -17,8 +17,7 @@ import java.util.List;
 /** Feeds bytes through a real Netty pipeline ({@link EmbeddedChannel}) and collects what comes out. */
 public final class AmiWire {
 
-    private AmiWire() {
-    }
+    private AmiWire() {}
 
     /**
      * Decodes {@code bytes} written in fragments of {@code fragmentSize}, then closes the channel.
@@ -71,7 +70,8 @@ public final class AmiWire {
             sameAsWhole(whole, decode(config, bytes, size), "fragments of " + size + " bytes");
         }
         for (int split = 1; split < bytes.length; split++) {
-            List<byte[]> halves = List.of(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length));
+            List<byte[]> halves =
+                    List.of(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length));
             sameAsWhole(whole, decodePieces(config, halves), "split in two at byte " + split);
         }
         return whole;

@@ -54,7 +54,8 @@ public final class LeakDetectionExtension implements AfterAllCallback {
 
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
         @Override
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             return new RecordingDetector<>(resource, samplingInterval);
         }
     }

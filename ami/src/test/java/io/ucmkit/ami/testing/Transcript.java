@@ -18,11 +18,13 @@ import java.util.List;
 public record Transcript(String name, List<Chunk> chunks) {
 
     /** Which way a chunk went. */
-    public enum Direction { CLIENT_TO_SERVER, SERVER_TO_CLIENT }
+    public enum Direction {
+        CLIENT_TO_SERVER,
+        SERVER_TO_CLIENT
+    }
 
     /** One recv() (server to client) or one write (client to server): exact bytes. */
-    public record Chunk(Direction direction, byte[] bytes) {
-    }
+    public record Chunk(Direction direction, byte[] bytes) {}
 
     /** Every transcript, in file-name order. */
     public static List<Transcript> all() {

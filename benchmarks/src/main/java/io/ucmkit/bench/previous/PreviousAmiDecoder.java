@@ -1,12 +1,12 @@
 package io.ucmkit.bench.previous;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiDecoderConfig;
 import io.ucmkit.ami.AmiHeaders;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +43,12 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
     private static final int WINDOW_BYTES = 64 * 1024;
 
     /** Where an Asterisk ≤13 {@code Response: Follows} reply is. */
-    private enum Follows { NONE, HEADERS, BODY, DONE }
+    private enum Follows {
+        NONE,
+        HEADERS,
+        BODY,
+        DONE
+    }
 
     private final AmiDecoderConfig config;
     private final PreviousHeaderNameCache names;
@@ -110,7 +115,8 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
         int base = in.readerIndex();
         int available = Math.min(in.readableBytes(), WINDOW_BYTES);
         if (window.length < available + PreviousHeaderLine.SLACK) {
-            window = new byte[Math.min(Math.max(available, 2 * window.length), WINDOW_BYTES) + PreviousHeaderLine.SLACK];
+            window =
+                    new byte[Math.min(Math.max(available, 2 * window.length), WINDOW_BYTES) + PreviousHeaderLine.SLACK];
         }
         byte[] bytes = window;
         in.getBytes(base, bytes, 0, available);
@@ -134,9 +140,11 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
         int leftover = in.readableBytes();
         if (leftover > 0 || message != null || discardingLine) {
             PreviousAmiMessage partial = message != null ? message.build() : PreviousAmiMessage.empty();
-            out.add(new PreviousDecodeFailure(AmiDecodeFailure.Reason.TRUNCATED,
+            out.add(new PreviousDecodeFailure(
+                    AmiDecodeFailure.Reason.TRUNCATED,
                     "the connection closed in the middle of a message (" + leftover
-                            + " bytes after the last complete line); the message was not processed", partial));
+                            + " bytes after the last complete line); the message was not processed",
+                    partial));
             in.skipBytes(leftover);
             resetMessage();
             discardingLine = false;
@@ -173,8 +181,10 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
     private void discardLongLine(ByteBuf in, int readable) {
         if (!skippingToBlankLine) {
             startMessage();
-            recordFailure(AmiDecodeFailure.Reason.LINE_TOO_LONG, "Failed to parse message: line too long (a line"
-                    + " reached the limit of " + config.maxLineLength() + " bytes and was discarded)");
+            recordFailure(
+                    AmiDecodeFailure.Reason.LINE_TOO_LONG,
+                    "Failed to parse message: line too long (a line" + " reached the limit of " + config.maxLineLength()
+                            + " bytes and was discarded)");
         }
         if (isServer()) {
             // Asterisk's get_input() drops a full buffer but keeps its last byte, in case it is the
@@ -205,8 +215,9 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
         }
         if (line.hasNul) {
             startMessage();
-            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
-                    + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.NUL_BYTE,
+                    "a line contains a NUL byte and was discarded: '" + line.snippet() + "'");
             return;
         }
         if (message == null && line.colon < 0 && !isServer()) {
@@ -218,13 +229,16 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
         }
         startMessage();
         if (line.colon <= line.start) {
-            recordFailure(AmiDecodeFailure.Reason.LINE_WITHOUT_COLON, "a line has no 'Name: value' form and was"
-                    + " ignored: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.LINE_WITHOUT_COLON,
+                    "a line has no 'Name: value' form and was" + " ignored: '" + line.snippet() + "'");
             return;
         }
         if (message.size() >= config.maxHeaders()) {
-            recordFailure(AmiDecodeFailure.Reason.TOO_MANY_HEADERS, "Too many lines in message (more than "
-                    + config.maxHeaders() + " headers); the extra headers were discarded");
+            recordFailure(
+                    AmiDecodeFailure.Reason.TOO_MANY_HEADERS,
+                    "Too many lines in message (more than " + config.maxHeaders()
+                            + " headers); the extra headers were discarded");
             return;
         }
         addHeader();
@@ -246,17 +260,22 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
             // A server writes "Name: value": exactly one space is syntax, the rest is value.
             valueStart++;
         }
-        String name = line.nameIsAscii ? names.name(bytes, line.start, colon - line.start)
+        String name = line.nameIsAscii
+                ? names.name(bytes, line.start, colon - line.start)
                 : line.text(line.start, colon, false);
         String value = line.text(valueStart, end, line.valueIsAscii);
         if (name == null || value == null) {
-            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a header is not valid UTF-8 and was discarded: '"
-                    + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.INVALID_UTF8,
+                    "a header is not valid UTF-8 and was discarded: '" + line.snippet() + "'");
             return;
         }
         message.addTrusted(name, value);
-        if (follows == Follows.NONE && !isServer() && message.size() == 1
-                && AmiHeaders.RESPONSE.equalsIgnoreCase(name) && "Follows".equals(value)) {
+        if (follows == Follows.NONE
+                && !isServer()
+                && message.size() == 1
+                && AmiHeaders.RESPONSE.equalsIgnoreCase(name)
+                && "Follows".equals(value)) {
             follows = Follows.HEADERS;
             followsBody = new StringBuilder(256);
         }
@@ -280,8 +299,9 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
             String name = line.colon > start ? line.text(start, line.colon, line.nameIsAscii) : null;
             if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
                 if (line.hasNul) {
-                    recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line contains a NUL byte and was discarded: '"
-                            + line.snippet() + "'");
+                    recordFailure(
+                            AmiDecodeFailure.Reason.NUL_BYTE,
+                            "a line contains a NUL byte and was discarded: '" + line.snippet() + "'");
                 } else {
                     addHeader();
                 }
@@ -295,14 +315,16 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
             follows = Follows.DONE;
         }
         if (line.hasNul) {
-            recordFailure(AmiDecodeFailure.Reason.NUL_BYTE, "a line of the Follows body contains a NUL byte and was"
-                    + " discarded: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.NUL_BYTE,
+                    "a line of the Follows body contains a NUL byte and was" + " discarded: '" + line.snippet() + "'");
             return;
         }
         String text = line.text(start, textEnd, line.nameIsAscii && line.valueIsAscii);
         if (text == null) {
-            recordFailure(AmiDecodeFailure.Reason.INVALID_UTF8, "a line of the Follows body is not valid UTF-8 and"
-                    + " was discarded: '" + line.snippet() + "'");
+            recordFailure(
+                    AmiDecodeFailure.Reason.INVALID_UTF8,
+                    "a line of the Follows body is not valid UTF-8 and" + " was discarded: '" + line.snippet() + "'");
             return;
         }
         followsBody.append(text);
@@ -337,8 +359,10 @@ public final class PreviousAmiDecoder extends ByteToMessageDecoder {
         }
         messageBytes += bytes;
         if (messageBytes > config.maxMessageBytes()) {
-            out.add(new PreviousDecodeFailure(AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE, "a message exceeded the limit of "
-                    + config.maxMessageBytes() + " bytes without a blank line; discarded up to the next blank line",
+            out.add(new PreviousDecodeFailure(
+                    AmiDecodeFailure.Reason.MESSAGE_TOO_LARGE,
+                    "a message exceeded the limit of " + config.maxMessageBytes()
+                            + " bytes without a blank line; discarded up to the next blank line",
                     message.build()));
             resetMessage();
             skippingToBlankLine = true;

@@ -33,6 +33,7 @@ public final class PreviousAmiMessage {
 
     /** names and values interleaved: [name0, value0, name1, value1, …] */
     private final String[] fields;
+
     private final int size;
     private final String followsBody;
 
@@ -50,7 +51,8 @@ public final class PreviousAmiMessage {
     /** A message from alternating names and values: {@code of("Action", "Ping", "ActionID", "1")}. */
     public static PreviousAmiMessage of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must alternate: got an odd count " + namesAndValues.length);
+            throw new IllegalArgumentException(
+                    "names and values must alternate: got an odd count " + namesAndValues.length);
         }
         Builder builder = builder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -178,7 +180,9 @@ public final class PreviousAmiMessage {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof PreviousAmiMessage that) || size != that.size || !Objects.equals(followsBody, that.followsBody)) {
+        if (!(other instanceof PreviousAmiMessage that)
+                || size != that.size
+                || !Objects.equals(followsBody, that.followsBody)) {
             return false;
         }
         return Arrays.equals(fields, 0, 2 * size, that.fields, 0, 2 * size);
@@ -227,8 +231,7 @@ public final class PreviousAmiMessage {
         private int size;
         private String followsBody;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Appends a header. Names must be non-empty without {@code :}, LF or NUL; values must not

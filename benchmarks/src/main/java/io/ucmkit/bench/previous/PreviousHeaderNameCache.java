@@ -29,6 +29,7 @@ final class PreviousHeaderNameCache {
 
     /** Longer names are rare and built each time; 31, not 32: the fourth word's last byte holds the length. */
     private static final int MAX_CACHED_LENGTH = 31;
+
     private static final int WORDS_PER_NAME = 4;
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L; // 2^64 / golden ratio: spreads into the top bits
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

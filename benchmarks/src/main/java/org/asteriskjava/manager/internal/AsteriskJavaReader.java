@@ -60,8 +60,7 @@ public final class AsteriskJavaReader {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     /** {@link SocketConnectionFacadeImpl}'s reading half, over a byte array. */
@@ -89,12 +88,10 @@ public final class AsteriskJavaReader {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public boolean isConnected() {

@@ -42,35 +42,67 @@ final class DataServer implements AutoCloseable {
     private final RouteTable routes;
     private final DisposableServer server;
 
-    DataServer(UcmDriver driver, EventHistory history, String bind, int port, ServiceMetrics metrics,
-               Scheduler heartbeats) {
+    DataServer(
+            UcmDriver driver,
+            EventHistory history,
+            String bind,
+            int port,
+            ServiceMetrics metrics,
+            Scheduler heartbeats) {
         this.driver = driver;
         this.history = history;
         this.metrics = metrics;
         this.heartbeats = heartbeats;
-        this.routes = new RouteTable(List.of(
-                Route.get("/api/v1/health", (req, res) -> health(res, "UP", "DOWN")),
-                Route.get("/api/v1/health/live", (req, res) -> Http.json(res, 200, Map.of("status", "UP"))),
-                Route.get("/api/v1/health/ready", (req, res) -> health(res, "READY", "NOT_READY")),
-                Route.get("/api/v1/asset", (req, res) -> Http.json(res, 200, driver.asset().snapshot())),
-                Route.post("/api/v1/asset/commands", List.of("command"),
-                        (req, res, body) -> answer(res, 200, assetCommand(body))),
-                Route.post("/api/v1/asset/notes", List.of("text", "author"), (req, res, body) -> answer(res, 201,
-                        Mono.just(driver.asset().addNote(Http.text(body, "text"), Http.text(body, "author"))))),
-                Route.post("/api/v1/asset/workflow-trigger", List.of("name", "parameters"),
-                        (req, res, body) -> answer(res, 202, workflowTrigger(body))),
-                Route.post("/api/v1/commands/call-phone",
-                        List.of("sourceExtension", "destinationExtension", "line1Text", "line2Text"),
-                        (req, res, body) -> answer(res, 202, callPhone(body))),
-                Route.post("/api/v1/commands/barge", List.of("sourceExtension", "destinationExtension"),
-                        (req, res, body) -> answer(res, 202, barge(body))),
-                Route.get("/api/v1/events", this::events),
-                Route.get("/api/v1/openapi.yaml", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE,
-                        "application/yaml; charset=utf-8").sendByteArray(Mono.fromCallable(DataServer::openApi))),
-                Route.get("/metrics", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE,
-                        "text/plain; version=0.0.4; charset=utf-8").sendString(Mono.fromCallable(metrics::scrape)))),
+        this.routes = new RouteTable(
+                List.of(
+                        Route.get("/api/v1/health", (req, res) -> health(res, "UP", "DOWN")),
+                        Route.get("/api/v1/health/live", (req, res) -> Http.json(res, 200, Map.of("status", "UP"))),
+                        Route.get("/api/v1/health/ready", (req, res) -> health(res, "READY", "NOT_READY")),
+                        Route.get(
+                                "/api/v1/asset",
+                                (req, res) -> Http.json(res, 200, driver.asset().snapshot())),
+                        Route.post(
+                                "/api/v1/asset/commands",
+                                List.of("command"),
+                                (req, res, body) -> answer(res, 200, assetCommand(body))),
+                        Route.post(
+                                "/api/v1/asset/notes",
+                                List.of("text", "author"),
+                                (req, res, body) -> answer(
+                                        res,
+                                        201,
+                                        Mono.just(driver.asset()
+                                                .addNote(Http.text(body, "text"), Http.text(body, "author"))))),
+                        Route.post(
+                                "/api/v1/asset/workflow-trigger",
+                                List.of("name", "parameters"),
+                                (req, res, body) -> answer(res, 202, workflowTrigger(body))),
+                        Route.post(
+                                "/api/v1/commands/call-phone",
+                                List.of("sourceExtension", "destinationExtension", "line1Text", "line2Text"),
+                                (req, res, body) -> answer(res, 202, callPhone(body))),
+                        Route.post(
+                                "/api/v1/commands/barge",
+                                List.of("sourceExtension", "destinationExtension"),
+                                (req, res, body) -> answer(res, 202, barge(body))),
+                        Route.get("/api/v1/events", this::events),
+                        Route.get(
+                                "/api/v1/openapi.yaml",
+                                (req, res) -> res.header(
+                                                HttpHeaderNames.CONTENT_TYPE, "application/yaml; charset=utf-8")
+                                        .sendByteArray(Mono.fromCallable(DataServer::openApi))),
+                        Route.get(
+                                "/metrics",
+                                (req, res) -> res.header(
+                                                HttpHeaderNames.CONTENT_TYPE,
+                                                "text/plain; version=0.0.4; charset=utf-8")
+                                        .sendString(Mono.fromCallable(metrics::scrape)))),
                 (route, status) -> metrics.httpRequest("dataserver", route, status));
-        this.server = HttpServer.create().host(bind).port(port).route(routes::register).bindNow(Duration.ofSeconds(10));
+        this.server = HttpServer.create()
+                .host(bind)
+                .port(port)
+                .route(routes::register)
+                .bindNow(Duration.ofSeconds(10));
         log.info("dataserver listening on http://{}:{}/api/v1", bind, server.port());
     }
 
@@ -115,9 +147,13 @@ final class DataServer implements AutoCloseable {
         String name = Http.text(body, "command");
         SystemAsset.Command command = SystemAsset.Command.parse(name);
         if (command == null) {
-            throw new Http.Failure(400, "command must be one of Mask, Acknowledge, Reset, Cancel "
-                    + "(New Note: POST /api/v1/asset/notes, Workflow Trigger: POST /api/v1/asset/workflow-trigger), was '"
-                    + name + "'", "command", List.of("Mask", "Acknowledge", "Reset", "Cancel"));
+            throw new Http.Failure(
+                    400,
+                    "command must be one of Mask, Acknowledge, Reset, Cancel "
+                            + "(New Note: POST /api/v1/asset/notes, Workflow Trigger: POST /api/v1/asset/workflow-trigger), was '"
+                            + name + "'",
+                    "command",
+                    List.of("Mask", "Acknowledge", "Reset", "Cancel"));
         }
         return Mono.just(driver.asset().execute(command));
     }
@@ -130,15 +166,22 @@ final class DataServer implements AutoCloseable {
             if (!p.isObject()) {
                 throw new Http.Failure(400, "parameters must be a JSON object of strings", "parameters", null);
             }
-            p.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().isTextual()
-                    ? e.getValue().asText() : e.getValue().toString()));
+            p.fields()
+                    .forEachRemaining(e -> parameters.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return Mono.just(Json.event(driver.asset().workflowTrigger(name, parameters)));
     }
 
     private Mono<?> callPhone(ObjectNode body) {
-        CallPhone request = new CallPhone(Http.text(body, "sourceExtension"), Http.text(body, "destinationExtension"),
-                Http.text(body, "line1Text"), Http.text(body, "line2Text"));
+        CallPhone request = new CallPhone(
+                Http.text(body, "sourceExtension"),
+                Http.text(body, "destinationExtension"),
+                Http.text(body, "line1Text"),
+                Http.text(body, "line2Text"));
         return Mono.fromFuture(driver.callPhone(request)).map(id -> Map.of("callId", id));
     }
 
@@ -154,22 +197,29 @@ final class DataServer implements AutoCloseable {
      */
     private Publisher<Void> events(HttpServerRequest req, HttpServerResponse res) {
         long lastId = parseLastId(req); // a bad one is a 400 (RouteTable answers what a handler throws)
-        Sinks.Many<EventHistory.Entry> sink = Sinks.many().unicast()
-                .onBackpressureBuffer(Queues.<EventHistory.Entry>get(CLIENT_BUFFER).get());
+        Sinks.Many<EventHistory.Entry> sink = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(
+                        Queues.<EventHistory.Entry>get(CLIENT_BUFFER).get());
         Consumer<EventHistory.Entry> listener = e -> {
             Sinks.EmitResult r = sink.tryEmitNext(e);
             if (r == Sinks.EmitResult.FAIL_OVERFLOW) {
-                log.warn("SSE client too slow ({} events buffered): disconnected; it can resume with Last-Event-ID",
+                log.warn(
+                        "SSE client too slow ({} events buffered): disconnected; it can resume with Last-Event-ID",
                         CLIENT_BUFFER);
                 sink.tryEmitError(new IllegalStateException("client too slow"));
             }
         };
         var backlog = history.subscribe(lastId, listener);
         if (backlog.gap() != null) {
-            log.warn("SSE client resumed after event {} but history starts at {}: {} events it missed are gone",
-                    backlog.gap().lastEventId(), backlog.gap().firstRetainedId(), backlog.gap().missed());
+            log.warn(
+                    "SSE client resumed after event {} but history starts at {}: {} events it missed are gone",
+                    backlog.gap().lastEventId(),
+                    backlog.gap().firstRetainedId(),
+                    backlog.gap().missed());
         }
-        Flux<String> stream = Flux.concat(Flux.just(": ucmkit driver events\n\n"),
+        Flux<String> stream = Flux.concat(
+                        Flux.just(": ucmkit driver events\n\n"),
                         Mono.justOrEmpty(backlog.gap()).map(EventHistory.Gap::sse),
                         Flux.fromIterable(backlog.entries()).map(EventHistory.Entry::sse),
                         sink.asFlux().map(EventHistory.Entry::sse))
@@ -180,7 +230,9 @@ final class DataServer implements AutoCloseable {
     private static long parseLastId(HttpServerRequest req) {
         String v = req.requestHeaders().get("Last-Event-ID");
         if (v == null) {
-            var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("lastEventId");
+            var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri())
+                    .parameters()
+                    .get("lastEventId");
             v = q == null || q.isEmpty() ? null : q.get(0);
         }
         if (v == null || v.isBlank()) {

@@ -36,25 +36,34 @@ final class DebugServer implements AutoCloseable {
     private final DisposableServer server;
 
     DebugServer(LogHub hub, String bind, int port, ServiceMetrics metrics, Scheduler heartbeats) {
-        routes = new RouteTable(List.of(
-                Route.get("/", (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .sendString(Mono.just(PAGE))),
-                Route.get("/logs", (req, res) -> {
-                    Sinks.Many<LogHub.Line> sink = Sinks.many().unicast()
-                            .onBackpressureBuffer(Queues.<LogHub.Line>get(4096).get());
-                    Consumer<LogHub.Line> listener = l -> {
-                        if (sink.tryEmitNext(l) == Sinks.EmitResult.FAIL_OVERFLOW) {
-                            sink.tryEmitError(new IllegalStateException("log client too slow"));
-                        }
-                    };
-                    var backlog = hub.subscribe(listener);
-                    Flux<String> stream = Flux.concat(Flux.fromIterable(backlog), sink.asFlux())
-                            .map(l -> "id: " + l.id() + "\nevent: log\ndata: " + l.json() + "\n\n")
-                            .doFinally(s -> hub.unsubscribe(listener));
-                    return Sse.send(res, stream, heartbeats, metrics.sseClients("logs"));
-                })),
+        routes = new RouteTable(
+                List.of(
+                        Route.get(
+                                "/",
+                                (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                                        .sendString(Mono.just(PAGE))),
+                        Route.get("/logs", (req, res) -> {
+                            Sinks.Many<LogHub.Line> sink = Sinks.many()
+                                    .unicast()
+                                    .onBackpressureBuffer(
+                                            Queues.<LogHub.Line>get(4096).get());
+                            Consumer<LogHub.Line> listener = l -> {
+                                if (sink.tryEmitNext(l) == Sinks.EmitResult.FAIL_OVERFLOW) {
+                                    sink.tryEmitError(new IllegalStateException("log client too slow"));
+                                }
+                            };
+                            var backlog = hub.subscribe(listener);
+                            Flux<String> stream = Flux.concat(Flux.fromIterable(backlog), sink.asFlux())
+                                    .map(l -> "id: " + l.id() + "\nevent: log\ndata: " + l.json() + "\n\n")
+                                    .doFinally(s -> hub.unsubscribe(listener));
+                            return Sse.send(res, stream, heartbeats, metrics.sseClients("logs"));
+                        })),
                 (route, status) -> metrics.httpRequest("debug", route, status));
-        server = HttpServer.create().host(bind).port(port).route(routes::register).bindNow(Duration.ofSeconds(10));
+        server = HttpServer.create()
+                .host(bind)
+                .port(port)
+                .route(routes::register)
+                .bindNow(Duration.ofSeconds(10));
     }
 
     int port() {

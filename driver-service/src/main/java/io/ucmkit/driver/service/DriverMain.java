@@ -13,53 +13,84 @@ import picocli.CommandLine.Option;
 import reactor.core.scheduler.Schedulers;
 
 /** {@code ./ucmkit driver …}: the driver as a service (dataserver on 9689, debug tools on 9690). */
-@Command(name = "ucmkit driver", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "ucmkit driver",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Connects to a UCM6XXX (or ./ucmkit simulator) over AMI and serves the dataserver API. "
                 + "The password comes from UCMKIT_PASSWORD or the config file, never from the command line.")
 public final class DriverMain implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML or JSON config file")
     Path config;
+
     @Option(names = "--address", description = "PBX address")
     String address;
+
     @Option(names = "--port", description = "AMI port (default 7777)")
     Integer port;
+
     @Option(names = "--username", description = "AMI username")
     String username;
+
     @Option(names = "--login-mode", description = "MD5 (default), MD5_OR_PLAIN or PLAIN")
     LoginMode loginMode;
+
     @Option(names = "--tls", description = "AMI over TLS")
     Boolean tls;
-    @Option(names = "--tls-trust-cert", paramLabel = "FILE",
+
+    @Option(
+            names = "--tls-trust-cert",
+            paramLabel = "FILE",
             description = "with --tls: PEM certificate of the PBX (a UCM's is self-signed) or of its CA, trusted "
                     + "instead of the JDK's trust store")
     Path tlsTrustCertificate;
+
     @Option(names = "--channel-tech", description = "PJSIP (default) or SIP")
     String channelTech;
+
     @Option(names = "--context", description = "dialplan context for Call Phone (default from-internal)")
     String context;
+
     @Option(names = "--dataserver-port", description = "dataserver HTTP port (default 9689, 0 = any free port)")
     Integer dataserverPort;
+
     @Option(names = "--debug-port", description = "debug tools HTTP port (default 9690, 0 = any free port)")
     Integer debugPort;
+
     @Option(names = "--bind", description = "address the HTTP ports bind to (default 127.0.0.1)")
     String bind;
+
     @Option(names = "--data-dir", description = "notes and other persisted state (default ./ucmkit-data)")
     Path dataDir;
 
     /** The levels and formats of {@code ucmkit-driver-logback.xml}; set before Logback starts (parsing runs first). */
-    enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+    enum LogLevel {
+        ERROR,
+        WARN,
+        INFO,
+        DEBUG,
+        TRACE
+    }
 
-    enum LogFormat { TEXT, JSON }
+    enum LogFormat {
+        TEXT,
+        JSON
+    }
 
-    @Option(names = "--log-level", paramLabel = "LEVEL",
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
             description = "level of the driver's own log: ERROR, WARN, INFO (default), DEBUG or TRACE (every AMI "
                     + "message received, secrets masked)")
     void logLevel(LogLevel level) {
         System.setProperty("ucmkit.log.level", level.name());
     }
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json (one JSON object per line)")
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            description = "text (default) or json (one JSON object per line)")
     void logFormat(LogFormat format) {
         System.setProperty("ucmkit.log.format", format.name().toLowerCase(java.util.Locale.ROOT));
     }
@@ -78,7 +109,9 @@ public final class DriverMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "ucmkit-driver-logback.xml");
         }
-        System.exit(new CommandLine(new DriverMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new DriverMain())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -143,8 +176,8 @@ public final class DriverMain implements Callable<Integer> {
         DriverConfig driverConfig = file.toDriverConfig();
         if (!driverConfig.problems().isEmpty()) {
             // Fail fast: a service that cannot log in must not look alive to its operator or to CI.
-            throw new IllegalArgumentException("invalid configuration, nothing started:\n  - "
-                    + String.join("\n  - ", driverConfig.problems()));
+            throw new IllegalArgumentException(
+                    "invalid configuration, nothing started:\n  - " + String.join("\n  - ", driverConfig.problems()));
         }
         String host = file.bind != null ? file.bind : "127.0.0.1";
         int dataPort = file.dataserverPort != null ? file.dataserverPort : 9689;
@@ -154,11 +187,11 @@ public final class DriverMain implements Callable<Integer> {
         requireFree(host, debugPort, "debug log", "--debug-port");
         LogHub hub = LogHub.install(1000);
         ServiceMetrics metrics = new ServiceMetrics();
-        UcmDriver driver = UcmDriver.start(driverConfig, Path.of(file.dataDir != null ? file.dataDir : "ucmkit-data"),
-                Clock.systemUTC(), metrics);
+        UcmDriver driver = UcmDriver.start(
+                driverConfig, Path.of(file.dataDir != null ? file.dataDir : "ucmkit-data"), Clock.systemUTC(), metrics);
         metrics.bind(driver);
-        EventHistory history = new EventHistory(file.eventHistory != null ? file.eventHistory : 1000,
-                System.currentTimeMillis() * 1000);
+        EventHistory history = new EventHistory(
+                file.eventHistory != null ? file.eventHistory : 1000, System.currentTimeMillis() * 1000);
         Runnable unsubscribe = driver.subscribe(history::append);
         DataServer data = new DataServer(driver, history, host, dataPort, metrics, Schedulers.parallel());
         DebugServer debug = new DebugServer(hub, host, debugPort, metrics, Schedulers.parallel());

@@ -28,15 +28,18 @@ final class EventHistory {
      */
     record Gap(long lastEventId, long firstRetainedId, long missed) {
         String sse() {
-            String json = Json.write(Json.MAPPER.createObjectNode().put("type", "HistoryGap")
-                    .put("lastEventId", lastEventId).put("firstRetainedId", firstRetainedId).put("missed", missed));
+            String json = Json.write(Json.MAPPER
+                    .createObjectNode()
+                    .put("type", "HistoryGap")
+                    .put("lastEventId", lastEventId)
+                    .put("firstRetainedId", firstRetainedId)
+                    .put("missed", missed));
             return "event: HistoryGap\ndata: " + json + "\n\n";
         }
     }
 
     /** What a subscriber gets before the live events: the gap, if any, then the retained entries it has not seen. */
-    record Backlog(Gap gap, List<Entry> entries) {
-    }
+    record Backlog(Gap gap, List<Entry> entries) {}
 
     private final int capacity;
     private final long firstId;

@@ -44,8 +44,7 @@ final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The body as a JSON object with no field outside {@code fields}; 400 otherwise. */
     static Mono<ObjectNode> body(HttpServerRequest req, List<String> fields) {
@@ -58,8 +57,11 @@ final class Http {
                 node = Json.MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
                 // Where, not Jackson's sentence: the client's own text is enough to find the mistake.
-                throw new Failure(400, "request body is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")");
+                throw new Failure(
+                        400,
+                        "request body is not valid JSON (line "
+                                + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + ")");
             } catch (IOException e) {
                 throw new Failure(400, "request body could not be read");
             }
@@ -69,8 +71,8 @@ final class Http {
             for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!fields.contains(name)) {
-                    throw new Failure(400, "unknown field '" + name + "'; allowed: " + String.join(", ", fields),
-                            name, fields);
+                    throw new Failure(
+                            400, "unknown field '" + name + "'; allowed: " + String.join(", ", fields), name, fields);
                 }
             }
             return o;
@@ -94,7 +96,8 @@ final class Http {
 
     static Publisher<Void> json(HttpServerResponse res, int status, Object body) {
         String text = body instanceof String s ? s : Json.write(body);
-        return res.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        return res.status(status)
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .sendString(Mono.just(text));
     }
 

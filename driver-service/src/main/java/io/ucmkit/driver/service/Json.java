@@ -12,11 +12,11 @@ import java.io.UncheckedIOException;
 /** One Jackson mapper for the service; instants as ISO-8601 text. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {

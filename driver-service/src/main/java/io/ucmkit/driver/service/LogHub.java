@@ -21,11 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LogHub extends AppenderBase<ILoggingEvent> {
 
-    record Line(long id, String json) {
-    }
+    record Line(long id, String json) {}
 
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)\\b(secret|key|password|passwd)(\\s*[:=]\\s*)(\"[^\"]*\"|[^\\s,;\\]}]+)");
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)\\b(secret|key|password|passwd)(\\s*[:=]\\s*)(\"[^\"]*\"|[^\\s,;\\]}]+)");
 
     private final int capacity;
     private final Deque<Line> lines = new ArrayDeque<>();
@@ -66,7 +65,8 @@ final class LogHub extends AppenderBase<ILoggingEvent> {
         if (e.getThrowableProxy() != null) {
             message = message + "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
         }
-        var node = Json.MAPPER.createObjectNode()
+        var node = Json.MAPPER
+                .createObjectNode()
                 .put("time", Instant.ofEpochMilli(e.getTimeStamp()).toString())
                 .put("level", e.getLevel().toString())
                 .put("logger", e.getLoggerName())

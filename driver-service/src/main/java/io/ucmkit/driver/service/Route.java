@@ -44,6 +44,8 @@ record Route(String method, String path, List<String> bodyFields, Handler handle
 
     /** Whether a request path (no query) is this route's template, whatever the method. */
     boolean matchesPath(String requestPath) {
-        return Pattern.compile(path.replaceAll("\\{[^/}]+}", "[^/]+")).matcher(requestPath).matches();
+        return Pattern.compile(path.replaceAll("\\{[^/}]+}", "[^/]+"))
+                .matcher(requestPath)
+                .matches();
     }
 }

@@ -51,7 +51,8 @@ final class RouteTable {
 
     private Publisher<Void> run(Route route, HttpServerRequest req, HttpServerResponse res) {
         Mono<Void> answer = route.takesBody()
-                ? Http.body(req, route.bodyFields()).flatMap(body -> Mono.from(route.handler().handle(req, res, body)))
+                ? Http.body(req, route.bodyFields())
+                        .flatMap(body -> Mono.from(route.handler().handle(req, res, body)))
                 : Mono.defer(() -> Mono.from(route.handler().handle(req, res, null)));
         return counted(route.path(), res, answer.onErrorResume(e -> Mono.from(Http.error(res, e))));
     }
@@ -61,12 +62,24 @@ final class RouteTable {
         TreeSet<String> allow = new TreeSet<>();
         routes.stream().filter(r -> r.matchesPath(path)).forEach(r -> allow.add(r.method()));
         if (allow.isEmpty()) {
-            return counted("unmatched", res, Mono.from(Http.error(res,
-                    new Http.Failure(404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)"))));
+            return counted(
+                    "unmatched",
+                    res,
+                    Mono.from(Http.error(
+                            res,
+                            new Http.Failure(
+                                    404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)"))));
         }
         res.header(HttpHeaderNames.ALLOW, String.join(", ", allow));
-        return counted("unmatched", res, Mono.from(Http.error(res, new Http.Failure(405,
-                req.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow)))));
+        return counted(
+                "unmatched",
+                res,
+                Mono.from(Http.error(
+                        res,
+                        new Http.Failure(
+                                405,
+                                req.method().name() + " is not allowed on " + path + "; allowed: "
+                                        + String.join(", ", allow)))));
     }
 
     private Publisher<Void> counted(String route, HttpServerResponse res, Mono<Void> answer) {

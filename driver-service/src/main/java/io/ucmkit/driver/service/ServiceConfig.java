@@ -38,6 +38,7 @@ final class ServiceConfig {
     public Boolean tls;
     /** PEM file of the PBX's certificate or its CA (relative paths: to the working directory, as dataDir). */
     public String tlsTrustCertificate;
+
     public String channelTech;
     public String context;
     public Integer ivrFirst;
@@ -49,6 +50,7 @@ final class ServiceConfig {
     public Reconnect reconnect;
     /** After a refused login: default 30 s doubling up to 10 min (same fields as reconnect). */
     public Reconnect refusedLoginRetry;
+
     public Integer dataserverPort;
     public Integer debugPort;
     public String bind;
@@ -64,9 +66,11 @@ final class ServiceConfig {
 
         /** This policy, with {@code d}'s values where a field is not given. */
         ReconnectDelay over(ReconnectDelay d) {
-            return new ReconnectDelay(initialMs == null ? d.initial() : Duration.ofMillis(initialMs),
+            return new ReconnectDelay(
+                    initialMs == null ? d.initial() : Duration.ofMillis(initialMs),
                     maxMs == null ? d.max() : Duration.ofMillis(maxMs),
-                    multiplier == null ? d.multiplier() : multiplier, jitter == null ? d.jitter() : jitter);
+                    multiplier == null ? d.multiplier() : multiplier,
+                    jitter == null ? d.jitter() : jitter);
         }
     }
 
@@ -90,9 +94,12 @@ final class ServiceConfig {
             tree = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("config " + file + ": not YAML or JSON"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+                    + (e.getLocation() == null
+                            ? ""
+                            : " at line " + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalArgumentException("config " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(
+                    "config " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return new ServiceConfig();
@@ -101,7 +108,9 @@ final class ServiceConfig {
         JsonNode fitting = shape.check(tree, ServiceConfig.class, "");
         ServiceConfig c;
         try {
-            c = fitting != null && fitting.isObject() ? YAML.treeToValue(fitting, ServiceConfig.class) : new ServiceConfig();
+            c = fitting != null && fitting.isObject()
+                    ? YAML.treeToValue(fitting, ServiceConfig.class)
+                    : new ServiceConfig();
         } catch (JsonProcessingException e) {
             // what the shape check let through and Jackson still refuses: reported, not thrown blind
             shape.problems.add(e.getOriginalMessage());
@@ -122,14 +131,18 @@ final class ServiceConfig {
         DriverConfig config = build();
         if (!fileProblems.isEmpty()) {
             List<String> all = new ArrayList<>(fileProblems);
-            config.problems().stream().filter(p -> !badFields.contains(p.split("[ .]", 2)[0])).forEach(all::add);
-            throw new IllegalArgumentException("invalid configuration, nothing started:\n  - " + String.join("\n  - ", all));
+            config.problems().stream()
+                    .filter(p -> !badFields.contains(p.split("[ .]", 2)[0]))
+                    .forEach(all::add);
+            throw new IllegalArgumentException(
+                    "invalid configuration, nothing started:\n  - " + String.join("\n  - ", all));
         }
         return config;
     }
 
     private DriverConfig build() {
-        DriverConfig.Builder b = DriverConfig.builder().address(address).username(username).password(password);
+        DriverConfig.Builder b =
+                DriverConfig.builder().address(address).username(username).password(password);
         if (port != null) b.port(port);
         if (loginMode != null) b.loginMode(loginMode);
         if (tls != null) b.tls(tls);
@@ -177,7 +190,8 @@ final class ServiceConfig {
                     Map.Entry<String, JsonNode> field = it.next();
                     String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                     Class<?> fieldType = known.get(field.getKey());
-                    JsonNode kept = fieldType == null ? unknown(at, known.keySet()) : check(field.getValue(), fieldType, at);
+                    JsonNode kept =
+                            fieldType == null ? unknown(at, known.keySet()) : check(field.getValue(), fieldType, at);
                     if (kept == null) {
                         it.remove();
                     }
@@ -193,8 +207,11 @@ final class ServiceConfig {
         }
 
         private JsonNode wrong(JsonNode node, Class<?> type, String path) {
-            String found = node.isArray() ? " is a list" : node.isObject() ? " is a mapping"
-                    : " = '" + (path.endsWith("password") ? "********" : shown(node)) + "'";
+            String found = node.isArray()
+                    ? " is a list"
+                    : node.isObject()
+                            ? " is a mapping"
+                            : " = '" + (path.endsWith("password") ? "********" : shown(node)) + "'";
             problems.add((path.isEmpty() ? "the config" : path) + found + "; expected " + expected(type));
             badFields.add(path.split("\\.", 2)[0]);
             return null;
@@ -218,10 +235,12 @@ final class ServiceConfig {
                 return node.isValueNode();
             }
             if (type == Integer.class) {
-                return node.isIntegralNumber() && node.canConvertToInt() || node.isTextual() && text.matches("-?[0-9]{1,9}");
+                return node.isIntegralNumber() && node.canConvertToInt()
+                        || node.isTextual() && text.matches("-?[0-9]{1,9}");
             }
             if (type == Long.class) {
-                return node.isIntegralNumber() && node.canConvertToLong() || node.isTextual() && text.matches("-?[0-9]{1,18}");
+                return node.isIntegralNumber() && node.canConvertToLong()
+                        || node.isTextual() && text.matches("-?[0-9]{1,18}");
             }
             if (type == Double.class) {
                 return node.isNumber() || node.isTextual() && text.matches("-?[0-9]+(\\.[0-9]+)?");
@@ -230,7 +249,9 @@ final class ServiceConfig {
                 return node.isBoolean() || node.isTextual() && (text.equals("true") || text.equals("false"));
             }
             if (type.isEnum()) {
-                return node.isTextual() && Arrays.stream(type.getEnumConstants()).anyMatch(v -> v.toString().equalsIgnoreCase(text));
+                return node.isTextual()
+                        && Arrays.stream(type.getEnumConstants())
+                                .anyMatch(v -> v.toString().equalsIgnoreCase(text));
             }
             throw new IllegalStateException("no shape check for " + type); // a new field type: add it here
         }
@@ -247,7 +268,10 @@ final class ServiceConfig {
                 return "true or false";
             }
             if (type.isEnum()) {
-                return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                return "one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", "));
             }
             if (type == String.class) {
                 return "text";

@@ -39,41 +39,60 @@ final class ServiceMetrics implements DriverObserver {
     private final Counter malformed;
 
     ServiceMetrics() {
-        connects = Counter.builder("ucmkit.driver.ami.connects").description("TCP connections opened to the PBX")
+        connects = Counter.builder("ucmkit.driver.ami.connects")
+                .description("TCP connections opened to the PBX")
                 .register(registry);
         reconnects = Counter.builder("ucmkit.driver.ami.reconnects")
-                .description("connections opened after the first one (each is a reconnect)").register(registry);
-        disconnects = Counter.builder("ucmkit.driver.ami.disconnects").description("connections to the PBX lost or closed")
+                .description("connections opened after the first one (each is a reconnect)")
                 .register(registry);
-        amiEventsIn = Counter.builder("ucmkit.driver.ami.events.received").description("AMI events received from the PBX")
+        disconnects = Counter.builder("ucmkit.driver.ami.disconnects")
+                .description("connections to the PBX lost or closed")
                 .register(registry);
-        eventsOut = Counter.builder("ucmkit.driver.events.delivered").description("driver events delivered to subscribers")
+        amiEventsIn = Counter.builder("ucmkit.driver.ami.events.received")
+                .description("AMI events received from the PBX")
+                .register(registry);
+        eventsOut = Counter.builder("ucmkit.driver.events.delivered")
+                .description("driver events delivered to subscribers")
                 .register(registry);
         eventsDropped = Counter.builder("ucmkit.driver.events.dropped")
-                .description("events not delivered because a subscriber's queue was full").register(registry);
+                .description("events not delivered because a subscriber's queue was full")
+                .register(registry);
         malformed = Counter.builder("ucmkit.driver.ami.malformed")
                 .description("messages from the PBX that could not be decoded or made no sense (skipped)")
                 .register(registry);
         for (LoginOutcome o : LoginOutcome.values()) {
             loginCounter(o); // every outcome shows from the start, at 0, so a rate over it has a series
         }
-        Gauge.builder("ucmkit.driver.sse.clients", eventClients, AtomicInteger::get).tag("stream", "events")
-                .description("open server-sent-event streams").register(registry);
-        Gauge.builder("ucmkit.driver.sse.clients", logClients, AtomicInteger::get).tag("stream", "logs")
-                .description("open server-sent-event streams").register(registry);
+        Gauge.builder("ucmkit.driver.sse.clients", eventClients, AtomicInteger::get)
+                .tag("stream", "events")
+                .description("open server-sent-event streams")
+                .register(registry);
+        Gauge.builder("ucmkit.driver.sse.clients", logClients, AtomicInteger::get)
+                .tag("stream", "logs")
+                .description("open server-sent-event streams")
+                .register(registry);
     }
 
     /** Gauges read from the driver at each scrape: logged in or not, and which state the asset shows. */
     void bind(UcmDriver driver) {
         Gauge.builder("ucmkit.driver.ami.session", driver, d -> d.isConnected() ? 1 : 0)
-                .description("1 while a logged-in AMI session is up").register(registry);
+                .description("1 while a logged-in AMI session is up")
+                .register(registry);
         for (String state : ASSET_STATES) {
-            Gauge.builder("ucmkit.driver.asset.state", driver, d -> state.equals(d.asset().state()) ? 1 : 0)
-                    .tag("state", state).description("1 for the state the System Asset shows").register(registry);
+            Gauge.builder(
+                            "ucmkit.driver.asset.state",
+                            driver,
+                            d -> state.equals(d.asset().state()) ? 1 : 0)
+                    .tag("state", state)
+                    .description("1 for the state the System Asset shows")
+                    .register(registry);
         }
-        Gauge.builder("ucmkit.driver.asset.no.communication", driver,
+        Gauge.builder(
+                        "ucmkit.driver.asset.no.communication",
+                        driver,
                         d -> d.asset().trueState() == SystemAsset.TrueState.NO_COMMUNICATION ? 1 : 0)
-                .description("1 while the asset's true state is No Communication").register(registry);
+                .description("1 while the asset's true state is No Communication")
+                .register(registry);
     }
 
     PrometheusMeterRegistry registry() {
@@ -91,8 +110,12 @@ final class ServiceMetrics implements DriverObserver {
 
     /** One HTTP request answered; {@code route} is the route template (bounded), not the request path. */
     void httpRequest(String server, String route, int status) {
-        Counter.builder("ucmkit.driver.http.requests").tag("server", server).tag("route", route)
-                .tag("status", Integer.toString(status)).description("HTTP requests answered").register(registry)
+        Counter.builder("ucmkit.driver.http.requests")
+                .tag("server", server)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .description("HTTP requests answered")
+                .register(registry)
                 .increment();
     }
 
@@ -115,16 +138,20 @@ final class ServiceMetrics implements DriverObserver {
     }
 
     private Counter loginCounter(LoginOutcome outcome) {
-        return Counter.builder("ucmkit.driver.ami.logins").tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                .description("Login attempts by outcome").register(registry);
+        return Counter.builder("ucmkit.driver.ami.logins")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .description("Login attempts by outcome")
+                .register(registry);
     }
 
     @Override
     public void action(String action, ActionOutcome outcome, Duration latency) {
-        Timer.builder("ucmkit.driver.ami.actions").tag("action", action == null ? "" : action)
+        Timer.builder("ucmkit.driver.ami.actions")
+                .tag("action", action == null ? "" : action)
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .description("AMI actions sent, by name and outcome, with the time to their response")
-                .register(registry).record(latency.toNanos(), TimeUnit.NANOSECONDS);
+                .register(registry)
+                .record(latency.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -149,7 +176,10 @@ final class ServiceMetrics implements DriverObserver {
 
     @Override
     public void assetState(String state) {
-        Counter.builder("ucmkit.driver.asset.state.changes").tag("state", state)
-                .description("times the System Asset started showing this state").register(registry).increment();
+        Counter.builder("ucmkit.driver.asset.state.changes")
+                .tag("state", state)
+                .description("times the System Asset started showing this state")
+                .register(registry)
+                .increment();
     }
 }

@@ -18,16 +18,16 @@ final class Sse {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final String HEARTBEAT_LINE = ": heartbeat\n\n";
 
-    private Sse() {
-    }
+    private Sse() {}
 
     /** Sends {@code frames} (complete SSE frames) and heartbeats; {@code clients} counts open streams. */
-    static Publisher<Void> send(HttpServerResponse res, Flux<String> frames, Scheduler heartbeats, AtomicInteger clients) {
-        Flux<String> stream = Flux.merge(frames,
-                        Flux.interval(HEARTBEAT, HEARTBEAT, heartbeats).map(i -> HEARTBEAT_LINE))
+    static Publisher<Void> send(
+            HttpServerResponse res, Flux<String> frames, Scheduler heartbeats, AtomicInteger clients) {
+        Flux<String> stream = Flux.merge(
+                        frames, Flux.interval(HEARTBEAT, HEARTBEAT, heartbeats).map(i -> HEARTBEAT_LINE))
                 .doOnSubscribe(s -> clients.incrementAndGet())
                 .doFinally(s -> clients.decrementAndGet());
-        return res.sse().send(stream.map(s -> res.alloc().buffer().writeBytes(s.getBytes(StandardCharsets.UTF_8))),
-                b -> true);
+        return res.sse()
+                .send(stream.map(s -> res.alloc().buffer().writeBytes(s.getBytes(StandardCharsets.UTF_8))), b -> true);
     }
 }

@@ -34,23 +34,35 @@ class ConfigFileErrorsIT {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int exit;
             try {
-                exit = new CommandLine(new DriverMain()).execute("--config", config.toString(), "--port",
-                        Integer.toString(pbx.getLocalPort()), "--dataserver-port", "0", "--debug-port", "0",
-                        "--data-dir", dir.toString());
+                exit = new CommandLine(new DriverMain())
+                        .execute(
+                                "--config",
+                                config.toString(),
+                                "--port",
+                                Integer.toString(pbx.getLocalPort()),
+                                "--dataserver-port",
+                                "0",
+                                "--debug-port",
+                                "0",
+                                "--data-dir",
+                                dir.toString());
             } finally {
                 System.setErr(stderr);
             }
             assertThat(exit).isEqualTo(2);
-            assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                    "ucmkit driver: invalid configuration, nothing started:",
-                    "  - " + config + ": actionTimeoutMs = 'ten seconds'; expected a whole number",
-                    "  - " + config + ": unknown field 'reconect'; allowed: address, port, username, password, loginMode, tls,"
-                            + " tlsTrustCertificate, channelTech, context, ivrFirst, ivrLast, connectTimeoutMs, actionTimeoutMs,"
-                            + " keepaliveIntervalMs, keepaliveTimeoutMs, reconnect, refusedLoginRetry, dataserverPort, debugPort,"
-                            + " bind, dataDir, eventHistory",
-                    "  - channelTech must be PJSIP or SIP, was IAX");
+            assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                    .containsExactly(
+                            "ucmkit driver: invalid configuration, nothing started:",
+                            "  - " + config + ": actionTimeoutMs = 'ten seconds'; expected a whole number",
+                            "  - " + config
+                                    + ": unknown field 'reconect'; allowed: address, port, username, password, loginMode, tls,"
+                                    + " tlsTrustCertificate, channelTech, context, ivrFirst, ivrLast, connectTimeoutMs, actionTimeoutMs,"
+                                    + " keepaliveIntervalMs, keepaliveTimeoutMs, reconnect, refusedLoginRetry, dataserverPort, debugPort,"
+                                    + " bind, dataDir, eventHistory",
+                            "  - channelTech must be PJSIP or SIP, was IAX");
             pbx.setSoTimeout(200);
-            org.assertj.core.api.Assertions.assertThatThrownBy(pbx::accept).as("no connection to the PBX")
+            org.assertj.core.api.Assertions.assertThatThrownBy(pbx::accept)
+                    .as("no connection to the PBX")
                     .isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }

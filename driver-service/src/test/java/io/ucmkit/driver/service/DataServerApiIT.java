@@ -57,7 +57,8 @@ class DataServerApiIT {
     private ServiceMetrics metrics;
     private VirtualTimeScheduler clock;
     private DataServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<CompletableFuture<?>> streams = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -65,8 +66,12 @@ class DataServerApiIT {
         try (ServerSocket free = new ServerSocket(0)) {
             amiPort = free.getLocalPort();
         }
-        DriverConfig config = DriverConfig.builder().address("127.0.0.1").port(amiPort).username("admin")
-                .password("secret1").reconnect(new ReconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100), 2, 0))
+        DriverConfig config = DriverConfig.builder()
+                .address("127.0.0.1")
+                .port(amiPort)
+                .username("admin")
+                .password("secret1")
+                .reconnect(new ReconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100), 2, 0))
                 .build();
         metrics = new ServiceMetrics();
         driver = UcmDriver.start(config, dataDir, java.time.Clock.systemUTC(), metrics);
@@ -86,10 +91,13 @@ class DataServerApiIT {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -106,8 +114,12 @@ class DataServerApiIT {
     void everyRouteIsInTheOpenApiDocumentAndTheReverse() throws Exception {
         JsonNode doc = openApi();
         Set<String> documented = new TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-                .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(p -> p.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
         Set<String> routed = new TreeSet<>();
         server.routes().routes().forEach(r -> routed.add(r.method() + " " + r.path()));
 
@@ -123,10 +135,12 @@ class DataServerApiIT {
     void eachBodySchemaHasExactlyTheFieldsItsRouteAccepts() throws Exception {
         JsonNode doc = openApi();
         for (Route r : server.routes().routes()) {
-            JsonNode body = doc.at("/paths/" + pointer(r.path()) + "/" + r.method().toLowerCase(java.util.Locale.ROOT)
-                    + "/requestBody/content/application~1json/schema");
+            JsonNode body = doc.at("/paths/" + pointer(r.path()) + "/"
+                    + r.method().toLowerCase(java.util.Locale.ROOT) + "/requestBody/content/application~1json/schema");
             if (!r.takesBody()) {
-                assertThat(body.isMissingNode()).as("%s %s has no body", r.method(), r.path()).isTrue();
+                assertThat(body.isMissingNode())
+                        .as("%s %s has no body", r.method(), r.path())
+                        .isTrue();
                 continue;
             }
             JsonNode schema = resolve(doc, body);
@@ -148,7 +162,8 @@ class DataServerApiIT {
         assertThat(checked).hasSizeGreaterThan(20);
         // A wrong example would be caught: the schema of the Error shape refuses a field it does not know.
         assertThat(schema(doc, YAML.readTree("{$ref: '#/components/schemas/Error'}"))
-                .validate(Json.MAPPER.readTree("{\"error\":\"x\",\"extra\":1}"))).isNotEmpty();
+                        .validate(Json.MAPPER.readTree("{\"error\":\"x\",\"extra\":1}")))
+                .isNotEmpty();
     }
 
     /** Walks the document: every {@code example} next to a {@code schema} is validated against it. */
@@ -161,7 +176,9 @@ class DataServerApiIT {
                     failures.add(at + ": " + errors);
                 }
             }
-            node.fields().forEachRemaining(e -> collectExamples(doc, e.getValue(), at + "/" + e.getKey(), checked, failures));
+            node.fields()
+                    .forEachRemaining(
+                            e -> collectExamples(doc, e.getValue(), at + "/" + e.getKey(), checked, failures));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 collectExamples(doc, node.get(i), at + "/" + i, checked, failures);
@@ -175,7 +192,8 @@ class DataServerApiIT {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.set("allOf", Json.MAPPER.createArrayNode().add(schema));
         root.set("components", doc.get("components"));
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root);
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(root);
     }
 
     private static JsonNode resolve(JsonNode doc, JsonNode schema) {
@@ -193,12 +211,15 @@ class DataServerApiIT {
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode e = json(r);
         assertThat(e.get("field").asText()).isEqualTo("foo");
-        assertThat(e.get("allowed")).extracting(JsonNode::asText)
+        assertThat(e.get("allowed"))
+                .extracting(JsonNode::asText)
                 .containsExactly("sourceExtension", "destinationExtension", "line1Text", "line2Text");
-        assertThat(e.get("error").asText()).isEqualTo("unknown field 'foo'; allowed: sourceExtension, "
-                + "destinationExtension, line1Text, line2Text");
+        assertThat(e.get("error").asText())
+                .isEqualTo("unknown field 'foo'; allowed: sourceExtension, "
+                        + "destinationExtension, line1Text, line2Text");
         assertThat(send("POST", "/api/v1/asset/notes", "{\"text\":\"t\",\"author\":\"a\",\"Text\":\"t\"}")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -209,7 +230,8 @@ class DataServerApiIT {
 
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("Allow")).hasValue("POST");
-        assertThat(json(wrong).get("error").asText()).isEqualTo("GET is not allowed on /api/v1/commands/call-phone; allowed: POST");
+        assertThat(json(wrong).get("error").asText())
+                .isEqualTo("GET is not allowed on /api/v1/commands/call-phone; allowed: POST");
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.headers().firstValue("Allow")).hasValue("GET");
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -227,9 +249,13 @@ class DataServerApiIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).get("field").asText()).isEqualTo("destinationExtension");
         assertThat(badJson.statusCode()).isEqualTo(400);
-        assertThat(json(badJson).get("error").asText()).doesNotContain("Exception").doesNotContain("jackson");
+        assertThat(json(badJson).get("error").asText())
+                .doesNotContain("Exception")
+                .doesNotContain("jackson");
         assertThat(good.statusCode()).isEqualTo(503);
-        assertThat(schema(openApi(), YAML.readTree("{$ref: '#/components/schemas/Error'}")).validate(json(good))).isEmpty();
+        assertThat(schema(openApi(), YAML.readTree("{$ref: '#/components/schemas/Error'}"))
+                        .validate(json(good)))
+                .isEmpty();
     }
 
     @Test
@@ -240,24 +266,34 @@ class DataServerApiIT {
 
         assertThat(before.statusCode()).isEqualTo(503);
         assertThat(json(before).get("status").asText()).isEqualTo("NOT_READY");
-        assertThat(json(before).get("reason").asText()).isEqualTo(driver.asset().reason()).isNotBlank();
+        assertThat(json(before).get("reason").asText())
+                .isEqualTo(driver.asset().reason())
+                .isNotBlank();
         assertThat(legacyBefore.statusCode()).isEqualTo(503);
         assertThat(json(legacyBefore).get("status").asText()).isEqualTo("DOWN");
         assertThat(live.statusCode()).isEqualTo(200);
 
         peer = new ScriptedAmiPeer(amiPort);
-        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/api/v1/health/ready", null).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> send("GET", "/api/v1/health/ready", null).statusCode() == 200);
         JsonNode after = json(send("GET", "/api/v1/health/ready", null));
         assertThat(after.get("status").asText()).isEqualTo("READY");
         assertThat(after.get("connected").asBoolean()).isTrue();
-        assertThat(json(send("GET", "/api/v1/health", null)).get("status").asText()).isEqualTo("UP");
-        assertThat(schema(openApi(), YAML.readTree("{$ref: '#/components/schemas/Health'}")).validate(after)).isEmpty();
+        assertThat(json(send("GET", "/api/v1/health", null)).get("status").asText())
+                .isEqualTo("UP");
+        assertThat(schema(openApi(), YAML.readTree("{$ref: '#/components/schemas/Health'}"))
+                        .validate(after))
+                .isEmpty();
     }
 
     private List<String> stream(String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        streams.add(http.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
                     lines.add("status " + r.statusCode());
                     try (Stream<String> s = r.body()) {
                         s.forEach(lines::add);
@@ -270,7 +306,8 @@ class DataServerApiIT {
     void theEventStreamSendsAHeartbeatCommentEvery15SecondsOfItsClock() {
         List<String> lines = stream("/api/v1/events");
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(": ucmkit driver events"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.sseClients("events").get() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> metrics.sseClients("events").get() == 1);
 
         clock.advanceTimeBy(Duration.ofSeconds(14));
         clock.advanceTimeBy(Duration.ofSeconds(1));
@@ -278,7 +315,8 @@ class DataServerApiIT {
         // The stream is ordered: one sent before 15 s would have arrived before this one.
         assertThat(lines.stream().filter(": heartbeat"::equals)).hasSize(1);
         clock.advanceTimeBy(Duration.ofSeconds(15));
-        await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().filter(": heartbeat"::equals).count() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> lines.stream().filter(": heartbeat"::equals).count() == 2);
     }
 
     @Test
@@ -288,19 +326,29 @@ class DataServerApiIT {
         send("GET", "/api/v1/asset", null);
         metrics.login(io.ucmkit.driver.DriverObserver.LoginOutcome.REFUSED);
         List<String> lines = stream("/api/v1/events");
-        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.sseClients("events").get() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> metrics.sseClients("events").get() == 1);
 
         HttpResponse<String> after = send("GET", "/metrics", null);
 
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(value(before, "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\",server=\"dataserver\",status=\"200\"}"))
+        assertThat(
+                        value(
+                                before,
+                                "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\",server=\"dataserver\",status=\"200\"}"))
                 .isEqualTo(-1);
-        assertThat(value(after.body(), "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\",server=\"dataserver\",status=\"200\"}"))
+        assertThat(
+                        value(
+                                after.body(),
+                                "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\",server=\"dataserver\",status=\"200\"}"))
                 .isEqualTo(2);
-        assertThat(value(after.body(), "ucmkit_driver_ami_logins_total{outcome=\"refused\"}")).isEqualTo(1);
-        assertThat(value(after.body(), "ucmkit_driver_sse_clients{stream=\"events\"}")).isEqualTo(1);
-        assertThat(value(after.body(), "ucmkit_driver_asset_state{state=\"No Communication\"}")).isEqualTo(1);
+        assertThat(value(after.body(), "ucmkit_driver_ami_logins_total{outcome=\"refused\"}"))
+                .isEqualTo(1);
+        assertThat(value(after.body(), "ucmkit_driver_sse_clients{stream=\"events\"}"))
+                .isEqualTo(1);
+        assertThat(value(after.body(), "ucmkit_driver_asset_state{state=\"No Communication\"}"))
+                .isEqualTo(1);
         assertThat(value(after.body(), "ucmkit_driver_ami_session")).isEqualTo(0);
         assertThat(lines).contains("status 200");
     }

@@ -28,8 +28,12 @@ class LogFormatIT {
     @Test
     void text_lines_start_with_an_iso_8601_date_and_offset() throws Exception {
         List<String> lines = firstLinesUntil("dataserver listening");
-        assertThat(lines).filteredOn(l -> l.contains("dataserver listening")).singleElement().asString()
-                .matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  DataServer - .*");
+        assertThat(lines)
+                .filteredOn(l -> l.contains("dataserver listening"))
+                .singleElement()
+                .asString()
+                .matches(
+                        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  DataServer - .*");
     }
 
     @Test
@@ -56,8 +60,10 @@ class LogFormatIT {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(err).startsWith("Invalid value for option '--log-level': expected one of [ERROR, WARN, INFO, DEBUG, "
-                + "TRACE] (case-insensitive) but was 'loud'").contains("Usage: ucmkit driver");
+        assertThat(err)
+                .startsWith("Invalid value for option '--log-level': expected one of [ERROR, WARN, INFO, DEBUG, "
+                        + "TRACE] (case-insensitive) but was 'loud'")
+                .contains("Usage: ucmkit driver");
     }
 
     /** Starts the service against a closed AMI port (it keeps retrying) and reads stdout up to a line. */
@@ -67,12 +73,24 @@ class LogFormatIT {
             closedPort = s.getLocalPort();
         }
         Path data = Files.createTempDirectory("logformat");
-        List<String> args = new ArrayList<>(List.of("--address", "127.0.0.1", "--port", Integer.toString(closedPort),
-                "--username", "amiadmin", "--dataserver-port", "0", "--debug-port", "0", "--data-dir", data.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--address",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(closedPort),
+                "--username",
+                "amiadmin",
+                "--dataserver-port",
+                "0",
+                "--debug-port",
+                "0",
+                "--data-dir",
+                data.toString()));
         args.addAll(List.of(extra));
         Process p = start(args.toArray(String[]::new));
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 lines.add(line);
                 if (line.contains(marker)) {
@@ -88,8 +106,8 @@ class LogFormatIT {
 
     private static Process start(String... args) throws Exception {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
         pb.environment().put("UCMKIT_PASSWORD", "not-a-real-password");

@@ -21,8 +21,8 @@ class ServiceConfigProblemsTest {
 
     private String refusal(String yaml) throws IOException {
         ServiceConfig config = ServiceConfig.load(file(yaml));
-        IllegalArgumentException e = org.assertj.core.api.Assertions.catchThrowableOfType(config::toDriverConfig,
-                IllegalArgumentException.class);
+        IllegalArgumentException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                config::toDriverConfig, IllegalArgumentException.class);
         assertThat(e).as("refused").isNotNull();
         return e.getMessage();
     }
@@ -47,8 +47,7 @@ class ServiceConfigProblemsTest {
                   - %1$s: reconnect.initialMs = 'soon'; expected a whole number
                   - %1$s: reconnect.multiplier = 'fast'; expected a number
                   - %1$s: reconnect.jitter is a list; expected a number
-                  - %1$s: dataserverPort = '9689.5'; expected a whole number""".formatted(f))
-                .doesNotContain("java.", "Integer");
+                  - %1$s: dataserverPort = '9689.5'; expected a whole number""".formatted(f)).doesNotContain("java.", "Integer");
     }
 
     @Test
@@ -77,27 +76,31 @@ class ServiceConfigProblemsTest {
     void aPasswordOfTheWrongKindIsNeverShown() throws IOException {
         String message = refusal("address: pbx\nusername: u\npassword: {value: hunter2}\nport: x\n");
         assertThat(message).contains("password is a mapping; expected text").doesNotContain("hunter2");
-        assertThat(refusal("address: pbx\nusername: u\npassword: hunter2\nport: hunter3\n")).doesNotContain("hunter2")
+        assertThat(refusal("address: pbx\nusername: u\npassword: hunter2\nport: hunter3\n"))
+                .doesNotContain("hunter2")
                 .contains("port = 'hunter3'");
     }
 
     @Test
     void aFileThatIsNotYamlFailsAtOnceNamingTheLine() throws IOException {
         Path f = file("address: [pbx\nport: 1\n");
-        assertThatThrownBy(() -> ServiceConfig.load(f)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ServiceConfig.load(f))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("config " + f + ": not YAML or JSON at line ");
     }
 
     @Test
     void aFileThatIsNotAMappingSaysWhatItMustBe() throws IOException {
-        assertThat(refusal("just-a-host\n")).startsWith("invalid configuration, nothing started:\n  - " + dir.resolve("driver.yaml")
-                + ": the config = 'just-a-host'; expected a mapping with the fields address, port, username,");
+        assertThat(refusal("just-a-host\n"))
+                .startsWith("invalid configuration, nothing started:\n  - " + dir.resolve("driver.yaml")
+                        + ": the config = 'just-a-host'; expected a mapping with the fields address, port, username,");
     }
 
     @Test
     void aGoodFileBindsAsBefore() throws IOException {
         var c = ServiceConfig.load(file("address: pbx\nusername: u\npassword: p\nport: \"5038\"\nloginMode: plain\n"
-                + "refusedLoginRetry: {initialMs: 1000}\n")).toDriverConfig();
+                        + "refusedLoginRetry: {initialMs: 1000}\n"))
+                .toDriverConfig();
         assertThat(c.port()).isEqualTo(5038);
         assertThat(c.loginMode()).isEqualTo(io.ucmkit.driver.LoginMode.PLAIN);
         assertThat(c.refusedLoginRetry().initial()).isEqualTo(java.time.Duration.ofSeconds(1));

@@ -29,7 +29,8 @@ class ServiceIT {
 
     private ScriptedAmiPeer peer;
     private DriverMain.Running service;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<CompletableFuture<?>> streams = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -45,8 +46,9 @@ class ServiceIT {
         main.debugPort = 0;
         main.dataDir = dataDir;
         service = main.start("secret1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.driver().isConnected()
-                && service.driver().asset().state().equals("Normal"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.driver().isConnected()
+                        && service.driver().asset().state().equals("Normal"));
     }
 
     @AfterEach
@@ -61,12 +63,17 @@ class ServiceIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {
@@ -90,8 +97,7 @@ class ServiceIT {
     }
 
     /** One server-sent event: its id (null when it has none), name and JSON data. */
-    private record Sse(String id, String event, JsonNode data) {
-    }
+    private record Sse(String id, String event, JsonNode data) {}
 
     private static List<Sse> events(List<String> lines) throws IOException {
         List<Sse> out = new java.util.ArrayList<>();
@@ -126,13 +132,16 @@ class ServiceIT {
 
     @Test
     void assetCommandsAnswerTheAssetOr409WhenTheyDoNotApply() throws Exception {
-        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Acknowledge\"}").statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Acknowledge\"}")
+                        .statusCode())
+                .isEqualTo(409);
 
         HttpResponse<String> mask = post("/api/v1/asset/commands", "{\"command\":\"Mask\"}");
         assertThat(mask.statusCode()).isEqualTo(200);
         assertThat(json(mask).get("state").asText()).isEqualTo("Masked");
         assertThat(json(mask).get("selected").asBoolean()).isTrue();
-        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Mask\"}").statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/asset/commands", "{\"command\":\"Mask\"}").statusCode())
+                .isEqualTo(409);
 
         HttpResponse<String> reset = post("/api/v1/asset/commands", "{\"command\":\"Reset\"}");
         assertThat(json(reset).get("state").asText()).isEqualTo("Normal");
@@ -141,7 +150,8 @@ class ServiceIT {
 
         HttpResponse<String> unknown = post("/api/v1/asset/commands", "{\"command\":\"Explode\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(json(unknown).get("error").asText()).startsWith("command must be one of Mask, Acknowledge, Reset, Cancel");
+        assertThat(json(unknown).get("error").asText())
+                .startsWith("command must be one of Mask, Acknowledge, Reset, Cancel");
     }
 
     @Test
@@ -149,20 +159,26 @@ class ServiceIT {
         HttpResponse<String> r = post("/api/v1/asset/notes", "{\"text\":\"Checked the PBX\",\"author\":\"alice\"}");
 
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(json(get("/api/v1/asset")).get("notes").get(0).get("author").asText()).isEqualTo("alice");
+        assertThat(json(get("/api/v1/asset")).get("notes").get(0).get("author").asText())
+                .isEqualTo("alice");
         assertThat(dataDir.resolve("notes.jsonl")).content().contains("Checked the PBX");
         assertThat(post("/api/v1/asset/notes", "{\"text\":\"x\"}").body()).contains("author is required");
     }
 
     @Test
     void callPhoneAnswers202WithACallIdAnd400NamingAMissingField() throws Exception {
-        HttpResponse<String> ok = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
-                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}");
-        HttpResponse<String> missing = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
-                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\"}");
+        HttpResponse<String> ok = post(
+                "/api/v1/commands/call-phone",
+                "{\"sourceExtension\":\"1000\","
+                        + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}");
+        HttpResponse<String> missing = post(
+                "/api/v1/commands/call-phone",
+                "{\"sourceExtension\":\"1000\"," + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\"}");
         HttpResponse<String> badJson = post("/api/v1/commands/call-phone", "{\"sourceExtension\":");
-        HttpResponse<String> unknown = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
-                + "\"destinationExtension\":\"4321\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
+        HttpResponse<String> unknown = post(
+                "/api/v1/commands/call-phone",
+                "{\"sourceExtension\":\"1000\","
+                        + "\"destinationExtension\":\"4321\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
 
         assertThat(ok.statusCode()).isEqualTo(202);
         assertThat(json(ok).get("callId").asText()).isNotBlank();
@@ -176,7 +192,8 @@ class ServiceIT {
 
     @Test
     void bargeOfAnIdleDestinationIs409() throws Exception {
-        HttpResponse<String> r = post("/api/v1/commands/barge", "{\"sourceExtension\":\"1002\",\"destinationExtension\":\"1000\"}");
+        HttpResponse<String> r =
+                post("/api/v1/commands/barge", "{\"sourceExtension\":\"1002\",\"destinationExtension\":\"1000\"}");
 
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(json(r).get("error").asText()).isEqualTo("destination 1000 is not in a call: nothing to barge into");
@@ -185,10 +202,13 @@ class ServiceIT {
     @Test
     void aCommandWhileNoCommunicationIs503WithTheReason() throws Exception {
         peer.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.driver().asset().state().equals("No Communication"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.driver().asset().state().equals("No Communication"));
 
-        HttpResponse<String> r = post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
-                + "\"destinationExtension\":\"1001\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
+        HttpResponse<String> r = post(
+                "/api/v1/commands/call-phone",
+                "{\"sourceExtension\":\"1000\","
+                        + "\"destinationExtension\":\"1001\",\"line1Text\":\"a\",\"line2Text\":\"b\"}");
 
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(json(r).get("error").asText()).contains("not connected to the PBX (No Communication: ");
@@ -201,11 +221,17 @@ class ServiceIT {
         post("/api/v1/asset/workflow-trigger", "{\"name\":\"first\",\"parameters\":{\"zone\":\"A\"}}");
         post("/api/v1/asset/workflow-trigger", "{\"name\":\"second\"}");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.stream().filter(l -> l.startsWith("data:")).count() >= 2);
-        String firstId = live.stream().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> live.stream().filter(l -> l.startsWith("data:")).count() >= 2);
+        String firstId = live.stream()
+                .filter(l -> l.startsWith("id: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
         assertThat(live).contains("event: WorkflowTrigger");
         assertThat(live.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow())
-                .contains("\"name\":\"first\"").contains("\"zone\":\"A\"");
+                .contains("\"name\":\"first\"")
+                .contains("\"zone\":\"A\"");
 
         List<String> resumed = stream(url("/api/v1/events"), firstId);
         await().atMost(Duration.ofSeconds(5)).until(() -> resumed.stream().anyMatch(l -> l.contains("\"second\"")));
@@ -230,9 +256,11 @@ class ServiceIT {
         List<Sse> got = events(resumed);
         assertThat(got.get(0).event()).isEqualTo("HistoryGap");
         assertThat(got.get(0).id()).isNull(); // not an entry: the client's Last-Event-ID stays t0
-        assertThat(Json.write(got.get(0).data())).isEqualTo("{\"type\":\"HistoryGap\",\"lastEventId\":" + t0
-                + ",\"firstRetainedId\":" + t2 + ",\"missed\":1}");
-        assertThat(got.subList(1, 6)).extracting(e -> e.data().get("name").asText())
+        assertThat(Json.write(got.get(0).data()))
+                .isEqualTo("{\"type\":\"HistoryGap\",\"lastEventId\":" + t0 + ",\"firstRetainedId\":" + t2
+                        + ",\"missed\":1}");
+        assertThat(got.subList(1, 6))
+                .extracting(e -> e.data().get("name").asText())
                 .containsExactly("t2", "t3", "t4", "t5", "t6");
     }
 
@@ -240,14 +268,21 @@ class ServiceIT {
     void aCallPhoneThatEndedWhileDisconnectedIsStreamedAsCallStatusDeclinedUnknown() throws Exception {
         List<String> live = stream(url("/api/v1/events"), null);
         await().atMost(Duration.ofSeconds(5)).until(() -> live.contains("status 200"));
-        String callId = json(post("/api/v1/commands/call-phone", "{\"sourceExtension\":\"1000\","
-                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}"))
-                .get("callId").asText();
+        String callId = json(post(
+                        "/api/v1/commands/call-phone",
+                        "{\"sourceExtension\":\"1000\","
+                                + "\"destinationExtension\":\"1001\",\"line1Text\":\"Door 3\",\"line2Text\":\"Alarm\"}"))
+                .get("callId")
+                .asText();
 
         peer.dropConnections(); // the call ends unseen; after the reconnect CoreShowChannels lists no channel of it
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events(live).stream().anyMatch(e -> "CallStatus".equals(e.event())));
-        Sse status = events(live).stream().filter(e -> "CallStatus".equals(e.event())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events(live).stream().anyMatch(e -> "CallStatus".equals(e.event())));
+        Sse status = events(live).stream()
+                .filter(e -> "CallStatus".equals(e.event()))
+                .findFirst()
+                .orElseThrow();
         assertThat(status.id()).isNotNull();
         assertThat(status.data().get("type").asText()).isEqualTo("CallStatus");
         assertThat(status.data().get("extension").asText()).isEqualTo("1000");
@@ -260,8 +295,10 @@ class ServiceIT {
 
     @Test
     void theDebugToolsStreamLogRecordsWithSecretsMaskedAndServeALogPage() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.debugPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.debugPort() + "/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("EventSource('/logs')");
 
@@ -270,8 +307,11 @@ class ServiceIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> logs.stream().anyMatch(l -> l.contains("probe Secret")));
         assertThat(logs).noneMatch(l -> l.contains("hunter2"));
-        int data = List.copyOf(logs).indexOf(List.copyOf(logs).stream().filter(l -> l.contains("probe Secret"))
-                .findFirst().orElseThrow());
+        int data = List.copyOf(logs)
+                .indexOf(List.copyOf(logs).stream()
+                        .filter(l -> l.contains("probe Secret"))
+                        .findFirst()
+                        .orElseThrow());
         assertThat(logs.get(data - 1)).isEqualTo("event: log");
         assertThat(logs.get(data - 2)).startsWith("id: ");
     }
@@ -279,10 +319,13 @@ class ServiceIT {
     @Test
     void theDebugToolsAnswerAWrongMethodAndAnUnknownPathInTheErrorShape() throws Exception {
         String base = "http://127.0.0.1:" + service.debugPort();
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + "/logs"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/nothing")).build(),
+        HttpResponse<String> wrong = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/logs"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/nothing")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("Allow")).hasValue("GET");
@@ -299,10 +342,15 @@ class ServiceIT {
 
         String text = get("/metrics").body();
 
-        assertThat(DataServerApiIT.value(text, "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\","
-                + "server=\"dataserver\",status=\"200\"}")).isEqualTo(3);
+        assertThat(DataServerApiIT.value(
+                        text,
+                        "ucmkit_driver_http_requests_total{route=\"/api/v1/asset\","
+                                + "server=\"dataserver\",status=\"200\"}"))
+                .isEqualTo(3);
         assertThat(DataServerApiIT.value(text, "ucmkit_driver_ami_session")).isEqualTo(1);
-        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"Normal\"}")).isEqualTo(1);
-        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"No Communication\"}")).isZero();
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"Normal\"}"))
+                .isEqualTo(1);
+        assertThat(DataServerApiIT.value(text, "ucmkit_driver_asset_state{state=\"No Communication\"}"))
+                .isZero();
     }
 }

@@ -51,13 +51,24 @@ class ServiceMetricsTest {
         metrics.action("Originate", ActionOutcome.TIMEOUT, Duration.ofSeconds(10));
         metrics.action("Ping", ActionOutcome.ERROR, Duration.ofMillis(1));
 
-        Timer ok = metrics.registry().get("ucmkit.driver.ami.actions").tags("action", "Originate", "outcome", "success").timer();
+        Timer ok = metrics.registry()
+                .get("ucmkit.driver.ami.actions")
+                .tags("action", "Originate", "outcome", "success")
+                .timer();
         assertThat(ok.count()).isEqualTo(2);
         assertThat(ok.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(100);
-        assertThat(metrics.registry().get("ucmkit.driver.ami.actions").tags("action", "Originate", "outcome", "timeout")
-                .timer().count()).isEqualTo(1);
-        assertThat(metrics.registry().get("ucmkit.driver.ami.actions").tags("action", "Ping", "outcome", "error")
-                .timer().count()).isEqualTo(1);
+        assertThat(metrics.registry()
+                        .get("ucmkit.driver.ami.actions")
+                        .tags("action", "Originate", "outcome", "timeout")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.registry()
+                        .get("ucmkit.driver.ami.actions")
+                        .tags("action", "Ping", "outcome", "error")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -75,8 +86,10 @@ class ServiceMetricsTest {
         assertThat(counter("ucmkit.driver.events.delivered")).isEqualTo(1);
         assertThat(counter("ucmkit.driver.events.dropped")).isEqualTo(1);
         assertThat(counter("ucmkit.driver.ami.malformed")).isEqualTo(1);
-        assertThat(counter("ucmkit.driver.asset.state.changes", "state", "Fault")).isEqualTo(2);
-        assertThat(counter("ucmkit.driver.asset.state.changes", "state", "Normal")).isEqualTo(1);
+        assertThat(counter("ucmkit.driver.asset.state.changes", "state", "Fault"))
+                .isEqualTo(2);
+        assertThat(counter("ucmkit.driver.asset.state.changes", "state", "Normal"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -86,7 +99,8 @@ class ServiceMetricsTest {
 
         String text = metrics.scrape();
 
-        assertThat(text).contains("# TYPE ucmkit_driver_ami_events_received_total counter")
+        assertThat(text)
+                .contains("# TYPE ucmkit_driver_ami_events_received_total counter")
                 .contains("ucmkit_driver_ami_events_received_total 1.0")
                 .contains("ucmkit_driver_sse_clients{stream=\"events\"} 1.0")
                 .contains("ucmkit_driver_sse_clients{stream=\"logs\"} 0.0");

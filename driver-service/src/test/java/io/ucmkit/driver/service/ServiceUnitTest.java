@@ -56,8 +56,10 @@ class ServiceUnitTest {
     @Test
     void theTlsTrustCertificateComesFromTheFileOrTheFlag() throws IOException {
         Path file = dir.resolve("tls.yaml");
-        Files.writeString(file, "address: pbx\nusername: u\npassword: p\ntls: true\ntlsTrustCertificate: /etc/ucm.pem\n");
-        assertThat(ServiceConfig.load(file).toDriverConfig().tlsTrustCertificate()).isEqualTo(Path.of("/etc/ucm.pem"));
+        Files.writeString(
+                file, "address: pbx\nusername: u\npassword: p\ntls: true\ntlsTrustCertificate: /etc/ucm.pem\n");
+        assertThat(ServiceConfig.load(file).toDriverConfig().tlsTrustCertificate())
+                .isEqualTo(Path.of("/etc/ucm.pem"));
 
         DriverMain main = new DriverMain();
         new picocli.CommandLine(main).parseArgs("--tls", "--tls-trust-cert", "ucm.pem");
@@ -71,12 +73,15 @@ class ServiceUnitTest {
             history.append(new DriverEvent.WorkflowTrigger("t" + i, Map.of(), Instant.EPOCH));
         }
 
-        assertThat(history.subscribe(1000, e -> { }).gap()).isEqualTo(new EventHistory.Gap(1000, 1002, 1));
-        assertThat(history.subscribe(1001, e -> { })).satisfies(b -> assertThat(b.gap()).isNull())
-                .satisfies(b -> assertThat(b.entries()).extracting(EventHistory.Entry::id).containsExactly(1002L, 1003L));
+        assertThat(history.subscribe(1000, e -> {}).gap()).isEqualTo(new EventHistory.Gap(1000, 1002, 1));
+        assertThat(history.subscribe(1001, e -> {}))
+                .satisfies(b -> assertThat(b.gap()).isNull())
+                .satisfies(b -> assertThat(b.entries())
+                        .extracting(EventHistory.Entry::id)
+                        .containsExactly(1002L, 1003L));
         // An id of an earlier run of the service: only this run's dropped events are known to be missed.
-        assertThat(history.subscribe(5, e -> { }).gap()).isEqualTo(new EventHistory.Gap(5, 1002, 2));
-        assertThat(history.subscribe(-1, e -> { })).isEqualTo(new EventHistory.Backlog(null, java.util.List.of()));
+        assertThat(history.subscribe(5, e -> {}).gap()).isEqualTo(new EventHistory.Gap(5, 1002, 2));
+        assertThat(history.subscribe(-1, e -> {})).isEqualTo(new EventHistory.Backlog(null, java.util.List.of()));
     }
 
     @Test
@@ -84,7 +89,8 @@ class ServiceUnitTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "adress: pbx\n");
 
-        assertThatThrownBy(() -> ServiceConfig.load(file).toDriverConfig()).hasMessageContaining("unknown field 'adress'");
+        assertThatThrownBy(() -> ServiceConfig.load(file).toDriverConfig())
+                .hasMessageContaining("unknown field 'adress'");
     }
 
     @Test

@@ -27,8 +27,10 @@ class DemoScriptIT {
     void with_port_0_everywhere_the_tour_runs_on_the_ports_really_bound() throws Exception {
         Run r = demo("--ami-port", "0", "--web-port", "0", "--dataserver-port", "0", "--debug-port", "0");
         assertThat(r.exit).as(r.out).isZero();
-        assertThat(r.out).contains("ucmkit demo: tour: every step observed")
-                .doesNotContain("127.0.0.1:0/").containsPattern("Dashboard +http://127\\.0\\.0\\.1:[1-9][0-9]*/");
+        assertThat(r.out)
+                .contains("ucmkit demo: tour: every step observed")
+                .doesNotContain("127.0.0.1:0/")
+                .containsPattern("Dashboard +http://127\\.0\\.0\\.1:[1-9][0-9]*/");
     }
 
     @Test
@@ -36,24 +38,35 @@ class DemoScriptIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = taken.getLocalPort();
-            Run r = demo("--ami-port", Integer.toString(port), "--web-port", "0", "--dataserver-port", "0",
-                    "--debug-port", "0");
+            Run r = demo(
+                    "--ami-port",
+                    Integer.toString(port),
+                    "--web-port",
+                    "0",
+                    "--dataserver-port",
+                    "0",
+                    "--debug-port",
+                    "0");
             assertThat(r.exit).as(r.out).isEqualTo(2);
-            assertThat(r.out).contains("ucmkit simulator: AMI port " + port + " on 127.0.0.1 is in use; stop what holds "
-                    + "it or choose another with --ami-port (0 = any free port)")
-                    .doesNotContain("tour:").doesNotContain("starting the driver");
+            assertThat(r.out)
+                    .contains("ucmkit simulator: AMI port " + port + " on 127.0.0.1 is in use; stop what holds "
+                            + "it or choose another with --ami-port (0 = any free port)")
+                    .doesNotContain("tour:")
+                    .doesNotContain("starting the driver");
         }
     }
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private static Run demo(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", "ci/demo.sh", "--tour"));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("demo", ".out");
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroy();
             throw new AssertionError("the demo did not end within 5 min: " + Files.readString(log));

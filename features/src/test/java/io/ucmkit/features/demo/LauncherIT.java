@@ -22,8 +22,12 @@ class LauncherIT {
 
     @Test
     void version_answers_for_the_launcher_and_every_subcommand() throws Exception {
-        for (List<String> args : List.of(List.of("--version"), List.of("demo", "--version"), List.of("test", "--version"),
-                List.of("simulator", "--version"), List.of("driver", "--version"))) {
+        for (List<String> args : List.of(
+                List.of("--version"),
+                List.of("demo", "--version"),
+                List.of("test", "--version"),
+                List.of("simulator", "--version"),
+                List.of("driver", "--version"))) {
             Run r = launch(args);
             assertThat(r.exit).as("%s: %s", args, r.out).isZero();
             assertThat(r.out).as("%s", args).containsPattern("ucmkit( simulator| driver)? \\S+ \\(commit ");
@@ -49,18 +53,21 @@ class LauncherIT {
         assertThat(demoPort.out).startsWith("ucmkit demo: --web-port needs a port number\nusage: ./ucmkit demo");
         Run simPort = launch(List.of("simulator", "--ami-port", "x"));
         assertThat(simPort.exit).isEqualTo(2);
-        assertThat(simPort.out).startsWith("Invalid value for option '--ami-port': 'x' is not an int\nUsage: ucmkit simulator");
+        assertThat(simPort.out)
+                .startsWith("Invalid value for option '--ami-port': 'x' is not an int\nUsage: ucmkit simulator");
     }
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private static Run launch(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("./ucmkit"));
         cmd.addAll(args);
         Path log = Files.createTempFile("launcher", ".out");
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroy();
             throw new AssertionError(args + " did not end within 2 min: " + Files.readString(log));

@@ -7,11 +7,11 @@ package io.ucmkit.features.phones;
  */
 final class BaresipConfig {
 
-    private BaresipConfig() {
-    }
+    private BaresipConfig() {}
 
     static String config(String bindAddress, LocalPorts ports) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "poll_method epoll",
                 "sip_listen " + bindAddress + ":" + ports.sip(),
                 "call_local_timeout 120",

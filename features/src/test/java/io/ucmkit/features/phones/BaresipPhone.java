@@ -36,7 +36,11 @@ final class BaresipPhone implements AutoCloseable {
 
     /** A call as the phone sees it, by baresip's call id. */
     record Call(String id, State state, Phones.CallerId peer) {
-        enum State { INCOMING, OUTGOING, ESTABLISHED }
+        enum State {
+            INCOMING,
+            OUTGOING,
+            ESTABLISHED
+        }
     }
 
     private final PhoneAccount account;
@@ -61,18 +65,26 @@ final class BaresipPhone implements AutoCloseable {
     /** Starts the process on free local ports and connects to its ctrl_tcp; registration follows (see {@link #registered()}). */
     static BaresipPhone start(PhoneAccount account, String registrar, String bindAddress) {
         try {
-            Path folder = Files.createTempDirectory("ucmkit-phone-" + account.extension() + "-",
+            Path folder = Files.createTempDirectory(
+                    "ucmkit-phone-" + account.extension() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             LocalPorts ports = LocalPorts.pick(bindAddress);
             Files.writeString(folder.resolve("config"), BaresipConfig.config(bindAddress, ports));
             Files.writeString(folder.resolve("accounts"), BaresipConfig.account(account, registrar));
             Files.writeString(folder.resolve("contacts"), "");
             Process process = new ProcessBuilder("baresip", "-4", "-f", folder.toString())
-                    .redirectErrorStream(true).redirectOutput(folder.resolve("baresip.log").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("baresip.log").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             Socket control = connect(process, bindAddress, ports.control(), folder);
-            LOG.info("phone {}: baresip pid {}, SIP {}:{}, ctrl_tcp {}", account.extension(), process.pid(), bindAddress,
-                    ports.sip(), ports.control());
+            LOG.info(
+                    "phone {}: baresip pid {}, SIP {}:{}, ctrl_tcp {}",
+                    account.extension(),
+                    process.pid(),
+                    bindAddress,
+                    ports.sip(),
+                    ports.control());
             BaresipPhone phone = new BaresipPhone(account, registrar, folder, process, control);
             phone.readRegistration();
             return phone;
@@ -85,11 +97,15 @@ final class BaresipPhone implements AutoCloseable {
     private static Socket connect(Process process, String host, int port, Path folder) throws IOException {
         Socket socket;
         try {
-            socket = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> process.isAlive() ? tryConnect(host, port) : null, s -> s != null || !process.isAlive());
+            socket = await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> process.isAlive() ? tryConnect(host, port) : null,
+                            s -> s != null || !process.isAlive());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             process.destroyForcibly();
-            throw new IOException("baresip's ctrl_tcp on " + host + ":" + port + " did not answer; its log: " + logTail(folder), e);
+            throw new IOException(
+                    "baresip's ctrl_tcp on " + host + ":" + port + " did not answer; its log: " + logTail(folder), e);
         }
         if (socket == null) {
             throw new IOException("baresip exited at start; its log: " + logTail(folder));
@@ -151,7 +167,9 @@ final class BaresipPhone implements AutoCloseable {
     }
 
     Optional<Call> ringing() {
-        return calls.values().stream().filter(c -> c.state() == Call.State.INCOMING).findFirst();
+        return calls.values().stream()
+                .filter(c -> c.state() == Call.State.INCOMING)
+                .findFirst();
     }
 
     void accept() {
@@ -178,12 +196,14 @@ final class BaresipPhone implements AutoCloseable {
 
     /** Hangs up every call (between scenarios), until baresip has closed them all. */
     void hangUpAll() {
-        await("phone " + extension() + " without calls").atMost(SoftPhones.SIP_TIMEOUT).until(() -> {
-            if (!calls.isEmpty()) {
-                send("hangup", null); // one call per command; the answer is not needed
-            }
-            return calls.isEmpty();
-        });
+        await("phone " + extension() + " without calls")
+                .atMost(SoftPhones.SIP_TIMEOUT)
+                .until(() -> {
+                    if (!calls.isEmpty()) {
+                        send("hangup", null); // one call per command; the answer is not needed
+                    }
+                    return calls.isEmpty();
+                });
     }
 
     void dial(String number) {
@@ -199,7 +219,10 @@ final class BaresipPhone implements AutoCloseable {
 
     private void onLost(Exception cause) {
         registered = false;
-        LOG.warn("phone {}: ctrl_tcp connection lost ({}); baresip {}", extension(), cause.toString(),
+        LOG.warn(
+                "phone {}: ctrl_tcp connection lost ({}); baresip {}",
+                extension(),
+                cause.toString(),
                 process.isAlive() ? "still runs" : "exited: " + logTail(folder));
     }
 
@@ -223,11 +246,14 @@ final class BaresipPhone implements AutoCloseable {
                 actOnIncoming();
             }
             case "CALL_OUTGOING", "CALL_RINGING", "CALL_PROGRESS" ->
-                    calls.putIfAbsent(id, new Call(id, Call.State.OUTGOING, callerId(event)));
-            case "CALL_ESTABLISHED" -> calls.compute(id, (k, call) ->
-                    new Call(id, Call.State.ESTABLISHED, call != null ? call.peer() : callerId(event)));
+                calls.putIfAbsent(id, new Call(id, Call.State.OUTGOING, callerId(event)));
+            case "CALL_ESTABLISHED" ->
+                calls.compute(
+                        id,
+                        (k, call) ->
+                                new Call(id, Call.State.ESTABLISHED, call != null ? call.peer() : callerId(event)));
             case "CALL_CLOSED" -> calls.remove(id);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -236,7 +262,7 @@ final class BaresipPhone implements AutoCloseable {
         switch (behaviour) {
             case ANSWERS_BY_ITSELF -> send("accept", null);
             case REJECTS_EVERY_CALL, BUSY -> send("hangup", null);
-            default -> { }
+            default -> {}
         }
     }
 

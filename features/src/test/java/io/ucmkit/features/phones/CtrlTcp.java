@@ -51,12 +51,14 @@ final class CtrlTcp implements AutoCloseable {
         try {
             response = send(command, params).get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException(name + ": no answer to '" + command + "' from baresip within "
-                    + COMMAND_TIMEOUT.toSeconds() + " s", e);
+            throw new IllegalStateException(
+                    name + ": no answer to '" + command + "' from baresip within " + COMMAND_TIMEOUT.toSeconds() + " s",
+                    e);
         }
         if (!response.path("ok").asBoolean()) {
-            throw new IllegalStateException(name + ": baresip refused '" + command + (params == null ? "" : " " + params)
-                    + "': " + response.path("data").asText());
+            throw new IllegalStateException(
+                    name + ": baresip refused '" + command + (params == null ? "" : " " + params) + "': "
+                            + response.path("data").asText());
         }
         return response;
     }
@@ -87,7 +89,8 @@ final class CtrlTcp implements AutoCloseable {
             while (true) {
                 JsonNode message = JSON.readTree(Netstring.read(in));
                 if (message.path("response").asBoolean()) {
-                    CompletableFuture<JsonNode> answer = pending.remove(message.path("token").asText());
+                    CompletableFuture<JsonNode> answer =
+                            pending.remove(message.path("token").asText());
                     if (answer != null) {
                         answer.complete(message);
                     }

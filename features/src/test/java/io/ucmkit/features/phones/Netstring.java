@@ -15,8 +15,7 @@ final class Netstring {
     /** Far above any command, response or event baresip sends; a longer length means a broken stream. */
     private static final int MAX_LENGTH = 1 << 20;
 
-    private Netstring() {
-    }
+    private Netstring() {}
 
     static byte[] encode(String payload) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);

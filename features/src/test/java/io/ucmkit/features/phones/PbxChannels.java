@@ -50,8 +50,12 @@ public final class PbxChannels {
             List<Channel> channels = new ArrayList<>();
             for (WireMessage e : client.events()) {
                 if ("CoreShowChannel".equalsIgnoreCase(e.get("Event"))) {
-                    channels.add(new Channel(e.get("Channel"), e.get("ChannelStateDesc"), e.get("Application"),
-                            e.get("ApplicationData"), e.get("BridgeId")));
+                    channels.add(new Channel(
+                            e.get("Channel"),
+                            e.get("ChannelStateDesc"),
+                            e.get("Application"),
+                            e.get("ApplicationData"),
+                            e.get("BridgeId")));
                 }
             }
             return channels;
@@ -104,7 +108,8 @@ public final class PbxChannels {
         return session(client -> {
             Map<String, String> states = new LinkedHashMap<>();
             for (String extension : extensions) {
-                client.sendMessage("Action: Getvar\nActionID: ucmkit-getvar\nVariable: DEVICE_STATE(PJSIP/" + extension + ")");
+                client.sendMessage(
+                        "Action: Getvar\nActionID: ucmkit-getvar\nVariable: DEVICE_STATE(PJSIP/" + extension + ")");
                 WireMessage answer = client.nextResponse(ANSWER);
                 expectSuccess(answer, "Getvar DEVICE_STATE(PJSIP/" + extension + ")");
                 states.put(extension, nonNull(answer.get("Value")));
@@ -131,7 +136,9 @@ public final class PbxChannels {
             client.sendMessage("Action: PresenceState\nActionID: ucmkit-presence\nProvider: " + provider);
             WireMessage answer = client.nextResponse(ANSWER);
             expectSuccess(answer, "PresenceState " + provider);
-            return new String[] {nonNull(answer.get("State")), nonNull(answer.get("Subtype")), nonNull(answer.get("Message"))};
+            return new String[] {
+                nonNull(answer.get("State")), nonNull(answer.get("Subtype")), nonNull(answer.get("Message"))
+            };
         });
     }
 

@@ -8,8 +8,8 @@ public record PhoneAccount(String extension, String authUser, String password) {
             throw new IllegalArgumentException("a phone's extension must be 2 to 10 digits, was '" + extension + "'");
         }
         if (password.isEmpty() || password.matches(".*[;>\\s].*")) {
-            throw new IllegalArgumentException("the SIP password of extension " + extension
-                    + " must be non-empty, without spaces, ';' or '>'");
+            throw new IllegalArgumentException(
+                    "the SIP password of extension " + extension + " must be non-empty, without spaces, ';' or '>'");
         }
     }
 

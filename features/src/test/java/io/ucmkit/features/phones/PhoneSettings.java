@@ -54,8 +54,9 @@ public record PhoneSettings(Map<String, PhoneAccount> accounts, String registrar
         for (String entry : value.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2) {
-                throw new IllegalArgumentException(PROPERTY + " must be EXT:PASSWORD[,EXT:PASSWORD…] or a YAML file; entry "
-                        + (accounts.size() + 1) + " has no ':'");
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be EXT:PASSWORD[,EXT:PASSWORD…] or a YAML file; entry "
+                                + (accounts.size() + 1) + " has no ':'");
             }
             accounts.put(parts[0], new PhoneAccount(parts[0], parts[0], parts[1]));
         }
@@ -76,14 +77,18 @@ public record PhoneSettings(Map<String, PhoneAccount> accounts, String registrar
             if (accounts.isEmpty()) {
                 throw new IllegalArgumentException(file + " names no phones (a 'phones:' map of extension: password)");
             }
-            return of(accounts, root.path("registrar").asText(defaultRegistrar), root.path("bind").asText(null));
+            return of(
+                    accounts,
+                    root.path("registrar").asText(defaultRegistrar),
+                    root.path("bind").asText(null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the phones file " + file, e);
         }
     }
 
     private static PhoneSettings of(Map<String, PhoneAccount> accounts, String registrar, String bind) {
-        return new PhoneSettings(Collections.unmodifiableMap(accounts), registrar, bind != null ? bind : routeTo(registrar));
+        return new PhoneSettings(
+                Collections.unmodifiableMap(accounts), registrar, bind != null ? bind : routeTo(registrar));
     }
 
     /** The local address the system would send the registrar's packets from (no packet is sent). */

@@ -23,7 +23,8 @@ class PhoneSettingsTest {
     @Test
     void readsAYamlFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("phones.yaml");
-        Files.writeString(file, "registrar: 127.0.0.1:5070\nphones:\n  1000: pw1\n  1001: {password: pw2, authUser: u1001}\n");
+        Files.writeString(
+                file, "registrar: 127.0.0.1:5070\nphones:\n  1000: pw1\n  1001: {password: pw2, authUser: u1001}\n");
         PhoneSettings settings = PhoneSettings.parse(file.toString(), "127.0.0.1:5060");
         assertThat(settings.registrar()).isEqualTo("127.0.0.1:5070");
         assertThat(settings.accounts().get("1001")).isEqualTo(new PhoneAccount("1001", "u1001", "pw2"));
@@ -32,7 +33,8 @@ class PhoneSettingsTest {
     @Test
     void anEntryWithoutAPasswordIsRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> PhoneSettings.parse("1000:pw,1001", "127.0.0.1:5060"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 2 has no ':'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 2 has no ':'")
                 .hasMessageNotContaining("pw");
     }
 }

@@ -44,6 +44,5 @@ public interface Phones {
     Optional<String> spyMode(String spyer, String spied);
 
     /** What a caller ID display shows: line 1 the name, line 2 the number. */
-    record CallerId(String name, String number) {
-    }
+    record CallerId(String name, String number) {}
 }

@@ -53,8 +53,11 @@ public final class SimulatorPhones implements Phones {
 
     @Override
     public Optional<CallerId> ringing(String extension) {
-        // What a phone shows for an incoming call is the channel's connected line (the INVITE's From; transcript 40: the callee's ConnectedLine is Door 3/Alarm).
-        return channelsOf(extension).stream().filter(c -> "Ringing".equals(c.state())).findFirst()
+        // What a phone shows for an incoming call is the channel's connected line (the INVITE's From; transcript 40:
+        // the callee's ConnectedLine is Door 3/Alarm).
+        return channelsOf(extension).stream()
+                .filter(c -> "Ringing".equals(c.state()))
+                .findFirst()
                 .map(c -> new CallerId(c.connectedLineName(), c.connectedLineNum()));
     }
 
@@ -75,13 +78,16 @@ public final class SimulatorPhones implements Phones {
 
     @Override
     public boolean talking(String one, String other) {
-        return channelsOf(one).stream().anyMatch(c -> c.bridgedWith() != null && c.bridgedWith().startsWith("PJSIP/" + other + "-"));
+        return channelsOf(one).stream()
+                .anyMatch(c -> c.bridgedWith() != null && c.bridgedWith().startsWith("PJSIP/" + other + "-"));
     }
 
     @Override
     public Optional<String> spyMode(String spyer, String spied) {
-        return channelsOf(spyer).stream().filter(c -> c.spying() != null && c.spying().startsWith("PJSIP/" + spied + "-"))
-                .map(ChannelView::spyMode).findFirst();
+        return channelsOf(spyer).stream()
+                .filter(c -> c.spying() != null && c.spying().startsWith("PJSIP/" + spied + "-"))
+                .map(ChannelView::spyMode)
+                .findFirst();
     }
 
     /** Every live channel, for failure messages. */
@@ -91,6 +97,8 @@ public final class SimulatorPhones implements Phones {
     }
 
     private List<ChannelView> channelsOf(String extension) {
-        return admin.calls().stream().filter(c -> extension.equals(c.extension())).toList();
+        return admin.calls().stream()
+                .filter(c -> extension.equals(c.extension()))
+                .toList();
     }
 }

@@ -32,7 +32,10 @@ public final class SoftPhones implements Phones, AutoCloseable {
         this.settings = settings;
         this.pbx = pbx;
         this.spies = new SpyWatch(pbx.target());
-        LOG.info("soft phones for {} registering at {} from {}", settings.accounts().keySet(), settings.registrar(),
+        LOG.info(
+                "soft phones for {} registering at {} from {}",
+                settings.accounts().keySet(),
+                settings.registrar(),
                 settings.bindAddress());
     }
 
@@ -41,7 +44,8 @@ public final class SoftPhones implements Phones, AutoCloseable {
         for (PhoneAccount account : settings.accounts().values()) {
             BaresipPhone phone = phones.get(account.extension());
             if (phone == null || !phone.alive()) {
-                phones.put(account.extension(), BaresipPhone.start(account, settings.registrar(), settings.bindAddress()));
+                phones.put(
+                        account.extension(), BaresipPhone.start(account, settings.registrar(), settings.bindAddress()));
             }
         }
         for (BaresipPhone phone : phones.values()) {
@@ -59,14 +63,16 @@ public final class SoftPhones implements Phones, AutoCloseable {
             if (state.equals("UNAVAILABLE")) {
                 LOG.info("phone {}: the PBX has no contact for it any more; registering again", extension);
                 phones.remove(extension).close();
-                BaresipPhone phone = BaresipPhone.start(settings.accounts().get(extension), settings.registrar(),
-                        settings.bindAddress());
+                BaresipPhone phone = BaresipPhone.start(
+                        settings.accounts().get(extension), settings.registrar(), settings.bindAddress());
                 phones.put(extension, phone);
                 await().atMost(SIP_TIMEOUT).until(phone::registered);
             }
         });
-        await("no channel left on the PBX").atMost(SIP_TIMEOUT).until(() -> pbx.channels().isEmpty()
-                && phones.values().stream().allMatch(p -> p.calls().isEmpty()));
+        await("no channel left on the PBX")
+                .atMost(SIP_TIMEOUT)
+                .until(() -> pbx.channels().isEmpty()
+                        && phones.values().stream().allMatch(p -> p.calls().isEmpty()));
     }
 
     @Override
@@ -86,7 +92,8 @@ public final class SoftPhones implements Phones, AutoCloseable {
 
     /** The PBX drops the contact on the phone's un-REGISTER: the endpoint's device state turns Unavailable. */
     private void awaitUnregistered(String extension) {
-        await("extension " + extension + " unregistered on the PBX").atMost(SIP_TIMEOUT)
+        await("extension " + extension + " unregistered on the PBX")
+                .atMost(SIP_TIMEOUT)
                 .until(() -> pbx.deviceState("PJSIP/" + extension).equals("UNAVAILABLE"));
     }
 
@@ -122,7 +129,9 @@ public final class SoftPhones implements Phones, AutoCloseable {
 
     @Override
     public boolean inCall(String extension) {
-        return existing(extension).map(p -> p.calls().stream().anyMatch(c -> c.state() == Call.State.ESTABLISHED)).orElse(false);
+        return existing(extension)
+                .map(p -> p.calls().stream().anyMatch(c -> c.state() == Call.State.ESTABLISHED))
+                .orElse(false);
     }
 
     @Override
@@ -132,7 +141,8 @@ public final class SoftPhones implements Phones, AutoCloseable {
 
     @Override
     public synchronized boolean anyCall() {
-        return phones.values().stream().anyMatch(p -> !p.calls().isEmpty()) || !pbx.channels().isEmpty();
+        return phones.values().stream().anyMatch(p -> !p.calls().isEmpty())
+                || !pbx.channels().isEmpty();
     }
 
     /** Both phones answered and their PBX channels in one bridge. */
@@ -142,8 +152,11 @@ public final class SoftPhones implements Phones, AutoCloseable {
             return false;
         }
         List<PbxChannels.Channel> channels = pbx.channels();
-        return channels.stream().filter(c -> c.extension().equals(one) && notBlank(c.bridgeId()))
-                .anyMatch(a -> channels.stream().anyMatch(b -> b.extension().equals(other) && a.bridgeId().equals(b.bridgeId())));
+        return channels.stream()
+                .filter(c -> c.extension().equals(one) && notBlank(c.bridgeId()))
+                .anyMatch(a -> channels.stream()
+                        .anyMatch(
+                                b -> b.extension().equals(other) && a.bridgeId().equals(b.bridgeId())));
     }
 
     /**
@@ -159,7 +172,8 @@ public final class SoftPhones implements Phones, AutoCloseable {
                 .filter(c -> c.extension().equals(spyer) && "ChanSpy".equalsIgnoreCase(c.application()))
                 .filter(c -> c.data() != null && c.data().startsWith("PJSIP/" + spied))
                 .map(c -> {
-                    String options = c.data().contains(",") ? c.data().substring(c.data().indexOf(',') + 1) : "";
+                    String options =
+                            c.data().contains(",") ? c.data().substring(c.data().indexOf(',') + 1) : "";
                     return options.contains("B") ? "barge" : options.contains("w") ? "whisper" : "listen";
                 })
                 .findFirst();
@@ -174,8 +188,10 @@ public final class SoftPhones implements Phones, AutoCloseable {
     }
 
     private BaresipPhone phone(String extension) {
-        return existing(extension).orElseThrow(() -> new IllegalStateException("extension " + extension
-                + " has no soft phone (accounts given: " + settings.accounts().keySet() + ")"));
+        return existing(extension)
+                .orElseThrow(() ->
+                        new IllegalStateException("extension " + extension + " has no soft phone (accounts given: "
+                                + settings.accounts().keySet() + ")"));
     }
 
     @Override

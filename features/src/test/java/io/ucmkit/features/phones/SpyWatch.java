@@ -59,8 +59,11 @@ final class SpyWatch implements AutoCloseable {
                 spies.remove(event.get("SpyerChannel"));
             }
         }
-        return spies.entrySet().stream().anyMatch(s -> s.getKey() != null && s.getValue() != null
-                && s.getKey().startsWith("PJSIP/" + spyer + "-") && s.getValue().startsWith("PJSIP/" + spied + "-"));
+        return spies.entrySet().stream()
+                .anyMatch(s -> s.getKey() != null
+                        && s.getValue() != null
+                        && s.getKey().startsWith("PJSIP/" + spyer + "-")
+                        && s.getValue().startsWith("PJSIP/" + spied + "-"));
     }
 
     @Override

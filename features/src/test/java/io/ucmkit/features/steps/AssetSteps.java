@@ -72,8 +72,12 @@ public final class AssetSteps {
 
     @io.cucumber.java.en.Then("the driver does not start and says {string}")
     public void doesNotStart(String reason) {
-        org.assertj.core.api.Assertions.assertThat(driver.isRunning()).as("the driver service is running").isFalse();
-        org.assertj.core.api.Assertions.assertThat(startRefusal).contains("invalid configuration, nothing started").contains(reason);
+        org.assertj.core.api.Assertions.assertThat(driver.isRunning())
+                .as("the driver service is running")
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(startRefusal)
+                .contains("invalid configuration, nothing started")
+                .contains(reason);
     }
 
     @Given("the driver's configuration sets {string} to {string}")
@@ -93,18 +97,22 @@ public final class AssetSteps {
 
     @Then("the System Asset is {assetState}")
     public void assetIs(String state) {
-        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("state")).isEqualTo(state));
+        await().atMost(STATE_CHANGE)
+                .untilAsserted(() -> assertThat(asset().text("state")).isEqualTo(state));
     }
 
     @Then("the System Asset's true state is {assetState}")
     public void trueStateIs(String state) {
-        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("trueState")).as("true state, asset %s", asset())
-                .isEqualTo(state));
+        await().atMost(STATE_CHANGE)
+                .untilAsserted(() -> assertThat(asset().text("trueState"))
+                        .as("true state, asset %s", asset())
+                        .isEqualTo(state));
     }
 
     @Then("the System Asset's reason mentions {string}")
     public void reasonMentions(String text) {
-        await().atMost(STATE_CHANGE).untilAsserted(() -> assertThat(asset().text("reason")).containsIgnoringCase(text));
+        await().atMost(STATE_CHANGE)
+                .untilAsserted(() -> assertThat(asset().text("reason")).containsIgnoringCase(text));
     }
 
     @Then("the driver reported the System Asset going from {assetState} to {assetState}")
@@ -140,12 +148,16 @@ public final class AssetSteps {
 
     @Then("the asset is selected")
     public void selected() throws Exception {
-        assertThat(asset().body().path("selected").asBoolean()).as("selected in %s", asset()).isTrue();
+        assertThat(asset().body().path("selected").asBoolean())
+                .as("selected in %s", asset())
+                .isTrue();
     }
 
     @Then("the asset is not selected")
     public void notSelected() throws Exception {
-        assertThat(asset().body().path("selected").asBoolean()).as("selected in %s", asset()).isFalse();
+        assertThat(asset().body().path("selected").asBoolean())
+                .as("selected in %s", asset())
+                .isFalse();
     }
 
     @When("the operator adds the note {string} as {string}")
@@ -170,13 +182,16 @@ public final class AssetSteps {
 
     @When("the operator triggers the workflow {string} with {string} = {string}")
     public void triggers(String name, String key, String value) throws Exception {
-        result.set(driver.post("/api/v1/asset/workflow-trigger", Map.of("name", name, "parameters", Map.of(key, value))));
+        result.set(
+                driver.post("/api/v1/asset/workflow-trigger", Map.of("name", name, "parameters", Map.of(key, value))));
     }
 
     @Then("a Workflow Trigger event {string} is raised with {string} = {string}")
     public void workflowRaised(String name, String key, String value) {
         JsonNode event = driver.awaitEvent("WorkflowTrigger", Map.of("name", name));
-        assertThat(event.path("parameters").path(key).asText()).as("event %s", event).isEqualTo(value);
+        assertThat(event.path("parameters").path(key).asText())
+                .as("event %s", event)
+                .isEqualTo(value);
     }
 
     private Answer asset() throws Exception {

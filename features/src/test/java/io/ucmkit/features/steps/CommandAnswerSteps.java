@@ -17,7 +17,9 @@ public final class CommandAnswerSteps {
     @Then("the command is refused with status {int} and a message mentioning {string}")
     public void refused(int status, String text) {
         assertThat(result.get().status()).as("answer %s", result.get()).isEqualTo(status);
-        assertThat(result.get().text("error")).as("error message of %s", result.get()).contains(text);
+        assertThat(result.get().text("error"))
+                .as("error message of %s", result.get())
+                .contains(text);
     }
 
     @Then("the command is answered with status {int}")

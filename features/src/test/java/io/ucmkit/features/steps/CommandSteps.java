@@ -35,9 +35,18 @@ public final class CommandSteps {
         this.callIds = callIds;
     }
 
-    @When("the operator sends Call Phone from extension {extension} to extension {extension} with line 1 {string} and line 2 {string}")
+    @When(
+            "the operator sends Call Phone from extension {extension} to extension {extension} with line 1 {string} and line 2 {string}")
     public void callPhone(String source, String destination, String line1, String line2) throws Exception {
-        callPhone(Map.of("sourceExtension", source, "destinationExtension", destination, "line1Text", line1, "line2Text", line2));
+        callPhone(Map.of(
+                "sourceExtension",
+                source,
+                "destinationExtension",
+                destination,
+                "line1Text",
+                line1,
+                "line2Text",
+                line2));
     }
 
     @When("the operator sends Call Phone with:")
@@ -54,7 +63,8 @@ public final class CommandSteps {
 
     @When("the operator sends Barge from extension {extension} to extension {extension}")
     public void barge(String source, String destination) throws Exception {
-        result.set(driver.post("/api/v1/commands/barge", Map.of("sourceExtension", source, "destinationExtension", destination)));
+        result.set(driver.post(
+                "/api/v1/commands/barge", Map.of("sourceExtension", source, "destinationExtension", destination)));
     }
 
     @When("the operator sends Barge with:")
@@ -79,7 +89,8 @@ public final class CommandSteps {
         List<Map<String, String>> originates = originates();
         assertThat(originates).as("Originate actions the PBX received").hasSize(1);
         Map<String, String> received = originates.get(0);
-        for (Map.Entry<String, String> header : headers.asMap(String.class, String.class).entrySet()) {
+        for (Map.Entry<String, String> header :
+                headers.asMap(String.class, String.class).entrySet()) {
             assertThat(received).as("headers of the Originate").containsEntry(header.getKey(), header.getValue());
         }
     }
@@ -96,7 +107,8 @@ public final class CommandSteps {
      */
     private void awaitOriginates(int count) {
         if (!pbx.controllable() && count > 0) {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> originates().size() >= count);
         }
     }
@@ -107,17 +119,23 @@ public final class CommandSteps {
      */
     private List<Map<String, String>> originates() {
         if (pbx.controllable()) {
-            return pbx.admin().journal().stream().filter(e -> "Originate".equalsIgnoreCase(e.action()))
-                    .map(Journal.Entry::headers).toList();
+            return pbx.admin().journal().stream()
+                    .filter(e -> "Originate".equalsIgnoreCase(e.action()))
+                    .map(Journal.Entry::headers)
+                    .toList();
         }
-        return driver.logRecords().stream().map(r -> r.path("message").asText())
-                .filter(m -> m.startsWith("-> {Action: Originate |")).map(CommandSteps::headersOf).toList();
+        return driver.logRecords().stream()
+                .map(r -> r.path("message").asText())
+                .filter(m -> m.startsWith("-> {Action: Originate |"))
+                .map(CommandSteps::headersOf)
+                .toList();
     }
 
     /** {@code -> {Action: Originate | Channel: PJSIP/1000 | …}}, as the driver logs an action it sends. */
     private static Map<String, String> headersOf(String logged) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String header : logged.substring("-> {".length(), logged.length() - 1).split(" \\| ")) {
+        for (String header :
+                logged.substring("-> {".length(), logged.length() - 1).split(" \\| ")) {
             int colon = header.indexOf(": ");
             if (colon > 0) {
                 headers.putIfAbsent(header.substring(0, colon), header.substring(colon + 2));

@@ -39,7 +39,11 @@ public final class DataServerSteps {
     @Then("the first event it receives is the Workflow Trigger {string}")
     public void firstResumed(String name) {
         List<JsonNode> events = await().atMost(pbx.answerTimeout()).until(resumed::records, r -> !r.isEmpty());
-        assertThat(events.get(0).path("type").asText()).as("first resumed event %s", events.get(0)).isEqualTo("WorkflowTrigger");
-        assertThat(events.get(0).path("name").asText()).as("first resumed event %s", events.get(0)).isEqualTo(name);
+        assertThat(events.get(0).path("type").asText())
+                .as("first resumed event %s", events.get(0))
+                .isEqualTo("WorkflowTrigger");
+        assertThat(events.get(0).path("name").asText())
+                .as("first resumed event %s", events.get(0))
+                .isEqualTo(name);
     }
 }

@@ -23,19 +23,25 @@ public final class DebugLogSteps {
 
     @Then("the driver's debug log shows a line with {string}")
     public void showsLine(String text) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages()).anySatisfy(m -> assertThat(m).contains(text)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(messages()).anySatisfy(m -> assertThat(m).contains(text)));
     }
 
     @Then("the driver's debug log shows the Login action with {string}")
     public void showsLogin(String header) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages())
-                .anySatisfy(m -> assertThat(m).contains("Action: Login").contains(header)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(messages())
+                        .anySatisfy(m -> assertThat(m).contains("Action: Login").contains(header)));
     }
 
     @Then("the driver's debug log never shows the AMI password")
     public void neverShowsPassword() {
         String password = pbx.target().password();
-        assertThat(messages()).as("debug log").isNotEmpty().noneSatisfy(m -> assertThat(m).contains(password));
+        assertThat(messages())
+                .as("debug log")
+                .isNotEmpty()
+                .noneSatisfy(m -> assertThat(m).contains(password));
     }
 
     private List<String> messages() {

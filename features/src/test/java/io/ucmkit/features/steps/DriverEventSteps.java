@@ -45,13 +45,16 @@ public final class DriverEventSteps {
     @Then("the driver reports Call Status {string} for extension {extension} without a call id")
     public void callStatusWithoutCallId(String status, String extension) {
         JsonNode event = driver.awaitEvent("CallStatus", Map.of("status", status, "extension", extension));
-        assertThat(event.path("callId").isNull() || event.path("callId").isMissingNode()).as("callId of %s", event).isTrue();
+        assertThat(event.path("callId").isNull() || event.path("callId").isMissingNode())
+                .as("callId of %s", event)
+                .isTrue();
     }
 
     @Then("the driver reports Call Status \"Declined\" for extension {extension} because {string}")
     public void declined(String extension, String reason) {
-        driver.awaitEvent("CallStatus", Map.of("status", "Declined", "extension", extension, "reason", reason,
-                "callId", callIds.last()));
+        driver.awaitEvent(
+                "CallStatus",
+                Map.of("status", "Declined", "extension", extension, "reason", reason, "callId", callIds.last()));
     }
 
     @When("the driver has seen extension {extension} become {string}")
@@ -79,12 +82,16 @@ public final class DriverEventSteps {
 
     @Then("the driver reported no Call Status {string}")
     public void noCallStatus(String status) {
-        assertThat(driver.events("CallStatus", Map.of("status", status))).as("Call Status %s events", status).isEmpty();
+        assertThat(driver.events("CallStatus", Map.of("status", status)))
+                .as("Call Status %s events", status)
+                .isEmpty();
     }
 
     @Then("the driver reported Call Status {string} exactly once")
     public void callStatusOnce(String status) {
-        assertThat(driver.events("CallStatus", Map.of("status", status))).as("Call Status %s events", status).hasSize(1);
+        assertThat(driver.events("CallStatus", Map.of("status", status)))
+                .as("Call Status %s events", status)
+                .hasSize(1);
     }
 
     @Then("the driver reports the IVR Response {string} from extension {extension}")
@@ -103,13 +110,16 @@ public final class DriverEventSteps {
             ivrResponse(String.valueOf(digit), extension);
         }
         List<String> reported = driver.events("IvrResponse", Map.of("extension", extension)).stream()
-                .map(e -> e.path("digit").asText()).toList();
+                .map(e -> e.path("digit").asText())
+                .toList();
         assertThat(String.join("", reported)).isEqualTo(digits);
     }
 
     @Then("the driver reported no IVR Response")
     public void noIvrResponse() {
-        assertThat(driver.events("IvrResponse", Map.of())).as("IVR Response events").isEmpty();
+        assertThat(driver.events("IvrResponse", Map.of()))
+                .as("IVR Response events")
+                .isEmpty();
     }
 
     @Then("the driver reports the presence of extension {extension} as {presenceStatus}")

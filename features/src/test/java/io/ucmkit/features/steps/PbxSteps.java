@@ -130,7 +130,8 @@ public final class PbxSteps {
 
     @Then("the configuration is refused because {string}")
     public void refused(String why) {
-        assertThatThrownBy(() -> PbxConfigLoader.parse(configuration)).isInstanceOf(PbxConfigException.class)
+        assertThatThrownBy(() -> PbxConfigLoader.parse(configuration))
+                .isInstanceOf(PbxConfigException.class)
                 .hasMessageContaining(why);
     }
 

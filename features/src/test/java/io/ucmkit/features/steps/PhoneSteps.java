@@ -79,37 +79,50 @@ public final class PhoneSteps {
     @Then("phone {extension} rings showing {string} on line 1 and {string} on line 2")
     public void ringsShowing(String extension, String line1, String line2) {
         CallerId shown = awaitRinging(extension);
-        assertThat(shown.name()).as("line 1 (caller ID name) on phone %s", extension).isEqualTo(line1);
-        assertThat(shown.number()).as("line 2 (caller ID number) on phone %s", extension).isEqualTo(line2);
+        assertThat(shown.name())
+                .as("line 1 (caller ID name) on phone %s", extension)
+                .isEqualTo(line1);
+        assertThat(shown.number())
+                .as("line 2 (caller ID number) on phone %s", extension)
+                .isEqualTo(line2);
     }
 
     @Then("extension {extension} is talking to extension {extension}")
     public void talking(String one, String other) {
-        await().atMost(pbx.answerTimeout()).untilAsserted(() ->
-                assertThat(phones().talking(one, other)).as("%s talking to %s; phones: %s", one, other, phones()).isTrue());
+        await().atMost(pbx.answerTimeout())
+                .untilAsserted(() -> assertThat(phones().talking(one, other))
+                        .as("%s talking to %s; phones: %s", one, other, phones())
+                        .isTrue());
     }
 
     @Then("extension {extension} is in the call of extension {extension} in {word} mode")
     public void spying(String spyer, String spied, String mode) {
-        await().atMost(pbx.answerTimeout()).untilAsserted(() ->
-                assertThat(phones().spyMode(spyer, spied)).as("%s in %s's call; phones: %s", spyer, spied, phones())
+        await().atMost(pbx.answerTimeout())
+                .untilAsserted(() -> assertThat(phones().spyMode(spyer, spied))
+                        .as("%s in %s's call; phones: %s", spyer, spied, phones())
                         .contains(mode));
     }
 
     @Then("extension {extension} has no call")
     public void noCall(String extension) {
-        await().atMost(pbx.answerTimeout()).untilAsserted(() ->
-                assertThat(phones().hasCall(extension)).as("%s has a call; phones: %s", extension, phones()).isFalse());
+        await().atMost(pbx.answerTimeout())
+                .untilAsserted(() -> assertThat(phones().hasCall(extension))
+                        .as("%s has a call; phones: %s", extension, phones())
+                        .isFalse());
     }
 
     @Then("no phone has a call")
     public void noCalls() {
-        await().atMost(pbx.answerTimeout()).untilAsserted(() ->
-                assertThat(phones().anyCall()).as("a phone has a call: %s", phones()).isFalse());
+        await().atMost(pbx.answerTimeout())
+                .untilAsserted(() -> assertThat(phones().anyCall())
+                        .as("a phone has a call: %s", phones())
+                        .isFalse());
     }
 
     private CallerId awaitRinging(String extension) {
-        return await("phone " + extension + " ringing").atMost(pbx.answerTimeout())
-                .until(() -> phones().ringing(extension), Optional::isPresent).get();
+        return await("phone " + extension + " ringing")
+                .atMost(pbx.answerTimeout())
+                .until(() -> phones().ringing(extension), Optional::isPresent)
+                .get();
     }
 }

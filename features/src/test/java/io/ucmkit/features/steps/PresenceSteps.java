@@ -39,7 +39,8 @@ public final class PresenceSteps {
     @Then("a custom presence of {int} characters for extension {extension} is refused because {string}")
     public void customTooLong(int length, String extension, String why) {
         assertThatThrownBy(() -> pbx.admin().setPresence(extension, "custom", "x".repeat(length)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(why);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(why);
     }
 
     @When("extension {extension} dials the presence feature code {string} and presses {string}")
@@ -51,14 +52,21 @@ public final class PresenceSteps {
     @Then("the user portal shows extension {extension} as {presenceStatus}")
     public void portalShows(String extension, String status) {
         // a phone's feature code call ends on its own time on a real PBX: wait for what it sets
-        await().atMost(pbx.answerTimeout()).untilAsserted(() -> assertThat(pbx.presenceShown(extension)).isEqualTo(status));
+        await().atMost(pbx.answerTimeout())
+                .untilAsserted(() -> assertThat(pbx.presenceShown(extension)).isEqualTo(status));
     }
 
     @Then("the {word} key of phone {extension} watching extension {extension} is lit {string}")
     public void keyLed(String type, String phone, String monitored, String led) {
         List<WatcherKey> keys = pbx.admin().watchers().stream()
-                .filter(k -> k.phone().equals(phone) && k.type().equals(type) && k.monitors().equals(monitored)).toList();
-        assertThat(keys).as("%s keys of phone %s watching %s among %s", type, phone, monitored, pbx.admin().watchers())
+                .filter(k -> k.phone().equals(phone)
+                        && k.type().equals(type)
+                        && k.monitors().equals(monitored))
+                .toList();
+        assertThat(keys)
+                .as(
+                        "%s keys of phone %s watching %s among %s",
+                        type, phone, monitored, pbx.admin().watchers())
                 .hasSize(1);
         assertThat(keys.get(0).led()).as("LED of %s", keys.get(0)).isEqualTo(led);
     }

@@ -81,7 +81,8 @@ public final class RawWireSteps {
     }
 
     private void login(String username, String secret, String events) throws Exception {
-        client.sendMessage("Action: Login\nActionID: setup-login\nUsername: " + username + "\nSecret: " + secret + "\nEvents: " + events);
+        client.sendMessage("Action: Login\nActionID: setup-login\nUsername: " + username + "\nSecret: " + secret
+                + "\nEvents: " + events);
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("Message")).as("login of %s", username).isEqualTo("Authentication accepted");
     }
@@ -90,7 +91,9 @@ public final class RawWireSteps {
     public void userPermittedOnlyFrom(String username, String permit) {
         AmiUserConfig user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
         changedUser = user;
-        pbx.admin().saveAmiUser(new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
+        pbx.admin()
+                .saveAmiUser(
+                        new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
     }
 
     @When("the raw client sends:")
@@ -106,12 +109,14 @@ public final class RawWireSteps {
     @When("the raw client sends a Ping with ActionID {string} and a header line of {int} characters")
     public void sendsLongLine(String actionId, int characters) throws Exception {
         String pad = "X-Pad: ";
-        client.send("Action: Ping\r\nActionID: " + actionId + "\r\n" + pad + "p".repeat(characters - pad.length()) + "\r\n\r\n");
+        client.send("Action: Ping\r\nActionID: " + actionId + "\r\n" + pad + "p".repeat(characters - pad.length())
+                + "\r\n\r\n");
     }
 
     @When("the raw client sends a UserEvent with {int} header lines and ActionID {string}")
     public void sendsManyHeaders(int lines, String actionId) throws Exception {
-        StringBuilder request = new StringBuilder("Action: UserEvent\r\nActionID: " + actionId + "\r\nUserEvent: Flood\r\n");
+        StringBuilder request =
+                new StringBuilder("Action: UserEvent\r\nActionID: " + actionId + "\r\nUserEvent: Flood\r\n");
         for (int i = 3; i < lines; i++) {
             request.append("Header").append(i).append(": v\r\n");
         }
@@ -120,22 +125,23 @@ public final class RawWireSteps {
 
     @When("the raw client sends a plain login with the administrator's password and ActionID {string}")
     public void sendsPlainLogin(String actionId) throws Exception {
-        client.sendMessage("Action: Login\nActionID: " + actionId + "\nUsername: " + pbx.target().username()
-                + "\nSecret: " + pbx.target().password() + "\nEvents: off");
+        client.sendMessage("Action: Login\nActionID: " + actionId + "\nUsername: "
+                + pbx.target().username() + "\nSecret: " + pbx.target().password() + "\nEvents: off");
     }
 
     @When("the raw client logs in with an MD5 challenge as the administrator")
     public void md5Login() throws Exception {
         String challenge = challenge();
-        client.sendMessage("Action: Login\nActionID: md5-login\nAuthType: MD5\nUsername: " + pbx.target().username()
-                + "\nKey: " + md5(challenge + pbx.target().password()) + "\nEvents: off");
+        client.sendMessage("Action: Login\nActionID: md5-login\nAuthType: MD5\nUsername: "
+                + pbx.target().username() + "\nKey: "
+                + md5(challenge + pbx.target().password()) + "\nEvents: off");
     }
 
     @When("the raw client asks for an MD5 challenge and answers it with a wrong key")
     public void md5WrongKey() throws Exception {
         String challenge = challenge();
-        client.sendMessage("Action: Login\nActionID: md5-bad\nAuthType: MD5\nUsername: " + pbx.target().username()
-                + "\nKey: " + md5(challenge + "not-the-password"));
+        client.sendMessage("Action: Login\nActionID: md5-bad\nAuthType: MD5\nUsername: "
+                + pbx.target().username() + "\nKey: " + md5(challenge + "not-the-password"));
     }
 
     private String challenge() throws Exception {
@@ -160,9 +166,13 @@ public final class RawWireSteps {
             int colon = lines[i].indexOf(':');
             String name = lines[i].substring(0, colon);
             String value = lines[i].substring(colon + 1).strip();
-            assertThat(answer.lines().get(i)[0]).as("header %d of:\n%s", i + 1, answer).isEqualTo(name);
+            assertThat(answer.lines().get(i)[0])
+                    .as("header %d of:\n%s", i + 1, answer)
+                    .isEqualTo(name);
             if (!ANY.equals(value)) {
-                assertThat(answer.lines().get(i)[1]).as("value of %s in:\n%s", name, answer).isEqualTo(value);
+                assertThat(answer.lines().get(i)[1])
+                        .as("value of %s in:\n%s", name, answer)
+                        .isEqualTo(value);
             }
         }
     }
@@ -197,7 +207,8 @@ public final class RawWireSteps {
     @Given("{int} raw AMI connections that have not logged in")
     public void connectionsNotLoggedIn(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            RawAmiClient other = new RawAmiClient(pbx.target().host(), pbx.target().port());
+            RawAmiClient other =
+                    new RawAmiClient(pbx.target().host(), pbx.target().port());
             waiting.add(other);
             other.banner(pbx.answerTimeout());
         }
@@ -207,7 +218,9 @@ public final class RawWireSteps {
     public void oneMoreRefused() throws Exception {
         RawAmiClient extra = new RawAmiClient(pbx.target().host(), pbx.target().port());
         waiting.add(extra);
-        assertThat(extra.awaitClosedByPeer(pbx.answerTimeout())).as("the PBX closed the extra connection").isTrue();
+        assertThat(extra.awaitClosedByPeer(pbx.answerTimeout()))
+                .as("the PBX closed the extra connection")
+                .isTrue();
         assertThat(extra.bannerIfAny()).as("banner of the extra connection").isNull();
     }
 
@@ -216,7 +229,9 @@ public final class RawWireSteps {
         WireMessage answer = client.nextResponse(pbx.answerTimeout());
         assertThat(answer.get("Response")).as("answer:\n%s", answer).isEqualTo("Follows");
         assertThat(answer.get("Privilege")).as("answer:\n%s", answer).isEqualTo("Command");
-        assertThat(answer.get("Message")).as("a Follows answer has no Message line").isNull();
+        assertThat(answer.get("Message"))
+                .as("a Follows answer has no Message line")
+                .isNull();
         assertThat(answer.body()).as("CLI text of:\n%s", answer).contains(text).doesNotContain("\r");
     }
 
@@ -231,9 +246,11 @@ public final class RawWireSteps {
 
     @When("another client logs in as {string} with a wrong password")
     public void anotherClientFailsLogin(String username) throws Exception {
-        try (RawAmiClient other = new RawAmiClient(pbx.target().host(), pbx.target().port())) {
+        try (RawAmiClient other =
+                new RawAmiClient(pbx.target().host(), pbx.target().port())) {
             other.banner(pbx.answerTimeout());
-            other.sendMessage("Action: Login\nActionID: intruder\nUsername: " + username + "\nSecret: not-the-password");
+            other.sendMessage(
+                    "Action: Login\nActionID: intruder\nUsername: " + username + "\nSecret: not-the-password");
             assertThat(other.nextResponse(pbx.answerTimeout()).get("Message")).isEqualTo("Authentication failed");
         }
     }
@@ -268,7 +285,9 @@ public final class RawWireSteps {
 
     @Then("the raw client has received no {string} event")
     public void receivedNoEvent(String name) {
-        assertThat(client.events()).as("events received").noneSatisfy(e -> assertThat(e.get("Event")).isEqualTo(name));
+        assertThat(client.events())
+                .as("events received")
+                .noneSatisfy(e -> assertThat(e.get("Event")).isEqualTo(name));
     }
 
     @Then("the raw client has received no event at all")
@@ -286,7 +305,9 @@ public final class RawWireSteps {
 
     @Then("the PBX closes the raw connection")
     public void closes() {
-        assertThat(client.awaitClosedByPeer(pbx.answerTimeout())).as("the PBX closed the connection").isTrue();
+        assertThat(client.awaitClosedByPeer(pbx.answerTimeout()))
+                .as("the PBX closed the connection")
+                .isTrue();
     }
 
     private static String md5(String text) throws Exception {

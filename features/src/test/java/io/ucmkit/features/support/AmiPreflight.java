@@ -24,6 +24,7 @@ public final class AmiPreflight {
 
     /** The presentity the read probe writes: no extension's, so no hint, phone or scenario sees it. */
     static final String PROBE_PRESENTITY = "CustomPresence:ucmkit-preflight";
+
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
     /** A privilege class the suite needs, the action that shows it (for write) and what fails without it. */
@@ -50,21 +51,21 @@ public final class AmiPreflight {
             Need.read("call", "the @restricted-user scenarios, which watch its call events, cannot pass"),
             Need.write("call", "Setvar", "the @restricted-user scenarios cannot pass"));
 
-    private AmiPreflight() {
-    }
+    private AmiPreflight() {}
 
     /**
      * Every need {@code username} does not meet on {@code host:port}, one sentence each; empty when it
      * meets them all. {@code eventWait} bounds the wait for a probe event that a user lacking the
      * class never receives (Asterisk publishes it through stasis, a moment after the answer).
      */
-    public static List<String> problems(String host, int port, String username, String password, List<Need> needs,
-            Duration eventWait) {
+    public static List<String> problems(
+            String host, int port, String username, String password, List<Need> needs, Duration eventWait) {
         List<String> problems = new ArrayList<>();
         String user = "the AMI user '" + username + "'";
         try (RawAmiClient client = new RawAmiClient(host, port)) {
             client.banner(ANSWER);
-            client.sendMessage("Action: Login\nActionID: preflight-login\nUsername: " + username + "\nSecret: " + password);
+            client.sendMessage(
+                    "Action: Login\nActionID: preflight-login\nUsername: " + username + "\nSecret: " + password);
             WireMessage login = client.nextResponse(ANSWER);
             if (!"Success".equalsIgnoreCase(login.get("Response"))) {
                 return List.of(user + " cannot log in to " + host + ":" + port + ": " + login.get("Message"));
@@ -74,8 +75,8 @@ public final class AmiPreflight {
             boolean listed = "Success".equalsIgnoreCase(commands.get("Response"));
             for (Need need : needs) {
                 if (need.write() && listed && commands.get(need.action()) == null) {
-                    problems.add(user + " lacks write class '" + need.privilege() + "' (ListCommands offers no " + need.action()
-                            + "): " + need.consequence());
+                    problems.add(user + " lacks write class '" + need.privilege() + "' (ListCommands offers no "
+                            + need.action() + "): " + need.consequence());
                 }
             }
             for (Need need : needs) {
@@ -96,7 +97,8 @@ public final class AmiPreflight {
     }
 
     /** Null when the user receives a class-call event; else the start of the sentence saying why not, or why it is not known. */
-    private static String readsCall(RawAmiClient client, WireMessage commands, boolean listed, String user, Duration eventWait)
+    private static String readsCall(
+            RawAmiClient client, WireMessage commands, boolean listed, String user, Duration eventWait)
             throws Exception {
         if (listed && commands.get("Setvar") == null) {
             return user + " may not write 'call', so whether it reads 'call' is not known: ";
@@ -107,16 +109,17 @@ public final class AmiPreflight {
                 + ")\nValue: available,preflight," + message);
         WireMessage set = client.nextResponse(ANSWER);
         if (!"Success".equalsIgnoreCase(set.get("Response"))) {
-            return user + " could not set the probe presence (" + set.get("Message") + "), so whether it reads 'call' is not"
-                    + " known: ";
+            return user + " could not set the probe presence (" + set.get("Message")
+                    + "), so whether it reads 'call' is not" + " known: ";
         }
         try {
-            client.awaitEvent(e -> "PresenceStateChange".equalsIgnoreCase(e.get("Event")) && message.equals(e.get("Message")),
+            client.awaitEvent(
+                    e -> "PresenceStateChange".equalsIgnoreCase(e.get("Event")) && message.equals(e.get("Message")),
                     eventWait);
             return null;
         } catch (AssertionError none) {
-            return user + " lacks read class 'call' (no PresenceStateChange within " + eventWait.toMillis() + " ms of setting "
-                    + PROBE_PRESENTITY + "): ";
+            return user + " lacks read class 'call' (no PresenceStateChange within " + eventWait.toMillis()
+                    + " ms of setting " + PROBE_PRESENTITY + "): ";
         }
     }
 }

@@ -21,15 +21,21 @@ class AmiPreflightTest {
 
     /** A user lacking read 'call' never gets the probe event: the wait for it is this bound, kept short here. */
     private static final Duration PROBE_WAIT = Duration.ofMillis(300);
+
     private static final List<String> LOCAL = List.of("127.0.0.1/255.255.255.255");
     private static UcmSimulator simulator;
 
     @BeforeAll
     static void start() {
         PbxConfig config = PbxConfigLoader.defaults()
-                .withAmiUser(new AmiUserConfig("noevents", "noevents1", LOCAL, List.of("system"), List.of("call", "originate")))
+                .withAmiUser(new AmiUserConfig(
+                        "noevents", "noevents1", LOCAL, List.of("system"), List.of("call", "originate")))
                 .withAmiUser(new AmiUserConfig("readonly", "readonly1", LOCAL, List.of("call"), List.of()));
-        simulator = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).config(config).start();
+        simulator = UcmSimulator.builder()
+                .amiPort(0)
+                .authFailureDelay(Duration.ZERO)
+                .config(config)
+                .start();
     }
 
     @AfterAll
@@ -50,34 +56,39 @@ class AmiPreflightTest {
 
     @Test
     void the_call_only_user_passes_as_the_restricted_user_and_lacks_originate_as_the_target_user() {
-        assertThat(problems("amireader", "amireader1", AmiPreflight.RESTRICTED_USER)).isEmpty();
-        assertThat(problems("amireader", "amireader1", AmiPreflight.TARGET_USER)).containsExactly(
-                "the AMI user 'amireader' lacks write class 'originate' (ListCommands offers no Originate): Call Phone and Barge"
-                        + " cannot pass");
+        assertThat(problems("amireader", "amireader1", AmiPreflight.RESTRICTED_USER))
+                .isEmpty();
+        assertThat(problems("amireader", "amireader1", AmiPreflight.TARGET_USER))
+                .containsExactly(
+                        "the AMI user 'amireader' lacks write class 'originate' (ListCommands offers no Originate): Call Phone and Barge"
+                                + " cannot pass");
     }
 
     @Test
     void a_user_that_reads_no_call_events_is_named_with_the_class_and_what_it_breaks() {
-        assertThat(problems("noevents", "noevents1", AmiPreflight.TARGET_USER)).containsExactly(
-                "the AMI user 'noevents' lacks read class 'call' (no PresenceStateChange within 300 ms of setting"
-                        + " CustomPresence:ucmkit-preflight): scenarios needing call, extension-state or presence events cannot pass");
+        assertThat(problems("noevents", "noevents1", AmiPreflight.TARGET_USER))
+                .containsExactly(
+                        "the AMI user 'noevents' lacks read class 'call' (no PresenceStateChange within 300 ms of setting"
+                                + " CustomPresence:ucmkit-preflight): scenarios needing call, extension-state or presence events cannot pass");
     }
 
     @Test
     void a_user_that_may_write_nothing_lacks_every_write_class_and_its_reading_is_not_known() {
-        assertThat(problems("readonly", "readonly1", AmiPreflight.TARGET_USER)).containsExactly(
-                "the AMI user 'readonly' lacks write class 'originate' (ListCommands offers no Originate): Call Phone and Barge"
-                        + " cannot pass",
-                "the AMI user 'readonly' lacks write class 'call' (ListCommands offers no Setvar): presence set over AMI and the"
-                        + " driver's channel actions cannot pass",
-                "the AMI user 'readonly' may not write 'call', so whether it reads 'call' is not known: scenarios needing call,"
-                        + " extension-state or presence events cannot pass");
+        assertThat(problems("readonly", "readonly1", AmiPreflight.TARGET_USER))
+                .containsExactly(
+                        "the AMI user 'readonly' lacks write class 'originate' (ListCommands offers no Originate): Call Phone and Barge"
+                                + " cannot pass",
+                        "the AMI user 'readonly' lacks write class 'call' (ListCommands offers no Setvar): presence set over AMI and the"
+                                + " driver's channel actions cannot pass",
+                        "the AMI user 'readonly' may not write 'call', so whether it reads 'call' is not known: scenarios needing call,"
+                                + " extension-state or presence events cannot pass");
     }
 
     @Test
     void a_refused_login_is_one_problem_and_the_secret_is_not_in_it() {
-        assertThat(problems("amiadmin", "wrong-secret", AmiPreflight.TARGET_USER)).containsExactly(
-                "the AMI user 'amiadmin' cannot log in to 127.0.0.1:" + simulator.amiPort() + ": Authentication failed");
+        assertThat(problems("amiadmin", "wrong-secret", AmiPreflight.TARGET_USER))
+                .containsExactly("the AMI user 'amiadmin' cannot log in to 127.0.0.1:" + simulator.amiPort()
+                        + ": Authentication failed");
     }
 
     @Test

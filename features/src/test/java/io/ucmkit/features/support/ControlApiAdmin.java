@@ -29,8 +29,10 @@ import java.util.Optional;
  */
 final class ControlApiAdmin implements UcmAdmin {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final URI base;
 
@@ -41,7 +43,7 @@ final class ControlApiAdmin implements UcmAdmin {
 
     @Override
     public ExtensionInfo extension(String ext) {
-        return read(send("GET", "/extensions/" + ext, null), new TypeReference<>() { });
+        return read(send("GET", "/extensions/" + ext, null), new TypeReference<>() {});
     }
 
     @Override
@@ -91,24 +93,24 @@ final class ControlApiAdmin implements UcmAdmin {
 
     @Override
     public List<ChannelView> calls() {
-        return read(send("GET", "/calls", null), new TypeReference<>() { });
+        return read(send("GET", "/calls", null), new TypeReference<>() {});
     }
 
     @Override
     public List<WatcherKey> watchers() {
-        return read(send("GET", "/watchers", null), new TypeReference<>() { });
+        return read(send("GET", "/watchers", null), new TypeReference<>() {});
     }
 
     @Override
     public List<Journal.Entry> journal() {
-        return read(send("GET", "/journal", null), new TypeReference<>() { });
+        return read(send("GET", "/journal", null), new TypeReference<>() {});
     }
 
     @Override
     public Optional<AmiUserConfig> amiUser(String name) {
         try {
             // the API masks the secret: the suite only restores users whose secret it knows
-            return Optional.of(read(send("GET", "/ami/users/" + name, null), new TypeReference<>() { }));
+            return Optional.of(read(send("GET", "/ami/users/" + name, null), new TypeReference<>() {}));
         } catch (NoSuchElementException e) {
             return Optional.empty();
         }
@@ -116,8 +118,10 @@ final class ControlApiAdmin implements UcmAdmin {
 
     @Override
     public void saveAmiUser(AmiUserConfig user) {
-        send("PUT", "/ami/users/" + user.username(), Map.of("secret", user.secret(), "permit", user.permit(),
-                "read", user.read(), "write", user.write()));
+        send(
+                "PUT",
+                "/ami/users/" + user.username(),
+                Map.of("secret", user.secret(), "permit", user.permit(), "read", user.read(), "write", user.write()));
     }
 
     @Override
@@ -127,10 +131,14 @@ final class ControlApiAdmin implements UcmAdmin {
 
     private String send(String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").method(method, publisher).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .method(method, publisher)
+                    .build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status == 200) {

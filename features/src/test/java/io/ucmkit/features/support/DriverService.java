@@ -27,7 +27,8 @@ import picocli.CommandLine;
  */
 public final class DriverService {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One HTTP answer: status and JSON body. */
@@ -59,7 +60,10 @@ public final class DriverService {
         ObjectNode reconnect = settings.putObject("reconnect");
         reconnect.put("initialMs", 100).put("maxMs", 500).put("jitter", 0.2);
         // and after a refused login (the service's default waits 30 s, as a UCM may ban a retrying IP)
-        settings.putObject("refusedLoginRetry").put("initialMs", 100).put("maxMs", 500).put("jitter", 0.2);
+        settings.putObject("refusedLoginRetry")
+                .put("initialMs", 100)
+                .put("maxMs", 500)
+                .put("jitter", 0.2);
         settings.put("actionTimeoutMs", 5_000);
     }
 
@@ -138,13 +142,14 @@ public final class DriverService {
 
     public Answer post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path, running.dataserverPort()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         requireRunning();
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), body);
     }
@@ -158,7 +163,11 @@ public final class DriverService {
     /** The id the event stream gave the first event of this type with these field values. */
     public long idOf(String type, Map<String, String> fields) {
         JsonNode event = awaitEvent(type, fields);
-        return events.withIds().stream().filter(r -> r.data().equals(event)).findFirst().orElseThrow().id();
+        return events.withIds().stream()
+                .filter(r -> r.data().equals(event))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     /** A second client of the event stream that resumes after {@code lastEventId}; closed when the service stops. */
@@ -171,14 +180,18 @@ public final class DriverService {
 
     /** The events of one type ({@code CallStatus}, {@code IvrResponse}, …) whose fields have these values. */
     public List<JsonNode> events(String type, Map<String, String> fields) {
-        return events().stream().filter(e -> type.equals(e.path("type").asText()))
-                .filter(e -> fields.entrySet().stream().allMatch(f -> f.getValue().equals(e.path(f.getKey()).asText(null))))
+        return events().stream()
+                .filter(e -> type.equals(e.path("type").asText()))
+                .filter(e -> fields.entrySet().stream()
+                        .allMatch(f -> f.getValue().equals(e.path(f.getKey()).asText(null))))
                 .toList();
     }
 
     /** Waits for the first event of this type with these field values and returns it. */
     public JsonNode awaitEvent(String type, Map<String, String> fields) {
-        return await().atMost(pbx.answerTimeout()).until(() -> events(type, fields), found -> !found.isEmpty()).get(0);
+        return await().atMost(pbx.answerTimeout())
+                .until(() -> events(type, fields), found -> !found.isEmpty())
+                .get(0);
     }
 
     /** Every record of the debug tools' live log ({@code GET /logs} on the debug port), oldest first. */

@@ -26,14 +26,15 @@ final class FeatureIndex {
         }
     }
 
-    private FeatureIndex() {
-    }
+    private FeatureIndex() {}
 
     static List<Entry> read() {
         URL folder = FeatureIndex.class.getResource("/io/ucmkit/features");
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             List<Entry> entries = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".feature")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".feature"))
+                    .sorted()
+                    .toList()) {
                 entries.addAll(read(file.getFileName().toString(), Files.readAllLines(file)));
             }
             return entries;
@@ -67,7 +68,8 @@ final class FeatureIndex {
             } else if (line.startsWith("Scenario:") || line.startsWith("Example:")) {
                 rows = flush(entries, feature, outline, examplesTags, rows);
                 outline = null;
-                entries.add(new Entry(feature, line.substring(line.indexOf(':') + 1).strip(), union(featureTags, pending), 1));
+                entries.add(new Entry(
+                        feature, line.substring(line.indexOf(':') + 1).strip(), union(featureTags, pending), 1));
                 pending.clear();
             } else if (line.startsWith("Examples:") || line.startsWith("Scenarios:")) {
                 rows = flush(entries, feature, outline, examplesTags, rows);

@@ -38,11 +38,13 @@ class FeatureTextTest {
 
     /** An HTML tag or autolink to Markdown: '<' then a letter, '/', '!' or '?'. */
     private static final Pattern HTML = Pattern.compile("<[A-Za-z/!?][^>\\n]*>?");
+
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s:.+?)\\1");
     private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>\\n]+)>");
 
     private static List<Envelope> envelopes(Path file) {
-        try (Stream<Envelope> parsed = GherkinParser.builder().includeSource(false).build().parse(file)) {
+        try (Stream<Envelope> parsed =
+                GherkinParser.builder().includeSource(false).build().parse(file)) {
             return parsed.toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -50,7 +52,8 @@ class FeatureTextTest {
     }
 
     private static List<Path> features() throws IOException, URISyntaxException {
-        try (Stream<Path> files = Files.list(Path.of(FeatureTextTest.class.getResource("/io/ucmkit/features").toURI()))) {
+        try (Stream<Path> files = Files.list(
+                Path.of(FeatureTextTest.class.getResource("/io/ucmkit/features").toURI()))) {
             return files.filter(f -> f.toString().endsWith(".feature")).sorted().toList();
         }
     }
@@ -59,7 +62,8 @@ class FeatureTextTest {
         List<Scenario> scenarios = new ArrayList<>();
         for (FeatureChild child : feature.getChildren()) {
             child.getScenario().ifPresent(scenarios::add);
-            child.getRule().ifPresent(r -> r.getChildren().forEach(c -> c.getScenario().ifPresent(scenarios::add)));
+            child.getRule()
+                    .ifPresent(r -> r.getChildren().forEach(c -> c.getScenario().ifPresent(scenarios::add)));
         }
         return scenarios;
     }
@@ -77,7 +81,8 @@ class FeatureTextTest {
     @Test
     void the_rule_itself_sees_what_markdown_would_drop_and_leaves_code_spans_alone() {
         assertThat(htmlIn("Channel PJSIP/<source>, Exten <destination>")).containsExactly("<source>", "<destination>");
-        assertThat(htmlIn("Channel `PJSIP/<source>`, CallerID `\"<line 1>\" <<line 2>>`, 3 < 4")).isEmpty();
+        assertThat(htmlIn("Channel `PJSIP/<source>`, CallerID `\"<line 1>\" <<line 2>>`, 3 < 4"))
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +90,9 @@ class FeatureTextTest {
         List<String> problems = new ArrayList<>();
         for (Path file : features()) {
             for (Envelope e : envelopes(file)) {
-                Feature feature = e.getGherkinDocument().flatMap(GherkinDocument::getFeature).orElse(null);
+                Feature feature = e.getGherkinDocument()
+                        .flatMap(GherkinDocument::getFeature)
+                        .orElse(null);
                 if (feature == null) {
                     continue;
                 }
@@ -95,7 +102,8 @@ class FeatureTextTest {
                     s.getExamples().stream().map(Examples::getDescription).forEach(descriptions::add);
                 }
                 for (String d : descriptions) {
-                    htmlIn(d).forEach(tag -> problems.add(file.getFileName() + ": " + tag + " (put it in `backticks`)"));
+                    htmlIn(d)
+                            .forEach(tag -> problems.add(file.getFileName() + ": " + tag + " (put it in `backticks`)"));
                 }
             }
         }
@@ -107,20 +115,28 @@ class FeatureTextTest {
         List<String> problems = new ArrayList<>();
         for (Path file : features()) {
             for (Envelope e : envelopes(file)) {
-                Feature feature = e.getGherkinDocument().flatMap(GherkinDocument::getFeature).orElse(null);
+                Feature feature = e.getGherkinDocument()
+                        .flatMap(GherkinDocument::getFeature)
+                        .orElse(null);
                 if (feature == null) {
                     continue;
                 }
                 for (Scenario s : scenarios(feature)) {
                     Set<String> used = placeholders(s, !s.getExamples().isEmpty());
                     if (s.getExamples().isEmpty()) {
-                        used.forEach(p -> problems.add(file.getFileName() + ": '" + s.getName() + "' is no outline but says <" + p + ">"));
+                        used.forEach(p -> problems.add(
+                                file.getFileName() + ": '" + s.getName() + "' is no outline but says <" + p + ">"));
                     }
                     for (Examples examples : s.getExamples()) {
-                        Set<String> columns = examples.getTableHeader().map(h -> h.getCells().stream().map(TableCell::getValue)
-                                .collect(Collectors.toSet())).orElse(Set.of());
-                        used.stream().filter(p -> !columns.contains(p)).forEach(p -> problems.add(file.getFileName() + ": '"
-                                + s.getName() + "' has no Examples column for <" + p + ">"));
+                        Set<String> columns = examples.getTableHeader()
+                                .map(h -> h.getCells().stream()
+                                        .map(TableCell::getValue)
+                                        .collect(Collectors.toSet()))
+                                .orElse(Set.of());
+                        used.stream()
+                                .filter(p -> !columns.contains(p))
+                                .forEach(p -> problems.add(file.getFileName() + ": '" + s.getName()
+                                        + "' has no Examples column for <" + p + ">"));
                     }
                 }
             }
@@ -139,8 +155,12 @@ class FeatureTextTest {
             if (!arguments) {
                 continue;
             }
-            step.getDataTable().ifPresent(t -> t.getRows().stream().map(TableRow::getCells).flatMap(List::stream)
-                    .map(TableCell::getValue).forEach(texts::add));
+            step.getDataTable()
+                    .ifPresent(t -> t.getRows().stream()
+                            .map(TableRow::getCells)
+                            .flatMap(List::stream)
+                            .map(TableCell::getValue)
+                            .forEach(texts::add));
             step.getDocString().ifPresent(d -> texts.add(d.getContent()));
         }
         Set<String> found = new java.util.TreeSet<>();
@@ -155,21 +175,38 @@ class FeatureTextTest {
 
     @Test
     void the_pickles_the_report_shows_carry_the_examples_values() throws Exception {
-        Path callPhone = features().stream().filter(f -> f.getFileName().toString().equals("call_phone.feature")).findFirst()
+        Path callPhone = features().stream()
+                .filter(f -> f.getFileName().toString().equals("call_phone.feature"))
+                .findFirst()
                 .orElseThrow();
-        List<Pickle> pickles = envelopes(callPhone).stream().flatMap(e -> e.getPickle().stream()).toList();
-        Pickle missingSource = pickles.stream().filter(p -> p.getName().equals("Call Phone without sourceExtension is refused, naming it"))
-                .findFirst().orElseThrow();
+        List<Pickle> pickles = envelopes(callPhone).stream()
+                .flatMap(e -> e.getPickle().stream())
+                .toList();
+        Pickle missingSource = pickles.stream()
+                .filter(p -> p.getName().equals("Call Phone without sourceExtension is refused, naming it"))
+                .findFirst()
+                .orElseThrow();
         PickleStep send = missingSource.getSteps().get(1);
         assertThat(send.getText()).isEqualTo("the operator sends Call Phone with:");
         assertThat(send.getArgument().orElseThrow().getDataTable().orElseThrow().getRows())
-                .extracting(r -> r.getCells().get(0).getValue() + "=" + r.getCells().get(1).getValue())
-                .containsExactly("sourceExtension=(missing)", "destinationExtension=1001", "line1Text=Door 3", "line2Text=Alarm");
-        assertThat(pickles).flatExtracting(Pickle::getSteps).extracting(PickleStep::getText)
-                .contains("the operator sends Call Phone from extension 1000 to extension 1001 with line 1 \"Door 3\" and line 2 \"Alarm\"")
+                .extracting(r -> r.getCells().get(0).getValue() + "="
+                        + r.getCells().get(1).getValue())
+                .containsExactly(
+                        "sourceExtension=(missing)",
+                        "destinationExtension=1001",
+                        "line1Text=Door 3",
+                        "line2Text=Alarm");
+        assertThat(pickles)
+                .flatExtracting(Pickle::getSteps)
+                .extracting(PickleStep::getText)
+                .contains(
+                        "the operator sends Call Phone from extension 1000 to extension 1001 with line 1 \"Door 3\" and line 2 \"Alarm\"")
                 .noneMatch(t -> t.contains("<source>") || t.contains("<destination>"));
-        String description = envelopes(callPhone).stream().flatMap(e -> e.getGherkinDocument().stream())
-                .map(d -> d.getFeature().orElseThrow().getDescription()).findFirst().orElseThrow();
+        String description = envelopes(callPhone).stream()
+                .flatMap(e -> e.getGherkinDocument().stream())
+                .map(d -> d.getFeature().orElseThrow().getDescription())
+                .findFirst()
+                .orElseThrow();
         assertThat(description).contains("Channel `PJSIP/<source>`, Context `from-internal`, Exten `<destination>`");
     }
 }

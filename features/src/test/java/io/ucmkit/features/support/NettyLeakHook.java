@@ -51,7 +51,8 @@ public final class NettyLeakHook {
         // the one abstract method of the factory, deprecated though it is
         @SuppressWarnings("deprecation")
         @Override
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             return new RecordingDetector<>(resource, samplingInterval);
         }
     }

@@ -53,7 +53,8 @@ public final class NetworkLink implements AutoCloseable {
             }
             try {
                 Socket server = new Socket();
-                server.connect(new InetSocketAddress(pbx.target().host(), pbx.target().port()), 5_000);
+                server.connect(
+                        new InetSocketAddress(pbx.target().host(), pbx.target().port()), 5_000);
                 register(client, server);
                 daemon("link-up", () -> pump(client, server));
                 daemon("link-down", () -> pump(server, client));

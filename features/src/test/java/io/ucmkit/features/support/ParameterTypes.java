@@ -14,8 +14,20 @@ public final class ParameterTypes {
 
     /** The six UCM presence statuses as the user portal names them, and their AMI/API value. */
     private static final Map<String, String> PRESENCE = Map.of(
-            "available", "available", "away", "away", "chat", "chat",
-            "do not disturb", "dnd", "dnd", "dnd", "custom", "custom", "unavailable", "unavailable");
+            "available",
+            "available",
+            "away",
+            "away",
+            "chat",
+            "chat",
+            "do not disturb",
+            "dnd",
+            "dnd",
+            "dnd",
+            "custom",
+            "custom",
+            "unavailable",
+            "unavailable");
 
     /** An extension number (or an IVR number): 2 to 10 digits. */
     @ParameterType("\\d{2,10}")

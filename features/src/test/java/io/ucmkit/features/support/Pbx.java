@@ -12,8 +12,8 @@ import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.pbx.Presence;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,13 +36,15 @@ public final class Pbx {
     private static final Target EXTERNAL = Target.fromSystemProperty();
     private static final URI CONTROL = controlApi();
     /** Soft phones on a real PBX (an external target without a control API), when accounts are given. */
-    private static final PhoneSettings PHONES = EXTERNAL != null && CONTROL == null
-            ? PhoneSettings.fromSystemProperty(EXTERNAL.host()) : null;
+    private static final PhoneSettings PHONES =
+            EXTERNAL != null && CONTROL == null ? PhoneSettings.fromSystemProperty(EXTERNAL.host()) : null;
     /** The test extensions whose presence a scenario may change, put back to Available between scenarios. */
     private static final int FIRST_EXTENSION = 1000;
+
     private static final int LAST_EXTENSION = 1009;
     /** The AMI user with read and write "call" only: the demo PBX's, or on a real PBX as {@code ucmkit.restricted}. */
     public static final String RESTRICTED_PROPERTY = "ucmkit.restricted";
+
     public static final String RESTRICTED_ENVIRONMENT = "UCMKIT_RESTRICTED";
     private static final String RESTRICTED = setting(RESTRICTED_PROPERTY, RESTRICTED_ENVIRONMENT);
     private static UcmSimulator shared;
@@ -74,7 +76,10 @@ public final class Pbx {
     private static synchronized UcmSimulator sharedSimulator() {
         if (shared == null) {
             // the failed-login delay is Asterisk's 1 s on hardware; the suite does not need to wait for it
-            shared = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).start();
+            shared = UcmSimulator.builder()
+                    .amiPort(0)
+                    .authFailureDelay(Duration.ZERO)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "simulator-stop"));
         }
         return shared;
@@ -159,8 +164,9 @@ public final class Pbx {
             return new String[] {"amireader", "amireader1"};
         }
         if (RESTRICTED.isEmpty() || !RESTRICTED.contains(":")) {
-            throw new IllegalStateException("this step logs in as a call-only AMI user: tag the scenario @restricted-user, or give "
-                    + RESTRICTED_ENVIRONMENT + "=USER:PASSWORD");
+            throw new IllegalStateException(
+                    "this step logs in as a call-only AMI user: tag the scenario @restricted-user, or give "
+                            + RESTRICTED_ENVIRONMENT + "=USER:PASSWORD");
         }
         return RESTRICTED.split(":", 2);
     }
@@ -189,8 +195,9 @@ public final class Pbx {
             return new SimulatorPhones(admin());
         }
         if (PHONES == null) {
-            throw new IllegalStateException("this step acts as a phone's user: tag the scenario @phones, or give soft phone "
-                    + "accounts (" + PhoneSettings.ENVIRONMENT + ")");
+            throw new IllegalStateException(
+                    "this step acts as a phone's user: tag the scenario @phones, or give soft phone " + "accounts ("
+                            + PhoneSettings.ENVIRONMENT + ")");
         }
         return softPhones();
     }
@@ -210,7 +217,8 @@ public final class Pbx {
             return;
         }
         Presence value = Presence.ofUcm(status, text);
-        // func_presencestate splits on commas; with option e the subtype and message are base64, so a text may hold commas
+        // func_presencestate splits on commas; with option e the subtype and message are base64, so a text may hold
+        // commas
         Base64.Encoder base64 = Base64.getEncoder();
         String written = value.message().contains(",")
                 ? value.state() + "," + base64.encodeToString(value.subtype().getBytes(StandardCharsets.UTF_8)) + ","
@@ -250,7 +258,8 @@ public final class Pbx {
         }
         if (CONTROL == null) {
             throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario "
-                    + "@ucm-admin or @simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT + ")");
+                    + "@ucm-admin or @simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT
+                    + ")");
         }
         return new ControlApiAdmin(CONTROL);
     }
@@ -261,7 +270,8 @@ public final class Pbx {
      */
     public AmiUserConfig savable(AmiUserConfig user) {
         if (!user.username().equals(target.username())) {
-            throw new IllegalStateException("only the target's AMI user " + target.username() + " can be saved: its secret is the one known");
+            throw new IllegalStateException(
+                    "only the target's AMI user " + target.username() + " can be saved: its secret is the one known");
         }
         return new AmiUserConfig(user.username(), target.password(), user.permit(), user.read(), user.write());
     }
@@ -276,7 +286,8 @@ public final class Pbx {
             throw new IllegalStateException("this scenario already started its own PBX");
         }
         ownOptions = options;
-        own = options.apply(UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO)).start();
+        own = options.apply(UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO))
+                .start();
         ownPort = own.amiPort();
         target = local(own);
         return own;
@@ -293,7 +304,8 @@ public final class Pbx {
     /** Moves the PBX's clock: ring timeouts, auth timeouts and IVR waits that fall due fire now. */
     public void advance(Duration by) {
         if (manualTime == null) {
-            throw new IllegalStateException("the PBX's clock is real time: start the scenario with a PBX whose clock it moves");
+            throw new IllegalStateException(
+                    "the PBX's clock is real time: start the scenario with a PBX whose clock it moves");
         }
         manualTime.advance(by);
     }
@@ -317,20 +329,26 @@ public final class Pbx {
             return;
         }
         channels().restartNow();
-        await("the PBX back after its restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(() -> channels().command("core waitfullybooted") != null);
+        await("the PBX back after its restart")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> channels().command("core waitfullybooted") != null);
     }
 
     /** The same PBX configuration starts again on the same AMI port. */
     public void startAgain() {
         requireOwn();
-        own = ownOptions.apply(UcmSimulator.builder().amiPort(ownPort).authFailureDelay(Duration.ZERO)).start();
+        own = ownOptions
+                .apply(UcmSimulator.builder().amiPort(ownPort).authFailureDelay(Duration.ZERO))
+                .start();
         down = false;
     }
 
     private UcmSimulator requireOwn() {
         if (own == null) {
-            throw new IllegalStateException("only a PBX started for this scenario can be shut down: the shared one serves every scenario");
+            throw new IllegalStateException(
+                    "only a PBX started for this scenario can be shut down: the shared one serves every scenario");
         }
         return own;
     }
@@ -357,6 +375,8 @@ public final class Pbx {
      * takes seconds, and a ring timeout the scenario let pass on a real PBX takes its own time.
      */
     public Duration answerTimeout() {
-        return target.inProcess() ? Duration.ofSeconds(5) : Duration.ofSeconds(20).plus(allowance);
+        return target.inProcess()
+                ? Duration.ofSeconds(5)
+                : Duration.ofSeconds(20).plus(allowance);
     }
 }

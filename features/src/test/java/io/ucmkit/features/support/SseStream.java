@@ -23,8 +23,7 @@ public final class SseStream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One event: its id (the {@code id:} line, or -1 without one) and its JSON data. */
-    public record Record(long id, JsonNode data) {
-    }
+    public record Record(long id, JsonNode data) {}
 
     private final List<Record> records = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -35,8 +34,11 @@ public final class SseStream implements AutoCloseable {
 
     /** Resumes a stream after the event {@code lastEventId}, as a client that lost its connection does. */
     public SseStream(HttpClient http, URI uri, long lastEventId) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Last-Event-ID", Long.toString(lastEventId)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
+                .header("Last-Event-ID", Long.toString(lastEventId))
+                .GET()
+                .build();
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             Thread reader = new Thread(() -> read(r.body()), "sse-" + uri.getPath());

@@ -24,8 +24,11 @@ public record Target(String host, int port, String username, String password, bo
     /** Parses {@code ami://user:pass@host:port}, saying what is wrong if it is malformed. */
     public static Target parse(String value) {
         URI uri = URI.create(value);
-        if (!"ami".equals(uri.getScheme()) || uri.getUserInfo() == null || !uri.getUserInfo().contains(":")
-                || uri.getHost() == null || uri.getPort() < 0) {
+        if (!"ami".equals(uri.getScheme())
+                || uri.getUserInfo() == null
+                || !uri.getUserInfo().contains(":")
+                || uri.getHost() == null
+                || uri.getPort() < 0) {
             throw new IllegalArgumentException(PROPERTY + " must look like ami://user:password@host:port, was '"
                     + value.replaceAll(":[^:@/]*@", ":********@") + "'");
         }
@@ -35,6 +38,8 @@ public record Target(String host, int port, String username, String password, bo
 
     @Override
     public String toString() {
-        return inProcess ? "in-process simulator on " + host + ":" + port : "ami://" + username + ":********@" + host + ":" + port;
+        return inProcess
+                ? "in-process simulator on " + host + ":" + port
+                : "ami://" + username + ":********@" + host + ":" + port;
     }
 }

@@ -40,7 +40,10 @@ public final class TargetFilter implements PostDiscoveryFilter {
             return FilterResult.included("a container: kept while it holds a scenario");
         }
         // Cucumber gives a scenario its feature's, outline's and Examples' tags, without the '@'
-        List<String> tags = descriptor.getTags().stream().map(TestTag::getName).map(t -> "@" + t).toList();
+        List<String> tags = descriptor.getTags().stream()
+                .map(TestTag::getName)
+                .map(t -> "@" + t)
+                .toList();
         for (TargetScope.Need need : unserved) {
             if (tags.contains(need.tag)) {
                 return FilterResult.excluded("not run on this target: " + need.reason);

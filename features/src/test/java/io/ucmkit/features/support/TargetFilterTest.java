@@ -23,13 +23,20 @@ class TargetFilterTest {
 
     private static List<TestIdentifier> scenarios(List<TargetScope.Need> unserved, String tags) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("io.ucmkit.features")).filters(includeEngines("cucumber"), new TargetFilter(unserved, tags));
+                .selectors(selectPackage("io.ucmkit.features"))
+                .filters(includeEngines("cucumber"), new TargetFilter(unserved, tags));
         TestPlan plan = LauncherFactory.create().discover(request.build());
-        return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream()).filter(TestIdentifier::isTest).toList();
+        return plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest)
+                .toList();
     }
 
     private static Set<String> tags(TestIdentifier scenario) {
-        return scenario.getTags().stream().map(TestTag::getName).map(t -> "@" + t).collect(Collectors.toSet());
+        return scenario.getTags().stream()
+                .map(TestTag::getName)
+                .map(t -> "@" + t)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -39,7 +46,10 @@ class TargetFilterTest {
 
     @Test
     void a_real_pbx_with_soft_phones_and_a_restricted_user_leaves_out_only_what_needs_a_simulator() {
-        check(List.of(TargetScope.Need.IN_PROCESS, TargetScope.Need.UCM_ADMIN, TargetScope.Need.SIMULATOR_ONLY,
+        check(List.of(
+                TargetScope.Need.IN_PROCESS,
+                TargetScope.Need.UCM_ADMIN,
+                TargetScope.Need.SIMULATOR_ONLY,
                 TargetScope.Need.DTMF_IN_BRIDGE));
     }
 
@@ -50,7 +60,9 @@ class TargetFilterTest {
 
         assertThat(run).isNotEmpty().noneMatch(s -> tags(s).stream().anyMatch(left::contains));
         int notRun = all.size() - run.size();
-        assertThat(all).filteredOn(s -> tags(s).stream().anyMatch(left::contains)).hasSize(notRun);
+        assertThat(all)
+                .filteredOn(s -> tags(s).stream().anyMatch(left::contains))
+                .hasSize(notRun);
         assertThat(TargetScope.notRunReport("ami://u:********@pbx:7777", unserved, FeatureIndex.read()))
                 .startsWith("features: not run on this target (ami://u:********@pbx:7777): " + notRun
                         + ", filtered out by tag before the run, because\n  @");
@@ -60,14 +72,16 @@ class TargetFilterTest {
     void junit_applies_it_to_every_launch() {
         // registered for auto-detection: ci/features.sh, mvn verify and an IDE all discover through it
         assertThat(java.util.ServiceLoader.load(org.junit.platform.launcher.PostDiscoveryFilter.class).stream()
-                .map(java.util.ServiceLoader.Provider::type)).contains(TargetFilter.class);
+                        .map(java.util.ServiceLoader.Provider::type))
+                .contains(TargetFilter.class);
     }
 
     @Test
     void a_tag_expression_given_to_the_run_leaves_out_what_it_does_not_match_at_discovery_too() {
         List<TestIdentifier> wire = scenarios(List.of(), "@wire and not @in-process");
         assertThat(wire).isNotEmpty().allMatch(s -> tags(s).contains("@wire") && !tags(s).contains("@in-process"));
-        assertThat(scenarios(List.of(TargetScope.Need.PHONES), "@wire or @phones")).isNotEmpty()
+        assertThat(scenarios(List.of(TargetScope.Need.PHONES), "@wire or @phones"))
+                .isNotEmpty()
                 .allMatch(s -> tags(s).contains("@wire") && !tags(s).contains("@phones"));
     }
 }

@@ -19,18 +19,30 @@ public final class TargetScope {
 
     /** A tag the suite gives scenarios that need more than AMI and soft phones. */
     public enum Need {
-        IN_PROCESS("@in-process", "starts, restarts or re-clocks a PBX of its own, which only the in-process simulator allows"),
-        UCM_ADMIN("@ucm-admin", "acts as the UCM administrator in the web GUI (saving AMI users, the user portal's checks), "
-                + "which only a simulator allows"),
-        SIMULATOR_ONLY("@simulator-only", "needs what only the simulator has: a phone's presence keys and model, a phone "
-                + "that rejects with 603 (baresip always answers 486), the demo PBX's *48 6 custom status"),
+        IN_PROCESS(
+                "@in-process",
+                "starts, restarts or re-clocks a PBX of its own, which only the in-process simulator allows"),
+        UCM_ADMIN(
+                "@ucm-admin",
+                "acts as the UCM administrator in the web GUI (saving AMI users, the user portal's checks), "
+                        + "which only a simulator allows"),
+        SIMULATOR_ONLY(
+                "@simulator-only",
+                "needs what only the simulator has: a phone's presence keys and model, a phone "
+                        + "that rejects with 603 (baresip always answers 486), the demo PBX's *48 6 custom status"),
         PHONES("@phones", "acts as a phone's user: needs the simulator or soft phone accounts (--phones)"),
-        RESTRICTED_USER("@restricted-user", "logs in as an AMI user that may read and write only 'call': name it with "
-                + "--restricted USER:PASSWORD"),
-        RESTARTS_PBX("@restarts-pbx", "restarts the PBX (core restart now over AMI): only where that is allowed "
-                + "(--may-restart; never a UCM in service)"),
-        DTMF_IN_BRIDGE("@dtmf-in-bridge", "presses keys on a call between two phones: a PBX whose Dial sets no DTMF features "
-                + "(the reference Asterisk's) bridges the RTP natively and reports no key (--no-bridged-dtmf)");
+        RESTRICTED_USER(
+                "@restricted-user",
+                "logs in as an AMI user that may read and write only 'call': name it with "
+                        + "--restricted USER:PASSWORD"),
+        RESTARTS_PBX(
+                "@restarts-pbx",
+                "restarts the PBX (core restart now over AMI): only where that is allowed "
+                        + "(--may-restart; never a UCM in service)"),
+        DTMF_IN_BRIDGE(
+                "@dtmf-in-bridge",
+                "presses keys on a call between two phones: a PBX whose Dial sets no DTMF features "
+                        + "(the reference Asterisk's) bridges the RTP natively and reports no key (--no-bridged-dtmf)");
 
         final String tag;
         final String reason;
@@ -55,7 +67,8 @@ public final class TargetScope {
         List<Need> unserved = new ArrayList<>();
         if (Pbx.external()) {
             unserved.add(Need.IN_PROCESS);
-            if (Pbx.externalSimulator() || !Pbx.setting("ucmkit.may-restart", "UCMKIT_MAY_RESTART").equals("true")) {
+            if (Pbx.externalSimulator()
+                    || !Pbx.setting("ucmkit.may-restart", "UCMKIT_MAY_RESTART").equals("true")) {
                 unserved.add(Need.RESTARTS_PBX);
             }
             if (!Pbx.externalSimulator()) {
@@ -81,8 +94,9 @@ public final class TargetScope {
         List<Need> unserved = unserved();
         if (unserved.isEmpty()) {
             if (Pbx.setting("ucmkit.realpbx", "UCMKIT_REALPBX").isEmpty()) {
-                System.out.println("features: the real-PBX run is skipped: UCMKIT_REALPBX names no PBX (.ci/run sets it where "
-                        + "the reference Asterisk is available; docs/hardware.md)");
+                System.out.println(
+                        "features: the real-PBX run is skipped: UCMKIT_REALPBX names no PBX (.ci/run sets it where "
+                                + "the reference Asterisk is available; docs/hardware.md)");
             }
             return;
         }
@@ -94,18 +108,32 @@ public final class TargetScope {
      * scenario with several unserved tags is listed, and counted, once: under the first).
      */
     static String notRunReport(String target, List<Need> unserved, List<FeatureIndex.Entry> index) {
-        List<FeatureIndex.Entry> left = index.stream().filter(e -> unserved.stream().anyMatch(n -> e.tags().contains(n.tag))).toList();
+        List<FeatureIndex.Entry> left = index.stream()
+                .filter(e -> unserved.stream().anyMatch(n -> e.tags().contains(n.tag)))
+                .toList();
         int count = left.stream().mapToInt(FeatureIndex.Entry::examples).sum();
         StringBuilder report = new StringBuilder("features: not run on this target (" + target + "): " + count
                 + ", filtered out by tag before the run, because\n");
         for (Need need : unserved) {
-            List<FeatureIndex.Entry> these = left.stream().filter(e -> unserved.stream().filter(n -> e.tags().contains(n.tag))
-                    .findFirst().orElseThrow() == need).toList();
+            List<FeatureIndex.Entry> these = left.stream()
+                    .filter(e -> unserved.stream()
+                                    .filter(n -> e.tags().contains(n.tag))
+                                    .findFirst()
+                                    .orElseThrow()
+                            == need)
+                    .toList();
             if (these.isEmpty()) {
                 continue;
             }
-            report.append("  ").append(need.tag).append(" (").append(these.stream().mapToInt(FeatureIndex.Entry::examples).sum())
-                    .append("): ").append(need.reason).append('\n');
+            report.append("  ")
+                    .append(need.tag)
+                    .append(" (")
+                    .append(these.stream()
+                            .mapToInt(FeatureIndex.Entry::examples)
+                            .sum())
+                    .append("): ")
+                    .append(need.reason)
+                    .append('\n');
             these.forEach(e -> report.append("    ").append(e).append('\n'));
         }
         return report.toString();
@@ -126,12 +154,17 @@ public final class TargetScope {
         if (!unserved().contains(Need.RESTARTS_PBX)) {
             needs.add(AmiPreflight.RESTART);
         }
-        problems.addAll(AmiPreflight.problems(target.host(), target.port(), target.username(), target.password(), needs,
-                PROBE_WAIT));
+        problems.addAll(AmiPreflight.problems(
+                target.host(), target.port(), target.username(), target.password(), needs, PROBE_WAIT));
         String[] restricted = Pbx.restrictedCredentials();
         if (restricted != null && !unserved().contains(Need.RESTRICTED_USER)) {
-            problems.addAll(AmiPreflight.problems(target.host(), target.port(), restricted[0], restricted[1],
-                    AmiPreflight.RESTRICTED_USER, PROBE_WAIT));
+            problems.addAll(AmiPreflight.problems(
+                    target.host(),
+                    target.port(),
+                    restricted[0],
+                    restricted[1],
+                    AmiPreflight.RESTRICTED_USER,
+                    PROBE_WAIT));
         }
         if (!problems.isEmpty()) {
             String report = "features: preflight against " + target + " failed, no scenario is run:\n  - "

@@ -29,6 +29,7 @@ public final class RawAmiClient implements AutoCloseable {
     private final BlockingQueue<WireMessage> received = new LinkedBlockingQueue<>();
     /** Events, in arrival order; guarded by itself, notified on each arrival. */
     private final List<WireMessage> events = new ArrayList<>();
+
     private final CompletableFuture<String> banner = new CompletableFuture<>();
     private final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
 
@@ -97,7 +98,8 @@ public final class RawAmiClient implements AutoCloseable {
         WireMessage message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
             throw new AssertionError("the PBX sent no complete answer within " + timeout.toMillis() + " ms"
-                    + (closedByPeer.isDone() ? " and closed the connection" : "") + "; partial bytes: '" + parser.pending()
+                    + (closedByPeer.isDone() ? " and closed the connection" : "") + "; partial bytes: '"
+                    + parser.pending()
                     + "'; events meanwhile: " + events().size());
         }
         return message;

@@ -9,19 +9,19 @@ package io.ucmkit.simulator.ami;
  */
 public interface ActionHandler {
 
-  /** The action name as ListCommands prints it, e.g. {@code ExtensionState}. */
-  String action();
+    /** The action name as ListCommands prints it, e.g. {@code ExtensionState}. */
+    String action();
 
-  /** ListCommands synopsis, exactly as Asterisk prints it (transcript 25). */
-  String synopsis();
+    /** ListCommands synopsis, exactly as Asterisk prints it (transcript 25). */
+    String synopsis();
 
-  /** Required write class mask (Privileges bits); 0 = none. */
-  int privilege();
+    /** Required write class mask (Privileges bits); 0 = none. */
+    int privilege();
 
-  /** True for actions allowed before authentication (Login, Logoff, Challenge). */
-  default boolean allowedUnauthenticated() {
-    return false;
-  }
+    /** True for actions allowed before authentication (Login, Logoff, Challenge). */
+    default boolean allowedUnauthenticated() {
+        return false;
+    }
 
-  void handle(ActionContext context);
+    void handle(ActionContext context);
 }

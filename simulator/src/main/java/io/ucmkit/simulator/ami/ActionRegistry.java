@@ -12,33 +12,33 @@ import java.util.TreeMap;
  */
 public final class ActionRegistry {
 
-  private final Map<String, ActionHandler> handlers;
+    private final Map<String, ActionHandler> handlers;
 
-  private ActionRegistry(Map<String, ActionHandler> handlers) {
-    this.handlers = handlers;
-  }
-
-  /** The actions of part 1: session, status and presence actions. */
-  public static ActionRegistry core() {
-    return new ActionRegistry(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).with(CoreActions.all());
-  }
-
-  /** A new registry with these handlers added (replacing same-named ones). */
-  public ActionRegistry with(Collection<? extends ActionHandler> more) {
-    TreeMap<String, ActionHandler> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(handlers);
-    for (ActionHandler h : more) {
-      copy.put(h.action(), h);
+    private ActionRegistry(Map<String, ActionHandler> handlers) {
+        this.handlers = handlers;
     }
-    return new ActionRegistry(java.util.Collections.unmodifiableMap(copy));
-  }
 
-  public Optional<ActionHandler> find(String action) {
-    return Optional.ofNullable(handlers.get(action));
-  }
+    /** The actions of part 1: session, status and presence actions. */
+    public static ActionRegistry core() {
+        return new ActionRegistry(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).with(CoreActions.all());
+    }
 
-  /** Handlers sorted by name, as ListCommands prints them. */
-  public Collection<ActionHandler> all() {
-    return handlers.values();
-  }
+    /** A new registry with these handlers added (replacing same-named ones). */
+    public ActionRegistry with(Collection<? extends ActionHandler> more) {
+        TreeMap<String, ActionHandler> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(handlers);
+        for (ActionHandler h : more) {
+            copy.put(h.action(), h);
+        }
+        return new ActionRegistry(java.util.Collections.unmodifiableMap(copy));
+    }
+
+    public Optional<ActionHandler> find(String action) {
+        return Optional.ofNullable(handlers.get(action));
+    }
+
+    /** Handlers sorted by name, as ListCommands prints them. */
+    public Collection<ActionHandler> all() {
+        return handlers.values();
+    }
 }

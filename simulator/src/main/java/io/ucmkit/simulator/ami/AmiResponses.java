@@ -8,32 +8,37 @@ import io.ucmkit.ami.AmiMessage;
  */
 public final class AmiResponses {
 
-  private AmiResponses() {
-  }
+    private AmiResponses() {}
 
-  public static AmiMessage.Builder start(AmiMessage request, String response) {
-    return AmiMessage.builder().add("Response", response).addActionId(request.get("ActionID"));
-  }
+    public static AmiMessage.Builder start(AmiMessage request, String response) {
+        return AmiMessage.builder().add("Response", response).addActionId(request.get("ActionID"));
+    }
 
-  public static AmiMessage.Builder success(AmiMessage request, String message) {
-    return start(request, "Success").addIfPresent("Message", message);
-  }
+    public static AmiMessage.Builder success(AmiMessage request, String message) {
+        return start(request, "Success").addIfPresent("Message", message);
+    }
 
-  public static AmiMessage error(AmiMessage request, String message) {
-    return start(request, "Error").add("Message", message).build();
-  }
+    public static AmiMessage error(AmiMessage request, String message) {
+        return start(request, "Error").add("Message", message).build();
+    }
 
-  /** {@code Response: Success / EventList: start / Message: ...} (AMI.md §1.5). */
-  public static AmiMessage listStart(AmiMessage request, String message) {
-    return start(request, "Success").add("EventList", "start").add("Message", message).build();
-  }
+    /** {@code Response: Success / EventList: start / Message: ...} (AMI.md §1.5). */
+    public static AmiMessage listStart(AmiMessage request, String message) {
+        return start(request, "Success")
+                .add("EventList", "start")
+                .add("Message", message)
+                .build();
+    }
 
-  /** A list item: {@code Event: name} then the ActionID right after it (AMI.md §1.3). */
-  public static AmiMessage.Builder listItem(AmiMessage request, String event) {
-    return AmiMessage.builder().add("Event", event).addActionId(request.get("ActionID"));
-  }
+    /** A list item: {@code Event: name} then the ActionID right after it (AMI.md §1.3). */
+    public static AmiMessage.Builder listItem(AmiMessage request, String event) {
+        return AmiMessage.builder().add("Event", event).addActionId(request.get("ActionID"));
+    }
 
-  public static AmiMessage listComplete(AmiMessage request, String event, int items) {
-    return listItem(request, event).add("EventList", "Complete").add("ListItems", Integer.toString(items)).build();
-  }
+    public static AmiMessage listComplete(AmiMessage request, String event, int items) {
+        return listItem(request, event)
+                .add("EventList", "Complete")
+                .add("ListItems", Integer.toString(items))
+                .build();
+    }
 }

@@ -34,43 +34,54 @@ import java.time.Duration;
  * @param permitAny accept logins from any address, whatever the users' permit lists say (a simulator in a
  *                  container, reached from other hosts); off by default, as on a UCM
  */
-public record AmiServerSettings(int asteriskVersion, Duration authFailureDelay, Duration authTimeout,
-    int maxUnauthenticated, int outboundHighWaterMark, boolean permitAny) {
+public record AmiServerSettings(
+        int asteriskVersion,
+        Duration authFailureDelay,
+        Duration authTimeout,
+        int maxUnauthenticated,
+        int outboundHighWaterMark,
+        boolean permitAny) {
 
-  public static AmiServerSettings defaults() {
-    return new AmiServerSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 1 << 20, false);
-  }
-
-  public AmiServerSettings withPermitAny(boolean any) {
-    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, any);
-  }
-
-  public AmiServerSettings withAsteriskVersion(int v) {
-    return new AmiServerSettings(v, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
-  }
-
-  public AmiServerSettings withAuthFailureDelay(Duration d) {
-    return new AmiServerSettings(asteriskVersion, d, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
-  }
-
-  public AmiServerSettings withAuthTimeout(Duration d) {
-    return new AmiServerSettings(asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark, permitAny);
-  }
-
-  public AmiServerSettings withOutboundHighWaterMark(int bytes) {
-    if (bytes < 1024) {
-      throw new IllegalArgumentException("outboundHighWaterMark: " + bytes + " bytes is less than the 1024 a message may take");
+    public static AmiServerSettings defaults() {
+        return new AmiServerSettings(20, Duration.ofSeconds(1), Duration.ofSeconds(30), 50, 1 << 20, false);
     }
-    return new AmiServerSettings(asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes, permitAny);
-  }
 
-  /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */
-  public String amiVersion() {
-    return asteriskVersion == 13 ? "2.10.6" : "9.0.0";
-  }
+    public AmiServerSettings withPermitAny(boolean any) {
+        return new AmiServerSettings(
+                asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, any);
+    }
 
-  /** The full Asterisk version CoreSettings and {@code core show version} report. */
-  public String asteriskRelease() {
-    return asteriskVersion == 13 ? "13.38.3" : "20.20.1";
-  }
+    public AmiServerSettings withAsteriskVersion(int v) {
+        return new AmiServerSettings(
+                v, authFailureDelay, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
+    }
+
+    public AmiServerSettings withAuthFailureDelay(Duration d) {
+        return new AmiServerSettings(
+                asteriskVersion, d, authTimeout, maxUnauthenticated, outboundHighWaterMark, permitAny);
+    }
+
+    public AmiServerSettings withAuthTimeout(Duration d) {
+        return new AmiServerSettings(
+                asteriskVersion, authFailureDelay, d, maxUnauthenticated, outboundHighWaterMark, permitAny);
+    }
+
+    public AmiServerSettings withOutboundHighWaterMark(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException(
+                    "outboundHighWaterMark: " + bytes + " bytes is less than the 1024 a message may take");
+        }
+        return new AmiServerSettings(
+                asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes, permitAny);
+    }
+
+    /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */
+    public String amiVersion() {
+        return asteriskVersion == 13 ? "2.10.6" : "9.0.0";
+    }
+
+    /** The full Asterisk version CoreSettings and {@code core show version} report. */
+    public String asteriskRelease() {
+        return asteriskVersion == 13 ? "13.38.3" : "20.20.1";
+    }
 }

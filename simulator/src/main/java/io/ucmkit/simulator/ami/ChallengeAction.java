@@ -5,36 +5,38 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Challenge (AMI.md §2.2): AuthType MD5 only; the challenge (≤ 9 digits) is reused once created. */
 final class ChallengeAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "Challenge";
-  }
-
-  @Override
-  public String synopsis() {
-    return "Generate Challenge for MD5 Auth.";
-  }
-
-  @Override
-  public int privilege() {
-    return 0;
-  }
-
-  @Override
-  public boolean allowedUnauthenticated() {
-    return true;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    if (!"md5".equalsIgnoreCase(ctx.request().get("AuthType", ""))) {
-      ctx.error("Must specify AuthType");
-      return;
+    @Override
+    public String action() {
+        return "Challenge";
     }
-    AmiSession s = ctx.session();
-    if (s.challenge() == null) {
-      s.challenge(Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000_000)));
+
+    @Override
+    public String synopsis() {
+        return "Generate Challenge for MD5 Auth.";
     }
-    ctx.reply(AmiResponses.success(ctx.request(), null).add("Challenge", s.challenge()).build());
-  }
+
+    @Override
+    public int privilege() {
+        return 0;
+    }
+
+    @Override
+    public boolean allowedUnauthenticated() {
+        return true;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        if (!"md5".equalsIgnoreCase(ctx.request().get("AuthType", ""))) {
+            ctx.error("Must specify AuthType");
+            return;
+        }
+        AmiSession s = ctx.session();
+        if (s.challenge() == null) {
+            s.challenge(Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000_000)));
+        }
+        ctx.reply(AmiResponses.success(ctx.request(), null)
+                .add("Challenge", s.challenge())
+                .build());
+    }
 }

@@ -6,31 +6,39 @@ import io.ucmkit.simulator.config.Privileges;
 /** CoreSettings (AMI.md §3.9, transcript 24); {@code SoundsSearchCustomDir} exists in 20.20.1, not in 13. */
 final class CoreSettingsAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "CoreSettings";
-  }
-
-  @Override
-  public String synopsis() {
-    return "Show PBX core settings (version etc).";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.SYSTEM | Privileges.REPORTING;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    AmiServerSettings s = ctx.server().settings();
-    AmiMessage.Builder b = AmiResponses.success(ctx.request(), null).add("AMIversion", s.amiVersion())
-        .add("AsteriskVersion", s.asteriskRelease()).add("SystemName", "").add("CoreMaxCalls", "0")
-        .add("CoreMaxLoadAvg", "0.000000").add("CoreRunUser", "").add("CoreRunGroup", "").add("CoreMaxFilehandles", "0")
-        .add("CoreRealTimeEnabled", "No").add("CoreCDRenabled", "No").add("CoreHTTPenabled", "No");
-    if (s.asteriskVersion() >= 20) {
-      b.add("SoundsSearchCustomDir", "No");
+    @Override
+    public String action() {
+        return "CoreSettings";
     }
-    ctx.reply(b.build());
-  }
+
+    @Override
+    public String synopsis() {
+        return "Show PBX core settings (version etc).";
+    }
+
+    @Override
+    public int privilege() {
+        return Privileges.SYSTEM | Privileges.REPORTING;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        AmiServerSettings s = ctx.server().settings();
+        AmiMessage.Builder b = AmiResponses.success(ctx.request(), null)
+                .add("AMIversion", s.amiVersion())
+                .add("AsteriskVersion", s.asteriskRelease())
+                .add("SystemName", "")
+                .add("CoreMaxCalls", "0")
+                .add("CoreMaxLoadAvg", "0.000000")
+                .add("CoreRunUser", "")
+                .add("CoreRunGroup", "")
+                .add("CoreMaxFilehandles", "0")
+                .add("CoreRealTimeEnabled", "No")
+                .add("CoreCDRenabled", "No")
+                .add("CoreHTTPenabled", "No");
+        if (s.asteriskVersion() >= 20) {
+            b.add("SoundsSearchCustomDir", "No");
+        }
+        ctx.reply(b.build());
+    }
 }

@@ -7,29 +7,36 @@ import java.time.format.DateTimeFormatter;
 /** CoreStatus (AMI.md §3.9): start-up and reload date/time (UTC), current and processed calls. */
 final class CoreStatusAction implements ActionHandler {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  @Override
-  public String action() {
-    return "CoreStatus";
-  }
+    @Override
+    public String action() {
+        return "CoreStatus";
+    }
 
-  @Override
-  public String synopsis() {
-    return "Show PBX core status variables.";
-  }
+    @Override
+    public String synopsis() {
+        return "Show PBX core status variables.";
+    }
 
-  @Override
-  public int privilege() {
-    return Privileges.SYSTEM | Privileges.REPORTING;
-  }
+    @Override
+    public int privilege() {
+        return Privileges.SYSTEM | Privileges.REPORTING;
+    }
 
-  @Override
-  public void handle(ActionContext ctx) {
-    var start = ctx.server().startedAt();
-    ctx.reply(AmiResponses.success(ctx.request(), null).add("CoreStartupDate", DATE.format(start))
-        .add("CoreStartupTime", TIME.format(start)).add("CoreReloadDate", DATE.format(start))
-        .add("CoreReloadTime", TIME.format(start)).add("CoreCurrentCalls", "0").add("CoreProcessedCalls", "0").build());
-  }
+    @Override
+    public void handle(ActionContext ctx) {
+        var start = ctx.server().startedAt();
+        ctx.reply(AmiResponses.success(ctx.request(), null)
+                .add("CoreStartupDate", DATE.format(start))
+                .add("CoreStartupTime", TIME.format(start))
+                .add("CoreReloadDate", DATE.format(start))
+                .add("CoreReloadTime", TIME.format(start))
+                .add("CoreCurrentCalls", "0")
+                .add("CoreProcessedCalls", "0")
+                .build());
+    }
 }

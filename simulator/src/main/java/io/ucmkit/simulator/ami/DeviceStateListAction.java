@@ -8,26 +8,30 @@ import java.util.List;
 /** DeviceStateList (AMI.md §3.8, transcript 15): DeviceStateChange items without Privilege. */
 final class DeviceStateListAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "DeviceStateList";
-  }
+    @Override
+    public String action() {
+        return "DeviceStateList";
+    }
 
-  @Override
-  public String synopsis() {
-    return "List the current known device states.";
-  }
+    @Override
+    public String synopsis() {
+        return "List the current known device states.";
+    }
 
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
+    }
 
-  @Override
-  public void handle(ActionContext ctx) {
-    List<AmiMessage> items = new ArrayList<>();
-    ctx.pbx().deviceStates().forEach((device, state) -> items.add(
-        AmiResponses.listItem(ctx.request(), "DeviceStateChange").add("Device", device).add("State", state).build()));
-    ctx.list("Device State Changes will follow", items, "DeviceStateListComplete");
-  }
+    @Override
+    public void handle(ActionContext ctx) {
+        List<AmiMessage> items = new ArrayList<>();
+        ctx.pbx()
+                .deviceStates()
+                .forEach((device, state) -> items.add(AmiResponses.listItem(ctx.request(), "DeviceStateChange")
+                        .add("Device", device)
+                        .add("State", state)
+                        .build()));
+        ctx.list("Device State Changes will follow", items, "DeviceStateListComplete");
+    }
 }

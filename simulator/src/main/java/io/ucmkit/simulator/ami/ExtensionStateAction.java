@@ -10,33 +10,37 @@ import io.ucmkit.simulator.pbx.Pbx;
  */
 final class ExtensionStateAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "ExtensionState";
-  }
-
-  @Override
-  public String synopsis() {
-    return "Check Extension Status.";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    Pbx pbx = ctx.pbx();
-    String exten = ctx.request().get("Exten", "");
-    String context = ctx.request().get("Context", "");
-    if (context.isEmpty()) {
-      context = "default";
+    @Override
+    public String action() {
+        return "ExtensionState";
     }
-    String hint = context.equals(pbx.context()) ? pbx.hint(exten) : null;
-    int status = hint == null ? -1 : pbx.extensionStatus(exten);
-    ctx.reply(AmiResponses.success(ctx.request(), "Extension Status").add("Exten", exten).add("Context", context)
-        .add("Hint", hint == null ? "" : hint).add("Status", Integer.toString(status))
-        .add("StatusText", ExtensionStates.text(status)).build());
-  }
+
+    @Override
+    public String synopsis() {
+        return "Check Extension Status.";
+    }
+
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        Pbx pbx = ctx.pbx();
+        String exten = ctx.request().get("Exten", "");
+        String context = ctx.request().get("Context", "");
+        if (context.isEmpty()) {
+            context = "default";
+        }
+        String hint = context.equals(pbx.context()) ? pbx.hint(exten) : null;
+        int status = hint == null ? -1 : pbx.extensionStatus(exten);
+        ctx.reply(AmiResponses.success(ctx.request(), "Extension Status")
+                .add("Exten", exten)
+                .add("Context", context)
+                .add("Hint", hint == null ? "" : hint)
+                .add("Status", Integer.toString(status))
+                .add("StatusText", ExtensionStates.text(status))
+                .build());
+    }
 }

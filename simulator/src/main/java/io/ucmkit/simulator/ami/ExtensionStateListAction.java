@@ -10,36 +10,40 @@ import java.util.List;
 /** ExtensionStateList (AMI.md §3.6, transcript 12): ExtensionStatus items without Privilege. */
 final class ExtensionStateListAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "ExtensionStateList";
-  }
-
-  @Override
-  public String synopsis() {
-    return "List the current known extension states.";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    Pbx pbx = ctx.pbx();
-    List<String> hinted = pbx.hintedExtensions();
-    if (hinted.isEmpty()) {
-      ctx.error("No dialplan hints are available");
-      return;
+    @Override
+    public String action() {
+        return "ExtensionStateList";
     }
-    List<AmiMessage> items = new ArrayList<>();
-    for (String n : hinted) {
-      int status = pbx.extensionStatus(n);
-      items.add(AmiResponses.listItem(ctx.request(), "ExtensionStatus").add("Exten", n).add("Context", pbx.context())
-          .add("Hint", pbx.hint(n)).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
-          .build());
+
+    @Override
+    public String synopsis() {
+        return "List the current known extension states.";
     }
-    ctx.list("Extension Statuses will follow", items, "ExtensionStateListComplete");
-  }
+
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        Pbx pbx = ctx.pbx();
+        List<String> hinted = pbx.hintedExtensions();
+        if (hinted.isEmpty()) {
+            ctx.error("No dialplan hints are available");
+            return;
+        }
+        List<AmiMessage> items = new ArrayList<>();
+        for (String n : hinted) {
+            int status = pbx.extensionStatus(n);
+            items.add(AmiResponses.listItem(ctx.request(), "ExtensionStatus")
+                    .add("Exten", n)
+                    .add("Context", pbx.context())
+                    .add("Hint", pbx.hint(n))
+                    .add("Status", Integer.toString(status))
+                    .add("StatusText", ExtensionStates.text(status))
+                    .build());
+        }
+        ctx.list("Extension Statuses will follow", items, "ExtensionStateListComplete");
+    }
 }

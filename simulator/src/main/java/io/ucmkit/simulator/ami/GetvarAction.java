@@ -10,54 +10,57 @@ import java.util.Locale;
  */
 final class GetvarAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "Getvar";
-  }
-
-  @Override
-  public String synopsis() {
-    return "Gets a channel variable or function value.";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    String variable = ctx.request().get("Variable", "");
-    if (variable.isEmpty()) {
-      ctx.error("No variable specified");
-      return;
+    @Override
+    public String action() {
+        return "Getvar";
     }
-    if (!ctx.request().get("Channel", "").isEmpty()) {
-      ctx.error("No such channel");
-      return;
-    }
-    ctx.reply(AmiResponses.success(ctx.request(), null).add("Variable", variable).add("Value", value(ctx, variable)).build());
-  }
 
-  private static String value(ActionContext ctx, String variable) {
-    String upper = variable.toUpperCase(Locale.ROOT);
-    if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
-      String[] args = variable.substring(15, variable.length() - 1).split(",");
-      if (args.length < 2 || !args[0].regionMatches(true, 0, "CustomPresence:", 0, 15)) {
-        return "";
-      }
-      Presence p = ctx.pbx().presence(args[0].substring(15));
-      return switch (args[1].trim().toLowerCase(Locale.ROOT)) {
-        case "value" -> p.state();
-        case "subtype" -> p.subtype();
-        case "message" -> p.message();
-        default -> "";
-      };
+    @Override
+    public String synopsis() {
+        return "Gets a channel variable or function value.";
     }
-    if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
-      return ctx.pbx().deviceState(variable.substring(13, variable.length() - 1));
+
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
     }
-    String v = ctx.pbx().global(variable);
-    return v == null ? "" : v;
-  }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        String variable = ctx.request().get("Variable", "");
+        if (variable.isEmpty()) {
+            ctx.error("No variable specified");
+            return;
+        }
+        if (!ctx.request().get("Channel", "").isEmpty()) {
+            ctx.error("No such channel");
+            return;
+        }
+        ctx.reply(AmiResponses.success(ctx.request(), null)
+                .add("Variable", variable)
+                .add("Value", value(ctx, variable))
+                .build());
+    }
+
+    private static String value(ActionContext ctx, String variable) {
+        String upper = variable.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
+            String[] args = variable.substring(15, variable.length() - 1).split(",");
+            if (args.length < 2 || !args[0].regionMatches(true, 0, "CustomPresence:", 0, 15)) {
+                return "";
+            }
+            Presence p = ctx.pbx().presence(args[0].substring(15));
+            return switch (args[1].trim().toLowerCase(Locale.ROOT)) {
+                case "value" -> p.state();
+                case "subtype" -> p.subtype();
+                case "message" -> p.message();
+                default -> "";
+            };
+        }
+        if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
+            return ctx.pbx().deviceState(variable.substring(13, variable.length() - 1));
+        }
+        String v = ctx.pbx().global(variable);
+        return v == null ? "" : v;
+    }
 }

@@ -16,35 +16,40 @@ import java.util.Map;
  */
 public final class Journal {
 
-  /**
-   * One received action. {@code headers} are masked; {@code outcome} is handled|refused|unknown|denied|invalid:
-   * refused is a Login the server turned down. {@code reason} says why for every outcome but handled
-   * (null then); a refused login's reason is what the client is never told (unknown user, wrong secret ...).
-   */
-  public record Entry(String time, String session, String user, String action, Map<String, String> headers, String outcome,
-      String reason) {
-  }
+    /**
+     * One received action. {@code headers} are masked; {@code outcome} is handled|refused|unknown|denied|invalid:
+     * refused is a Login the server turned down. {@code reason} says why for every outcome but handled
+     * (null then); a refused login's reason is what the client is never told (unknown user, wrong secret ...).
+     */
+    public record Entry(
+            String time,
+            String session,
+            String user,
+            String action,
+            Map<String, String> headers,
+            String outcome,
+            String reason) {}
 
-  private static final int MAX = 10_000;
-  private final Deque<Entry> entries = new ArrayDeque<>();
+    private static final int MAX = 10_000;
+    private final Deque<Entry> entries = new ArrayDeque<>();
 
-  synchronized void record(Instant time, AmiSession session, AmiMessage request, String outcome, String reason) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (var h : request.headers()) {
-      headers.merge(h.name(), AmiHeaders.masked(h.name(), h.value()), (a, b) -> a + "\n" + b);
+    synchronized void record(Instant time, AmiSession session, AmiMessage request, String outcome, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (var h : request.headers()) {
+            headers.merge(h.name(), AmiHeaders.masked(h.name(), h.value()), (a, b) -> a + "\n" + b);
+        }
+        entries.addLast(new Entry(
+                time.toString(), session.id(), session.username(), request.action(), headers, outcome, reason));
+        if (entries.size() > MAX) {
+            entries.removeFirst();
+        }
     }
-    entries.addLast(new Entry(time.toString(), session.id(), session.username(), request.action(), headers, outcome,
-        reason));
-    if (entries.size() > MAX) {
-      entries.removeFirst();
+
+    public synchronized List<Entry> entries() {
+        return new ArrayList<>(entries);
     }
-  }
 
-  public synchronized List<Entry> entries() {
-    return new ArrayList<>(entries);
-  }
-
-  public synchronized void clear() {
-    entries.clear();
-  }
+    public synchronized void clear() {
+        entries.clear();
+    }
 }

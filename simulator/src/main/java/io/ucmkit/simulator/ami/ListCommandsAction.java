@@ -9,29 +9,29 @@ import io.ucmkit.simulator.config.Privileges;
  */
 final class ListCommandsAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "ListCommands";
-  }
-
-  @Override
-  public String synopsis() {
-    return "List available manager commands.";
-  }
-
-  @Override
-  public int privilege() {
-    return 0;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    AmiMessage.Builder b = AmiResponses.success(ctx.request(), null);
-    for (ActionHandler h : ctx.server().registry().all()) {
-      if (h.privilege() == 0 || (ctx.session().writePerm() & h.privilege()) != 0) {
-        b.add(h.action(), h.synopsis() + "  (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
-      }
+    @Override
+    public String action() {
+        return "ListCommands";
     }
-    ctx.reply(b.build());
-  }
+
+    @Override
+    public String synopsis() {
+        return "List available manager commands.";
+    }
+
+    @Override
+    public int privilege() {
+        return 0;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        AmiMessage.Builder b = AmiResponses.success(ctx.request(), null);
+        for (ActionHandler h : ctx.server().registry().all()) {
+            if (h.privilege() == 0 || (ctx.session().writePerm() & h.privilege()) != 0) {
+                b.add(h.action(), h.synopsis() + "  (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
+            }
+        }
+        ctx.reply(b.build());
+    }
 }

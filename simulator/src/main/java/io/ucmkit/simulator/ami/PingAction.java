@@ -5,25 +5,28 @@ import java.time.Instant;
 /** Ping (AMI.md §2.3, transcript 04): no Message; {@code Ping: Pong} and an epoch timestamp with microseconds. */
 final class PingAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "Ping";
-  }
+    @Override
+    public String action() {
+        return "Ping";
+    }
 
-  @Override
-  public String synopsis() {
-    return "Keepalive command.";
-  }
+    @Override
+    public String synopsis() {
+        return "Keepalive command.";
+    }
 
-  @Override
-  public int privilege() {
-    return 0;
-  }
+    @Override
+    public int privilege() {
+        return 0;
+    }
 
-  @Override
-  public void handle(ActionContext ctx) {
-    Instant now = ctx.server().clock().instant();
-    String ts = now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);
-    ctx.reply(AmiResponses.success(ctx.request(), null).add("Ping", "Pong").add("Timestamp", ts).build());
-  }
+    @Override
+    public void handle(ActionContext ctx) {
+        Instant now = ctx.server().clock().instant();
+        String ts = now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);
+        ctx.reply(AmiResponses.success(ctx.request(), null)
+                .add("Ping", "Pong")
+                .add("Timestamp", ts)
+                .build());
+    }
 }

@@ -10,40 +10,41 @@ import io.ucmkit.simulator.pbx.Presence;
  */
 final class PresenceStateAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "PresenceState";
-  }
+    @Override
+    public String action() {
+        return "PresenceState";
+    }
 
-  @Override
-  public String synopsis() {
-    return "Check Presence State";
-  }
+    @Override
+    public String synopsis() {
+        return "Check Presence State";
+    }
 
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
+    }
 
-  @Override
-  public void handle(ActionContext ctx) {
-    String provider = ctx.request().get("Provider", "");
-    if (provider.isEmpty()) {
-      ctx.error("No provider specified");
-      return;
+    @Override
+    public void handle(ActionContext ctx) {
+        String provider = ctx.request().get("Provider", "");
+        if (provider.isEmpty()) {
+            ctx.error("No provider specified");
+            return;
+        }
+        if (!provider.regionMatches(true, 0, "CustomPresence:", 0, 15)) {
+            ctx.error("Invalid provider " + provider + " or provider in invalid state");
+            return;
+        }
+        Presence p = ctx.pbx().presence(provider.substring(15));
+        AmiMessage.Builder b =
+                AmiResponses.success(ctx.request(), "Presence State").add("State", p.state());
+        if (!p.subtype().isEmpty()) {
+            b.add("Subtype", p.subtype());
+        }
+        if (!p.message().isEmpty()) {
+            b.add("Message", p.message()).add("PresenceMessage", p.message());
+        }
+        ctx.reply(b.build());
     }
-    if (!provider.regionMatches(true, 0, "CustomPresence:", 0, 15)) {
-      ctx.error("Invalid provider " + provider + " or provider in invalid state");
-      return;
-    }
-    Presence p = ctx.pbx().presence(provider.substring(15));
-    AmiMessage.Builder b = AmiResponses.success(ctx.request(), "Presence State").add("State", p.state());
-    if (!p.subtype().isEmpty()) {
-      b.add("Subtype", p.subtype());
-    }
-    if (!p.message().isEmpty()) {
-      b.add("Message", p.message()).add("PresenceMessage", p.message());
-    }
-    ctx.reply(b.build());
-  }
 }

@@ -10,29 +10,32 @@ import java.util.Map;
 /** PresenceStateList (AMI.md §3.7, transcript 15): PresenceStateChange items without Privilege. */
 final class PresenceStateListAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "PresenceStateList";
-  }
-
-  @Override
-  public String synopsis() {
-    return "List the current known presence states.";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.CALL | Privileges.REPORTING;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    List<AmiMessage> items = new ArrayList<>();
-    for (Map.Entry<String, Presence> e : ctx.pbx().presences().entrySet()) {
-      items.add(AmiResponses.listItem(ctx.request(), "PresenceStateChange").add("Presentity", "CustomPresence:" + e.getKey())
-          .add("Status", e.getValue().state()).add("Subtype", e.getValue().subtype())
-          .add("Message", e.getValue().message()).build());
+    @Override
+    public String action() {
+        return "PresenceStateList";
     }
-    ctx.list("Presence State Changes will follow", items, "PresenceStateListComplete");
-  }
+
+    @Override
+    public String synopsis() {
+        return "List the current known presence states.";
+    }
+
+    @Override
+    public int privilege() {
+        return Privileges.CALL | Privileges.REPORTING;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        List<AmiMessage> items = new ArrayList<>();
+        for (Map.Entry<String, Presence> e : ctx.pbx().presences().entrySet()) {
+            items.add(AmiResponses.listItem(ctx.request(), "PresenceStateChange")
+                    .add("Presentity", "CustomPresence:" + e.getKey())
+                    .add("Status", e.getValue().state())
+                    .add("Subtype", e.getValue().subtype())
+                    .add("Message", e.getValue().message())
+                    .build());
+        }
+        ctx.list("Presence State Changes will follow", items, "PresenceStateListComplete");
+    }
 }

@@ -17,106 +17,144 @@ import java.util.List;
  */
 public final class SecurityEvents {
 
-  /** Where the PBX takes SIP: UDP 5060 on loopback, as the recorded PBX did (transcripts 44, 46, 47). */
-  public static final String PBX_SIP_ADDRESS = "127.0.0.1:5060";
+    /** Where the PBX takes SIP: UDP 5060 on loopback, as the recorded PBX did (transcripts 44, 46, 47). */
+    public static final String PBX_SIP_ADDRESS = "127.0.0.1:5060";
 
-  private static final DateTimeFormatter TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
-  private static final String EPOCH_TV = "1970-01-01T00:00:00.000+0000";
+    private static final DateTimeFormatter TV =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+    private static final String EPOCH_TV = "1970-01-01T00:00:00.000+0000";
 
-  private SecurityEvents() {
-  }
+    private SecurityEvents() {}
 
-  static AmiMessage successfulAuth(AmiServer server, AmiSession s, String user) {
-    String now = TV.format(server.clock().instant());
-    return head("SuccessfulAuth", now, "Informational", "1", user, s).add("UsingPassword", "0")
-        .add("SessionTV", sessionTv(s)).build();
-  }
+    static AmiMessage successfulAuth(AmiServer server, AmiSession s, String user) {
+        String now = TV.format(server.clock().instant());
+        return head("SuccessfulAuth", now, "Informational", "1", user, s)
+                .add("UsingPassword", "0")
+                .add("SessionTV", sessionTv(s))
+                .build();
+    }
 
-  static AmiMessage invalidAccountId(AmiServer server, AmiSession s, String user) {
-    return failure("InvalidAccountID", "1", server.clock().instant(), s, user).add("SessionTV", EPOCH_TV).build();
-  }
+    static AmiMessage invalidAccountId(AmiServer server, AmiSession s, String user) {
+        return failure("InvalidAccountID", "1", server.clock().instant(), s, user)
+                .add("SessionTV", EPOCH_TV)
+                .build();
+    }
 
-  static AmiMessage failedAcl(AmiServer server, AmiSession s, String user) {
-    return failure("FailedACL", "1", server.clock().instant(), s, user).add("SessionTV", EPOCH_TV).build();
-  }
+    static AmiMessage failedAcl(AmiServer server, AmiSession s, String user) {
+        return failure("FailedACL", "1", server.clock().instant(), s, user)
+                .add("SessionTV", EPOCH_TV)
+                .build();
+    }
 
-  static AmiMessage invalidPassword(AmiServer server, AmiSession s, String user) {
-    return failure("InvalidPassword", "2", server.clock().instant(), s, user).add("SessionTV", EPOCH_TV).build();
-  }
+    static AmiMessage invalidPassword(AmiServer server, AmiSession s, String user) {
+        return failure("InvalidPassword", "2", server.clock().instant(), s, user)
+                .add("SessionTV", EPOCH_TV)
+                .build();
+    }
 
-  /** Transcript 30: AccountID is empty here, and the challenge, received and expected key follow. */
-  static AmiMessage challengeResponseFailed(AmiServer server, AmiSession s, String challenge, String key, String expected) {
-    return failure("ChallengeResponseFailed", "1", server.clock().instant(), s, "").add("Challenge", challenge)
-        .add("Response", key).add("ExpectedResponse", expected).add("SessionTV", EPOCH_TV).build();
-  }
+    /** Transcript 30: AccountID is empty here, and the challenge, received and expected key follow. */
+    static AmiMessage challengeResponseFailed(
+            AmiServer server, AmiSession s, String challenge, String key, String expected) {
+        return failure("ChallengeResponseFailed", "1", server.clock().instant(), s, "")
+                .add("Challenge", challenge)
+                .add("Response", key)
+                .add("ExpectedResponse", expected)
+                .add("SessionTV", EPOCH_TV)
+                .build();
+    }
 
-  /**
-   * What the manager publishes for a request without an action ({@code action} is then
-   * {@code NONE}) or with an action it does not know (transcript 31), logged in or not. Its
-   * fields come in another order than a login's: AccountID is optional here, so it follows
-   * SessionTV; it is the session's user, empty before login. RequestType is Asterisk's 64-byte
-   * {@code "Action: %s"} buffer, so a long action name is cut there.
-   */
-  static AmiMessage requestBadFormat(AmiServer server, AmiSession s, String action) {
-    return EventBus.event("RequestBadFormat", Privileges.SECURITY).add("EventTV", TV.format(server.clock().instant()))
-        .add("Severity", "Error").add("Service", "AMI").add("EventVersion", "1").add("SessionID", s.id())
-        .add("LocalAddress", address(s.localAddress())).add("RemoteAddress", address(s.remoteAddress()))
-        .add("RequestType", AsteriskText.truncate("Action: " + action, REQUEST_TYPE_BUFFER))
-        .add("SessionTV", sessionTv(s)).add("AccountID", s.username() == null ? "" : s.username()).build();
-  }
+    /**
+     * What the manager publishes for a request without an action ({@code action} is then
+     * {@code NONE}) or with an action it does not know (transcript 31), logged in or not. Its
+     * fields come in another order than a login's: AccountID is optional here, so it follows
+     * SessionTV; it is the session's user, empty before login. RequestType is Asterisk's 64-byte
+     * {@code "Action: %s"} buffer, so a long action name is cut there.
+     */
+    static AmiMessage requestBadFormat(AmiServer server, AmiSession s, String action) {
+        return EventBus.event("RequestBadFormat", Privileges.SECURITY)
+                .add("EventTV", TV.format(server.clock().instant()))
+                .add("Severity", "Error")
+                .add("Service", "AMI")
+                .add("EventVersion", "1")
+                .add("SessionID", s.id())
+                .add("LocalAddress", address(s.localAddress()))
+                .add("RemoteAddress", address(s.remoteAddress()))
+                .add("RequestType", AsteriskText.truncate("Action: " + action, REQUEST_TYPE_BUFFER))
+                .add("SessionTV", sessionTv(s))
+                .add("AccountID", s.username() == null ? "" : s.username())
+                .build();
+    }
 
-  /** {@code char request_type[64]} in manager.c's report functions. */
-  private static final int REQUEST_TYPE_BUFFER = 64;
+    /** {@code char request_type[64]} in manager.c's report functions. */
+    private static final int REQUEST_TYPE_BUFFER = 64;
 
-  /** Asterisk's {@code sessionstart_tv}: set at login, zero (the epoch) before. */
-  private static String sessionTv(AmiSession s) {
-    Instant at = s.authenticatedAt();
-    return at == null ? EPOCH_TV : TV.format(at);
-  }
+    /** Asterisk's {@code sessionstart_tv}: set at login, zero (the epoch) before. */
+    private static String sessionTv(AmiSession s) {
+        Instant at = s.authenticatedAt();
+        return at == null ? EPOCH_TV : TV.format(at);
+    }
 
-  /**
-   * What res_pjsip publishes for a phone's SIP request that it challenges (401) and the phone then
-   * sends again with credentials: ChallengeSent, then SuccessfulAuth. A Grandstream phone, like the
-   * recorded ones, authenticates every REGISTER (the un-REGISTER too, transcript 47) and INVITE
-   * (transcripts 44 and 46). Both carry the request's Call-ID as SessionID and UDP addresses;
-   * ChallengeSent has an empty {@code Challenge:}, SuccessfulAuth {@code UsingPassword: 1} and, unlike
-   * the AMI's, no SessionTV.
-   *
-   * @param account      the endpoint that authenticated (the extension)
-   * @param callId       the request's Call-ID
-   * @param phoneAddress where the phone sent it from, {@code ip:port}
-   * @param now          the event time
-   */
-  public static List<AmiMessage> sipAuthentication(String account, String callId, String phoneAddress, Instant now) {
-    String tv = TV.format(now);
-    AmiMessage challenge = sipHead("ChallengeSent", tv, account, callId, phoneAddress).add("Challenge", "").build();
-    AmiMessage success = sipHead("SuccessfulAuth", tv, account, callId, phoneAddress).add("UsingPassword", "1").build();
-    return List.of(challenge, success);
-  }
+    /**
+     * What res_pjsip publishes for a phone's SIP request that it challenges (401) and the phone then
+     * sends again with credentials: ChallengeSent, then SuccessfulAuth. A Grandstream phone, like the
+     * recorded ones, authenticates every REGISTER (the un-REGISTER too, transcript 47) and INVITE
+     * (transcripts 44 and 46). Both carry the request's Call-ID as SessionID and UDP addresses;
+     * ChallengeSent has an empty {@code Challenge:}, SuccessfulAuth {@code UsingPassword: 1} and, unlike
+     * the AMI's, no SessionTV.
+     *
+     * @param account      the endpoint that authenticated (the extension)
+     * @param callId       the request's Call-ID
+     * @param phoneAddress where the phone sent it from, {@code ip:port}
+     * @param now          the event time
+     */
+    public static List<AmiMessage> sipAuthentication(String account, String callId, String phoneAddress, Instant now) {
+        String tv = TV.format(now);
+        AmiMessage challenge = sipHead("ChallengeSent", tv, account, callId, phoneAddress)
+                .add("Challenge", "")
+                .build();
+        AmiMessage success = sipHead("SuccessfulAuth", tv, account, callId, phoneAddress)
+                .add("UsingPassword", "1")
+                .build();
+        return List.of(challenge, success);
+    }
 
-  private static AmiMessage.Builder sipHead(String name, String tv, String account, String callId, String phoneAddress) {
-    return EventBus.event(name, Privileges.SECURITY).add("EventTV", tv).add("Severity", "Informational")
-        .add("Service", "PJSIP").add("EventVersion", "1").add("AccountID", account).add("SessionID", callId)
-        .add("LocalAddress", udp(PBX_SIP_ADDRESS)).add("RemoteAddress", udp(phoneAddress));
-  }
+    private static AmiMessage.Builder sipHead(
+            String name, String tv, String account, String callId, String phoneAddress) {
+        return EventBus.event(name, Privileges.SECURITY)
+                .add("EventTV", tv)
+                .add("Severity", "Informational")
+                .add("Service", "PJSIP")
+                .add("EventVersion", "1")
+                .add("AccountID", account)
+                .add("SessionID", callId)
+                .add("LocalAddress", udp(PBX_SIP_ADDRESS))
+                .add("RemoteAddress", udp(phoneAddress));
+    }
 
-  private static String udp(String ipPort) {
-    int colon = ipPort.lastIndexOf(':');
-    return "IPV4/UDP/" + ipPort.substring(0, colon) + "/" + ipPort.substring(colon + 1);
-  }
+    private static String udp(String ipPort) {
+        int colon = ipPort.lastIndexOf(':');
+        return "IPV4/UDP/" + ipPort.substring(0, colon) + "/" + ipPort.substring(colon + 1);
+    }
 
-  private static AmiMessage.Builder failure(String name, String version, Instant now, AmiSession s, String user) {
-    return head(name, TV.format(now), "Error", version, user, s);
-  }
+    private static AmiMessage.Builder failure(String name, String version, Instant now, AmiSession s, String user) {
+        return head(name, TV.format(now), "Error", version, user, s);
+    }
 
-  private static AmiMessage.Builder head(String name, String now, String severity, String version, String user, AmiSession s) {
-    return EventBus.event(name, Privileges.SECURITY).add("EventTV", now).add("Severity", severity).add("Service", "AMI")
-        .add("EventVersion", version).add("AccountID", user == null ? "" : user).add("SessionID", s.id())
-        .add("LocalAddress", address(s.localAddress())).add("RemoteAddress", address(s.remoteAddress()));
-  }
+    private static AmiMessage.Builder head(
+            String name, String now, String severity, String version, String user, AmiSession s) {
+        return EventBus.event(name, Privileges.SECURITY)
+                .add("EventTV", now)
+                .add("Severity", severity)
+                .add("Service", "AMI")
+                .add("EventVersion", version)
+                .add("AccountID", user == null ? "" : user)
+                .add("SessionID", s.id())
+                .add("LocalAddress", address(s.localAddress()))
+                .add("RemoteAddress", address(s.remoteAddress()));
+    }
 
-  private static String address(InetSocketAddress a) {
-    boolean v6 = a.getAddress() instanceof java.net.Inet6Address;
-    return (v6 ? "IPV6" : "IPV4") + "/TCP/" + a.getAddress().getHostAddress() + "/" + a.getPort();
-  }
+    private static String address(InetSocketAddress a) {
+        boolean v6 = a.getAddress() instanceof java.net.Inet6Address;
+        return (v6 ? "IPV6" : "IPV4") + "/TCP/" + a.getAddress().getHostAddress() + "/" + a.getPort();
+    }
 }

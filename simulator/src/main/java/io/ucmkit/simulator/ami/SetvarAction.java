@@ -14,60 +14,61 @@ import java.util.Locale;
  */
 final class SetvarAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "Setvar";
-  }
+    @Override
+    public String action() {
+        return "Setvar";
+    }
 
-  @Override
-  public String synopsis() {
-    return "Sets a channel variable or function value.";
-  }
+    @Override
+    public String synopsis() {
+        return "Sets a channel variable or function value.";
+    }
 
-  @Override
-  public int privilege() {
-    return Privileges.CALL;
-  }
+    @Override
+    public int privilege() {
+        return Privileges.CALL;
+    }
 
-  @Override
-  public void handle(ActionContext ctx) {
-    String variable = ctx.request().get("Variable", "");
-    String value = ctx.request().get("Value");
-    if (variable.isEmpty()) {
-      ctx.error("No variable specified");
-      return;
+    @Override
+    public void handle(ActionContext ctx) {
+        String variable = ctx.request().get("Variable", "");
+        String value = ctx.request().get("Value");
+        if (variable.isEmpty()) {
+            ctx.error("No variable specified");
+            return;
+        }
+        if (value == null) {
+            ctx.error("No value specified");
+            return;
+        }
+        if (!ctx.request().get("Channel", "").isEmpty()) {
+            ctx.error("No such channel");
+            return;
+        }
+        Pbx pbx = ctx.pbx();
+        String upper = variable.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
+            String provider = variable.substring(15, variable.length() - 1);
+            Presence p =
+                    provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parseWritten(value) : null;
+            // An invalid state or provider: Asterisk logs a warning and publishes nothing, but Setvar still succeeds.
+            ctx.success("Variable Set");
+            if (p != null) {
+                pbx.setPresence(provider.substring(15), p, Pbx.PresenceSource.SETVAR);
+            }
+            return;
+        }
+        if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
+            String device = variable.substring(13, variable.length() - 1);
+            String state = value.trim().toUpperCase(Locale.ROOT);
+            ctx.success("Variable Set");
+            if (ExtensionStates.DEVICE_STATES.contains(state)
+                    && (device.startsWith("Custom:") || device.startsWith(pbx.tech() + "/"))) {
+                pbx.setDeviceState(device, state);
+            }
+            return;
+        }
+        ctx.success("Variable Set");
+        pbx.setGlobal(variable, value);
     }
-    if (value == null) {
-      ctx.error("No value specified");
-      return;
-    }
-    if (!ctx.request().get("Channel", "").isEmpty()) {
-      ctx.error("No such channel");
-      return;
-    }
-    Pbx pbx = ctx.pbx();
-    String upper = variable.toUpperCase(Locale.ROOT);
-    if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
-      String provider = variable.substring(15, variable.length() - 1);
-      Presence p = provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parseWritten(value) : null;
-      // An invalid state or provider: Asterisk logs a warning and publishes nothing, but Setvar still succeeds.
-      ctx.success("Variable Set");
-      if (p != null) {
-        pbx.setPresence(provider.substring(15), p, Pbx.PresenceSource.SETVAR);
-      }
-      return;
-    }
-    if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
-      String device = variable.substring(13, variable.length() - 1);
-      String state = value.trim().toUpperCase(Locale.ROOT);
-      ctx.success("Variable Set");
-      if (ExtensionStates.DEVICE_STATES.contains(state)
-          && (device.startsWith("Custom:") || device.startsWith(pbx.tech() + "/"))) {
-        pbx.setDeviceState(device, state);
-      }
-      return;
-    }
-    ctx.success("Variable Set");
-    pbx.setGlobal(variable, value);
-  }
 }

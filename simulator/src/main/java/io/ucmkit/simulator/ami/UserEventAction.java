@@ -11,35 +11,35 @@ import io.ucmkit.simulator.pbx.EventBus;
  */
 final class UserEventAction implements ActionHandler {
 
-  @Override
-  public String action() {
-    return "UserEvent";
-  }
-
-  @Override
-  public String synopsis() {
-    return "Send an arbitrary event.";
-  }
-
-  @Override
-  public int privilege() {
-    return Privileges.USER;
-  }
-
-  @Override
-  public void handle(ActionContext ctx) {
-    String name = ctx.request().get("UserEvent", "");
-    if (name.isEmpty()) {
-      ctx.error("Missing UserEvent");
-      return;
+    @Override
+    public String action() {
+        return "UserEvent";
     }
-    AmiMessage.Builder event = EventBus.event("UserEvent", Privileges.USER).add("UserEvent", name);
-    for (AmiHeader h : ctx.request().headers()) {
-      if (!h.name().equalsIgnoreCase("Action") && !h.name().equalsIgnoreCase("UserEvent")) {
-        event.add(h.name(), h.value());
-      }
+
+    @Override
+    public String synopsis() {
+        return "Send an arbitrary event.";
     }
-    ctx.success("Event Sent");
-    ctx.pbx().events().publish(event.build(), Privileges.USER);
-  }
+
+    @Override
+    public int privilege() {
+        return Privileges.USER;
+    }
+
+    @Override
+    public void handle(ActionContext ctx) {
+        String name = ctx.request().get("UserEvent", "");
+        if (name.isEmpty()) {
+            ctx.error("Missing UserEvent");
+            return;
+        }
+        AmiMessage.Builder event = EventBus.event("UserEvent", Privileges.USER).add("UserEvent", name);
+        for (AmiHeader h : ctx.request().headers()) {
+            if (!h.name().equalsIgnoreCase("Action") && !h.name().equalsIgnoreCase("UserEvent")) {
+                event.add(h.name(), h.value());
+            }
+        }
+        ctx.success("Event Sent");
+        ctx.pbx().events().publish(event.build(), Privileges.USER);
+    }
 }

@@ -30,8 +30,11 @@ final class Apps {
 
     /** Whether {@code number} leads anywhere in the simulated dialplan (Originate checks it first). */
     boolean exists(String number) {
-        return engine.pbx.phone(number).isPresent() || shortRingTarget(number) != null || engine.pbx.isIvr(number)
-                || number.equals(engine.pbx.presenceFeatureCode()) || spyOptions(number) != null;
+        return engine.pbx.phone(number).isPresent()
+                || shortRingTarget(number) != null
+                || engine.pbx.isIvr(number)
+                || number.equals(engine.pbx.presenceFeatureCode())
+                || spyOptions(number) != null;
     }
 
     /**
@@ -95,14 +98,15 @@ final class Apps {
      * the variable and READSTATUS OK; 10 s without one give an empty variable and TIMEOUT
      * (inferred: the recordings always pressed in time). A hangup gives an empty variable and HANGUP.
      */
-    private void read(SimChannel ch, String number, int priority, String variable, java.util.function.Consumer<String> then) {
+    private void read(
+            SimChannel ch, String number, int priority, String variable, java.util.function.Consumer<String> then) {
         engine.newexten(ch, number, priority, "Read", variable + ",,1,,,10");
         engine.setVar(ch, "READSTATUS", "ERROR");
         ch.cancelTimer = engine.clock.schedule(KEY_WAIT, () -> {
             synchronized (engine) {
                 if (!ch.hungUp && ch.app != null) {
                     ch.app = null;
-                    ch.onHangup = () -> { };
+                    ch.onHangup = () -> {};
                     engine.setVar(ch, variable, "");
                     engine.setVar(ch, "READSTATUS", "TIMEOUT");
                     then.accept("");
@@ -111,7 +115,7 @@ final class Apps {
         });
         ch.app = (c, digit) -> {
             c.app = null;
-            c.onHangup = () -> { };
+            c.onHangup = () -> {};
             c.cancelTimer.run();
             engine.setVar(c, variable, String.valueOf(digit));
             engine.setVar(c, "READSTATUS", "OK");
@@ -152,7 +156,11 @@ final class Apps {
                 engine.newexten(ch, number, 2 + k, "GotoIf", (match ? "1" : "0") + "?p" + k);
                 if (match) {
                     String value = engine.pbx.presenceByFeatureCode(ch.endpoint, option);
-                    engine.newexten(ch, number, 8 + 2 * k, "Set",
+                    engine.newexten(
+                            ch,
+                            number,
+                            8 + 2 * k,
+                            "Set",
                             "PRESENCE_STATE(CustomPresence:" + ch.endpoint + ")=" + value);
                     dialplanHangup(ch, number, 9 + 2 * k);
                     return;
@@ -176,7 +184,7 @@ final class Apps {
      */
     void applicationEnds(SimChannel ch) {
         Runnable end = ch.onHangup;
-        ch.onHangup = () -> { };
+        ch.onHangup = () -> {};
         ch.app = null;
         ch.cancelTimer.run();
         end.run();
@@ -191,8 +199,9 @@ final class Apps {
     /** The ChanSpy options of a spy feature code ({@code *54} listen, {@code *55} whisper, {@code *56} barge). */
     private String spyOptions(String number) {
         PbxPort pbx = engine.pbx;
-        for (String[] code : new String[][] {{pbx.bargeFeatureCode(), "qEB"}, {pbx.whisperFeatureCode(), "qEw"},
-                {pbx.listenFeatureCode(), "qE"}}) {
+        for (String[] code : new String[][] {
+            {pbx.bargeFeatureCode(), "qEB"}, {pbx.whisperFeatureCode(), "qEw"}, {pbx.listenFeatureCode(), "qE"}
+        }) {
             if (code[0] != null && !code[0].isEmpty() && number.startsWith(code[0])) {
                 return code[1];
             }
@@ -274,6 +283,7 @@ final class Apps {
      * barge option, taken as the same for listen and whisper, which hook the same way).
      */
     static final int SPY_ATTACH_UPDATES = 4;
+
     static final int SPY_DETACH_UPDATES = 5;
 
     /** ChanSpy picks the first matching channel that is up (oldest first); a ringing one is skipped. */

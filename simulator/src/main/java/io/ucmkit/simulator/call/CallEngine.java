@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,11 +44,13 @@ public final class CallEngine {
     private final Map<String, PbxPort.DeviceState> deviceStates = new HashMap<>();
     /** Extensions whose legs were created, removed, or started/stopped ringing since the last update. */
     private final Set<String> dirty = new LinkedHashSet<>();
+
     final List<Spy> spies = new ArrayList<>();
     private int channelSeq;
     private int uniqueSeq;
     /** Calls started since start-up (a new linkedid), for {@code core show channels}' last line. */
     int callsProcessed;
+
     final Apps apps;
     final MediaReports media;
 
@@ -81,21 +83,33 @@ public final class CallEngine {
     }
 
     /** {@code PJSIP/<endpoint>-%08x}: one counter for all channels, as Asterisk (AMI.md §4.1). */
-    SimChannel newChannel(String tech, String ext, String linkedid, ChannelState state, CallerId caller,
-                          String exten) {
+    SimChannel newChannel(String tech, String ext, String linkedid, ChannelState state, CallerId caller, String exten) {
         return newChannel(tech, ext, linkedid, state, caller, exten, null);
     }
 
     /** As above; {@code presetUniqueid} is Originate's {@code ChannelId} (AMI.md §3.1). */
-    SimChannel newChannel(String tech, String ext, String linkedid, ChannelState state, CallerId caller,
-                          String exten, String presetUniqueid) {
+    SimChannel newChannel(
+            String tech,
+            String ext,
+            String linkedid,
+            ChannelState state,
+            CallerId caller,
+            String exten,
+            String presetUniqueid) {
         String uniqueid = presetUniqueid != null ? presetUniqueid : nextUniqueid();
         if (linkedid == null) {
             callsProcessed++;
         }
         String name = tech + "/" + ext + "-" + String.format(Locale.ROOT, "%08x", channelSeq++);
-        SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, ext, state,
-                CONTEXT, exten, clock.currentTimeMillis());
+        SimChannel c = new SimChannel(
+                name,
+                uniqueid,
+                linkedid == null ? uniqueid : linkedid,
+                ext,
+                state,
+                CONTEXT,
+                exten,
+                clock.currentTimeMillis());
         c.caller = caller;
         c.pvtCallId = UUID.randomUUID().toString();
         channels.put(name, c);
@@ -286,8 +300,7 @@ public final class CallEngine {
     }
 
     /** Why a dial attempt failed, and the leg that was dialled (null when none could be created). */
-    record DialFailure(int cause, SimChannel dest) {
-    }
+    record DialFailure(int cause, SimChannel dest) {}
 
     // ---- dialling between phones --------------------------------------------------------------
 
@@ -299,13 +312,24 @@ public final class CallEngine {
      * destination (42c). {@code afterDialExten} runs after the Newexten (where an Originate's
      * OriginateResponse falls, 40).
      */
-    void dialExtension(SimChannel caller, PbxPort.Phone phone, String exten, Duration timeout, Runnable afterDialExten) {
+    void dialExtension(
+            SimChannel caller, PbxPort.Phone phone, String exten, Duration timeout, Runnable afterDialExten) {
         String number = phone.ext();
         newexten(caller, exten, 1, "Dial", phone.tech() + "/" + number + "," + timeout.toSeconds());
         afterDialExten.run();
         caller.dialStep = new DialStep(clock.currentTimeMillis(), 2);
-        for (String v : List.of("DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME", "ANSWEREDTIME_MS",
-                "DIALEDTIME", "DIALEDTIME_MS", "RINGTIME", "RINGTIME_MS", "PROGRESSTIME", "PROGRESSTIME_MS")) {
+        for (String v : List.of(
+                "DIALSTATUS",
+                "DIALEDPEERNUMBER",
+                "DIALEDPEERNAME",
+                "ANSWEREDTIME",
+                "ANSWEREDTIME_MS",
+                "DIALEDTIME",
+                "DIALEDTIME_MS",
+                "RINGTIME",
+                "RINGTIME_MS",
+                "PROGRESSTIME",
+                "PROGRESSTIME_MS")) {
             setVar(caller, v, "");
         }
         if (!phone.registered()) {
@@ -314,30 +338,35 @@ public final class CallEngine {
             dialFailed(caller, "CHANUNAVAIL", HangupCause.NO_ROUTE_DESTINATION.code);
             return;
         }
-        SimChannel dest = newChannel(phone.tech(), number, caller.linkedid, ChannelState.DOWN,
-                new CallerId(phone.name(), number), "s");
+        SimChannel dest = newChannel(
+                phone.tech(), number, caller.linkedid, ChannelState.DOWN, new CallerId(phone.name(), number), "s");
         setVar(dest, "DIALEDPEERNUMBER", number);
         dest.connected = caller.caller;
         newexten(dest, exten, 1, "AppDial", "(Outgoing Line)");
         emit(CallEvents.channelEvent("NewConnectedLine", dest));
-        DialAttempt attempt = new DialAttempt(caller, dest, number, () -> {
-            if (caller.state != ChannelState.UP) {
-                setState(caller, ChannelState.UP);
-            }
-            bridge(caller, dest);
-        }, failure -> {
-            int cause = failure.cause();
-            String status = switch (cause) {
-                case 17 -> "BUSY";
-                case 19 -> "NOANSWER";
-                // app_dial's handle_cause: any other cause of a leg that was rung counts as "no channel"
-                default -> "CHANUNAVAIL";
-            };
-            if (cause == HangupCause.NO_ANSWER.code) {
-                caller.hangupCause = HangupCause.NORMAL_CLEARING.code;
-            }
-            dialFailed(caller, status, null);
-        });
+        DialAttempt attempt = new DialAttempt(
+                caller,
+                dest,
+                number,
+                () -> {
+                    if (caller.state != ChannelState.UP) {
+                        setState(caller, ChannelState.UP);
+                    }
+                    bridge(caller, dest);
+                },
+                failure -> {
+                    int cause = failure.cause();
+                    String status = switch (cause) {
+                        case 17 -> "BUSY";
+                        case 19 -> "NOANSWER";
+                        // app_dial's handle_cause: any other cause of a leg that was rung counts as "no channel"
+                        default -> "CHANUNAVAIL";
+                    };
+                    if (cause == HangupCause.NO_ANSWER.code) {
+                        caller.hangupCause = HangupCause.NORMAL_CLEARING.code;
+                    }
+                    dialFailed(caller, status, null);
+                });
         ring(attempt, phone, timeout);
     }
 
@@ -395,7 +424,8 @@ public final class CallEngine {
         }
         for (int round = 0; round < rounds; round++) {
             for (SimChannel c : bridge.announceOrder) {
-                SimChannel peer = c == bridge.announceOrder.get(0) ? bridge.announceOrder.get(1) : bridge.announceOrder.get(0);
+                SimChannel peer =
+                        c == bridge.announceOrder.get(0) ? bridge.announceOrder.get(1) : bridge.announceOrder.get(0);
                 setVar(c, "BRIDGEPEER", peer.name);
                 setVar(c, "BRIDGEPVTCALLID", c.pvtCallId);
             }
@@ -436,7 +466,8 @@ public final class CallEngine {
         }
         SimBridge bridge = ch.bridge;
         SimChannel peer = peerOf(ch);
-        boolean inApplication = bridge == null && ch.outbound == null
+        boolean inApplication = bridge == null
+                && ch.outbound == null
                 && (ch.activity == SimChannel.Activity.APP || ch.activity == SimChannel.Activity.SPYING);
         if (remote) {
             media.reportQos(ch, peer);
@@ -547,11 +578,13 @@ public final class CallEngine {
                     inUse = true;
                 }
             }
-            PbxPort.DeviceState state = ringing && inUse ? PbxPort.DeviceState.RINGINUSE
-                    : ringing ? PbxPort.DeviceState.RINGING
-                    : inUse ? PbxPort.DeviceState.INUSE : PbxPort.DeviceState.NOT_INUSE;
-            PbxPort.DeviceState before = state == PbxPort.DeviceState.NOT_INUSE
-                    ? deviceStates.remove(ext) : deviceStates.put(ext, state);
+            PbxPort.DeviceState state = ringing && inUse
+                    ? PbxPort.DeviceState.RINGINUSE
+                    : ringing
+                            ? PbxPort.DeviceState.RINGING
+                            : inUse ? PbxPort.DeviceState.INUSE : PbxPort.DeviceState.NOT_INUSE;
+            PbxPort.DeviceState before =
+                    state == PbxPort.DeviceState.NOT_INUSE ? deviceStates.remove(ext) : deviceStates.put(ext, state);
             if ((before == null ? PbxPort.DeviceState.NOT_INUSE : before) != state) {
                 pbx.deviceStateChanged(ext, state);
             }

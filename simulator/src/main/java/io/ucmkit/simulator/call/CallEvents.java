@@ -13,8 +13,7 @@ final class CallEvents {
     static final String DIALPLAN = "dialplan";
     static final String DTMF = "dtmf";
 
-    private CallEvents() {
-    }
+    private CallEvents() {}
 
     static AmiMessage.Builder event(String name, String privilegeClass) {
         return AmiMessage.builder().add("Event", name).add("Privilege", privilegeClass + ",all");
@@ -48,17 +47,24 @@ final class CallEvents {
 
     static AmiMessage newCallerid(SimChannel c) {
         return snapshot(event("NewCallerid", CALL), "", c)
-                .add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)").build();
+                .add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)")
+                .build();
     }
 
     /** Newexten is {@code dialplan} class on 16+ and {@code call} on 13 (AMI.md §7.8 item 11). */
     static AmiMessage newexten(SimChannel c, boolean asterisk13) {
         return snapshot(event("Newexten", asterisk13 ? CALL : DIALPLAN), "", c)
-                .add("Extension", c.exten).add("Application", c.application).add("AppData", c.appData).build();
+                .add("Extension", c.exten)
+                .add("Application", c.application)
+                .add("AppData", c.appData)
+                .build();
     }
 
     static AmiMessage varSet(SimChannel c, String variable, String value) {
-        return snapshot(event("VarSet", DIALPLAN), "", c).add("Variable", variable).add("Value", value).build();
+        return snapshot(event("VarSet", DIALPLAN), "", c)
+                .add("Variable", variable)
+                .add("Value", value)
+                .build();
     }
 
     /** HangupRequest / SoftHangupRequest; {@code cause} null for a BYE to a leg in an application (44). */
@@ -75,7 +81,8 @@ final class CallEvents {
 
     static AmiMessage hangup(SimChannel c, int cause) {
         AmiMessage.Builder b = snapshot(event("Hangup", CALL), "", c)
-                .add("Cause", Integer.toString(cause)).add("Cause-txt", HangupCause.textOf(cause));
+                .add("Cause", Integer.toString(cause))
+                .add("Cause-txt", HangupCause.textOf(cause));
         if (c.techCause != null) {
             b.add("TechCause", Integer.toString(c.techCause));
         }
@@ -111,12 +118,17 @@ final class CallEvents {
 
     static AmiMessage dtmfBegin(SimChannel c, char digit, String direction) {
         return snapshot(event("DTMFBegin", DTMF), "", c)
-                .add("Digit", String.valueOf(digit)).add("Direction", direction).build();
+                .add("Digit", String.valueOf(digit))
+                .add("Direction", direction)
+                .build();
     }
 
     static AmiMessage dtmfEnd(SimChannel c, char digit, int durationMs, String direction) {
-        return snapshot(event("DTMFEnd", DTMF), "", c).add("Digit", String.valueOf(digit))
-                .add("DurationMs", Integer.toString(durationMs)).add("Direction", direction).build();
+        return snapshot(event("DTMFEnd", DTMF), "", c)
+                .add("Digit", String.valueOf(digit))
+                .add("DurationMs", Integer.toString(durationMs))
+                .add("Direction", direction)
+                .build();
     }
 
     /** ChanSpyStart/Stop: Spyer block then Spyee block (transcript 17). */

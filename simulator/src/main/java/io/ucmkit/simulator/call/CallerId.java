@@ -65,7 +65,7 @@ record CallerId(String name, String number) {
                 case '(', ')', ' ' -> {
                     continue;
                 }
-                default -> { }
+                default -> {}
             }
             out.append(c);
         }

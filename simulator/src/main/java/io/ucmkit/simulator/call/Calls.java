@@ -103,10 +103,10 @@ public final class Calls {
             // A phone's INVITE (44, 46): the PBX challenges and authenticates it, the leg starts in
             // Ring with the phone's own caller ID and the SIP domain it called.
             engine.pbx.phoneAuthenticated(ext);
-            SimChannel leg = engine.newChannel(phone.tech(), ext, null, ChannelState.RING,
-                    new CallerId(phone.name(), ext), number);
+            SimChannel leg = engine.newChannel(
+                    phone.tech(), ext, null, ChannelState.RING, new CallerId(phone.name(), ext), number);
             engine.setVar(leg, "SIPDOMAIN", Apps.SIP_DOMAIN);
-            engine.apps.route(leg, number, CallEngine.DIAL_RING_TIMEOUT, () -> { });
+            engine.apps.route(leg, number, CallEngine.DIAL_RING_TIMEOUT, () -> {});
             engine.updateDeviceStates();
         }
     }
@@ -177,21 +177,44 @@ public final class Calls {
                         spyMode = s.mode.name().toLowerCase(java.util.Locale.ROOT);
                     }
                 }
-                out.add(new ChannelView(c.name, c.endpoint, c.uniqueid, c.linkedid, c.state.text,
-                        c.caller.number(), c.caller.name(), c.connected.number(), c.connected.name(),
-                        c.application, c.bridge == null ? null : c.bridge.uniqueid, peer == null ? null : peer.name,
-                        spyMode, spying, (now - c.createdMillis) / 1000));
+                out.add(new ChannelView(
+                        c.name,
+                        c.endpoint,
+                        c.uniqueid,
+                        c.linkedid,
+                        c.state.text,
+                        c.caller.number(),
+                        c.caller.name(),
+                        c.connected.number(),
+                        c.connected.name(),
+                        c.application,
+                        c.bridge == null ? null : c.bridge.uniqueid,
+                        peer == null ? null : peer.name,
+                        spyMode,
+                        spying,
+                        (now - c.createdMillis) / 1000));
             }
             return out;
         }
     }
 
     /** One channel as the control API shows it. */
-    public record ChannelView(String channel, String extension, String uniqueid, String linkedid, String state,
-                              String callerIdNum, String callerIdName, String connectedLineNum,
-                              String connectedLineName, String application, String bridgeId, String bridgedWith,
-                              String spyMode, String spying, long seconds) {
-    }
+    public record ChannelView(
+            String channel,
+            String extension,
+            String uniqueid,
+            String linkedid,
+            String state,
+            String callerIdNum,
+            String callerIdName,
+            String connectedLineNum,
+            String connectedLineName,
+            String application,
+            String bridgeId,
+            String bridgedWith,
+            String spyMode,
+            String spying,
+            long seconds) {}
 
     // ---- AMI actions ---------------------------------------------------------------------------
 
@@ -213,8 +236,9 @@ public final class Calls {
             originator.originate(r);
             return CompletableFuture.completedFuture(List.of(queued));
         }
-        return originator.originate(r).thenApply(o -> List.of(o.success() ? queued
-                : ChannelActions.error(action, "Originate failed")));
+        return originator
+                .originate(r)
+                .thenApply(o -> List.of(o.success() ? queued : ChannelActions.error(action, "Originate failed")));
     }
 
     public List<AmiMessage> hangup(AmiMessage action) {

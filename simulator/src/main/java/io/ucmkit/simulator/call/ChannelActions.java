@@ -37,7 +37,10 @@ final class ChannelActions {
     }
 
     private static AmiMessage listStart(AmiMessage action, String message) {
-        return response(action, "Success").add("EventList", "start").add("Message", message).build();
+        return response(action, "Success")
+                .add("EventList", "start")
+                .add("Message", message)
+                .build();
     }
 
     /** A list item or the list's end: {@code Event} then the ActionID (AMI.md §1.3). */
@@ -93,10 +96,12 @@ final class ChannelActions {
                 out.add(listStart(action, "Channels hung up will follow"));
                 for (SimChannel c : matched) {
                     // ActionID after Channel here (transcript 26), unlike the other list items.
-                    AmiMessage.Builder item = AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name);
+                    AmiMessage.Builder item =
+                            AmiMessage.builder().add("Event", "ChannelHungup").add("Channel", c.name);
                     out.add(item.addActionId(action.actionId()).build());
                 }
-                out.add(listComplete(action, "ChannelsHungupListComplete", matched.size()).build());
+                out.add(listComplete(action, "ChannelsHungupListComplete", matched.size())
+                        .build());
                 for (SimChannel c : matched) {
                     engine.hangup(c, cause, false);
                 }
@@ -149,14 +154,22 @@ final class ChannelActions {
             for (SimChannel c : selected) {
                 AmiMessage.Builder b = CallEvents.snapshot(
                         AmiMessage.builder().add("Event", "Status").add("Privilege", "Call"), "", c);
-                b.add("Type", c.name.substring(0, c.name.indexOf('/'))).add("DNID", "")
+                b.add("Type", c.name.substring(0, c.name.indexOf('/')))
+                        .add("DNID", "")
                         .add("EffectiveConnectedLineNum", CallEvents.unknown(c.connected.number()))
                         .add("EffectiveConnectedLineName", CallEvents.unknown(c.connected.name()))
-                        .add("TimeToHangup", "0").add("BridgeID", c.bridge == null ? "" : c.bridge.uniqueid)
-                        .add("Application", c.application).add("Data", c.appData)
-                        .add("Nativeformats", "(ulaw)").add("Readformat", "ulaw").add("Readtrans", "")
-                        .add("Writeformat", "ulaw").add("Writetrans", "").add("Callgroup", "0")
-                        .add("Pickupgroup", "0").add("Seconds", Long.toString((now - c.createdMillis) / 1000));
+                        .add("TimeToHangup", "0")
+                        .add("BridgeID", c.bridge == null ? "" : c.bridge.uniqueid)
+                        .add("Application", c.application)
+                        .add("Data", c.appData)
+                        .add("Nativeformats", "(ulaw)")
+                        .add("Readformat", "ulaw")
+                        .add("Readtrans", "")
+                        .add("Writeformat", "ulaw")
+                        .add("Writetrans", "")
+                        .add("Callgroup", "0")
+                        .add("Pickupgroup", "0")
+                        .add("Seconds", Long.toString((now - c.createdMillis) / 1000));
                 for (String v : vars.split(",")) {
                     if (!v.isBlank()) {
                         b.add("Variable", v.trim() + "=" + variable(c, v.trim()));
@@ -172,7 +185,8 @@ final class ChannelActions {
                 out.add(b.addActionId(action.actionId()).build());
             }
             out.add(listComplete(action, "StatusComplete", selected.size())
-                    .add("Items", Integer.toString(selected.size())).build());
+                    .add("Items", Integer.toString(selected.size()))
+                    .build());
             return out;
         }
     }
@@ -201,7 +215,9 @@ final class ChannelActions {
             List<SimChannel> all = engine.channels();
             for (SimChannel c : all) {
                 AmiMessage.Builder b = listEvent(action, "CoreShowChannel");
-                CallEvents.snapshot(b, "", c).add("Application", c.application).add("ApplicationData", c.appData)
+                CallEvents.snapshot(b, "", c)
+                        .add("Application", c.application)
+                        .add("ApplicationData", c.appData)
                         .add("Duration", hms((now - c.createdMillis) / 1000))
                         .add("BridgeId", c.bridge == null ? "" : c.bridge.uniqueid);
                 out.add(b.build());
@@ -257,7 +273,10 @@ final class ChannelActions {
             if (c == null) {
                 return List.of(error(action, "No such channel"));
             }
-            return List.of(response(action, "Success").add("Variable", name).add("Value", variable(c, name)).build());
+            return List.of(response(action, "Success")
+                    .add("Variable", name)
+                    .add("Value", variable(c, name))
+                    .build());
         }
     }
 
@@ -291,8 +310,13 @@ final class ChannelActions {
             java.util.Set<String> calls = new java.util.HashSet<>();
             for (SimChannel c : all) {
                 calls.add(c.linkedid);
-                lines.add(String.format(Locale.ROOT, format, c.name, c.exten + "@" + c.context + ":" + c.priority,
-                        c.state.text, c.application.isEmpty() ? "(None)" : c.application + "(" + c.appData + ")"));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        format,
+                        c.name,
+                        c.exten + "@" + c.context + ":" + c.priority,
+                        c.state.text,
+                        c.application.isEmpty() ? "(None)" : c.application + "(" + c.appData + ")"));
             }
             lines.add(all.size() + " active channel" + (all.size() == 1 ? "" : "s"));
             lines.add(calls.size() + " active call" + (calls.size() == 1 ? "" : "s"));

@@ -12,9 +12,14 @@ final class DialAttempt {
     final String dialString;
     final Runnable onAnswer;
     final Consumer<CallEngine.DialFailure> onFail;
-    Runnable cancelTimeout = () -> { };
+    Runnable cancelTimeout = () -> {};
 
-    DialAttempt(SimChannel caller, SimChannel dest, String dialString, Runnable onAnswer, Consumer<CallEngine.DialFailure> onFail) {
+    DialAttempt(
+            SimChannel caller,
+            SimChannel dest,
+            String dialString,
+            Runnable onAnswer,
+            Consumer<CallEngine.DialFailure> onFail) {
         this.caller = caller;
         this.dest = dest;
         this.dialString = dialString;

@@ -13,7 +13,10 @@ final class MediaReports {
 
     /** res_rtp_asterisk's RTCP interval: 5000 ms by default. */
     static final Duration RTCP_INTERVAL = Duration.ofSeconds(5);
-    private static final String[] QOS = {"RTPAUDIOQOS", "RTPAUDIOQOSJITTER", "RTPAUDIOQOSLOSS", "RTPAUDIOQOSRTT", "RTPAUDIOQOSMES"};
+
+    private static final String[] QOS = {
+        "RTPAUDIOQOS", "RTPAUDIOQOSJITTER", "RTPAUDIOQOSLOSS", "RTPAUDIOQOSRTT", "RTPAUDIOQOSMES"
+    };
 
     private final CallEngine engine;
 
@@ -64,18 +67,22 @@ final class MediaReports {
 
     private static String qosValue(String name, long packets) {
         return switch (name) {
-            case "RTPAUDIOQOS" -> "ssrc=1089381785;themssrc=3483824451;lp=0;rxjitter=0.000000;rxcount=" + packets
-                    + ";txjitter=0.001000;txcount=" + packets + ";rlp=0;rtt=0.000000;rxmes=0.000000;txmes=0.000000";
-            case "RTPAUDIOQOSJITTER" -> "minrxjitter=000.000000;maxrxjitter=000.002000;avgrxjitter=000.001000;"
-                    + "stdevrxjitter=000.000400;mintxjitter=000.000000;maxtxjitter=000.000000;avgtxjitter=000.000000;"
-                    + "stdevtxjitter=000.000000;";
-            case "RTPAUDIOQOSLOSS" -> "  minrxlost=000.000000;  maxrxlost=000.000000;  avgrxlost=000.000000;"
-                    + "  stdevrxlost=000.000000;  mintxlost=000.000000;  maxtxlost=000.000000;  avgtxlost=000.000000;"
-                    + "  stdevtxlost=000.000000;";
-            case "RTPAUDIOQOSRTT" -> "     minrtt=000.000000;     maxrtt=000.000000;     avgrtt=000.000000;"
-                    + "     stdevrtt=000.000000;";
-            default -> "   minrxmes=000.000000;   maxrxmes=000.000000;   avgrxmes=000.000000;   stdevrxmes=000.000000;"
-                    + "   mintxmes=000.000000;   maxtxmes=000.000000;   avgtxmes=000.000000;   stdevtxmes=000.000000;";
+            case "RTPAUDIOQOS" ->
+                "ssrc=1089381785;themssrc=3483824451;lp=0;rxjitter=0.000000;rxcount=" + packets
+                        + ";txjitter=0.001000;txcount=" + packets + ";rlp=0;rtt=0.000000;rxmes=0.000000;txmes=0.000000";
+            case "RTPAUDIOQOSJITTER" ->
+                "minrxjitter=000.000000;maxrxjitter=000.002000;avgrxjitter=000.001000;"
+                        + "stdevrxjitter=000.000400;mintxjitter=000.000000;maxtxjitter=000.000000;avgtxjitter=000.000000;"
+                        + "stdevtxjitter=000.000000;";
+            case "RTPAUDIOQOSLOSS" ->
+                "  minrxlost=000.000000;  maxrxlost=000.000000;  avgrxlost=000.000000;"
+                        + "  stdevrxlost=000.000000;  mintxlost=000.000000;  maxtxlost=000.000000;  avgtxlost=000.000000;"
+                        + "  stdevtxlost=000.000000;";
+            case "RTPAUDIOQOSRTT" ->
+                "     minrtt=000.000000;     maxrtt=000.000000;     avgrtt=000.000000;" + "     stdevrtt=000.000000;";
+            default ->
+                "   minrxmes=000.000000;   maxrxmes=000.000000;   avgrxmes=000.000000;   stdevrxmes=000.000000;"
+                        + "   mintxmes=000.000000;   maxtxmes=000.000000;   avgtxmes=000.000000;   stdevtxmes=000.000000;";
         };
     }
 

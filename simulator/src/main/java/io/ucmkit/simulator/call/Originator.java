@@ -31,21 +31,31 @@ final class Originator {
     }
 
     /** What the sync form answers, and what the Async form's OriginateResponse carries. */
-    record Outcome(boolean success, int reason) {
-    }
+    record Outcome(boolean success, int reason) {}
 
     /** A validated request; {@link #validate} builds it or names the error. */
-    record Request(String actionId, String tech, String resource, String requestedChannel, String context,
-                   String exten, String priority, String application, String data, CallerId callerId,
-                   Duration timeout, boolean async, String channelId, Map<String, String> variables) {
+    record Request(
+            String actionId,
+            String tech,
+            String resource,
+            String requestedChannel,
+            String context,
+            String exten,
+            String priority,
+            String application,
+            String data,
+            CallerId callerId,
+            Duration timeout,
+            boolean async,
+            String channelId,
+            Map<String, String> variables) {
         boolean applicationForm() {
             return application != null;
         }
     }
 
     /** Either a request or the {@code Message:} of a {@code Response: Error}. */
-    record Validated(Request request, String error) {
-    }
+    record Validated(Request request, String error) {}
 
     /**
      * Checks an Originate in {@code action_originate}'s order and returns the exact error text of
@@ -62,7 +72,8 @@ final class Originator {
             return error("Invalid priority");
         }
         String timeoutText = action.getNonEmpty("Timeout");
-        Integer timeout = timeoutText == null ? Integer.valueOf((int) DEFAULT_TIMEOUT.toMillis()) : leadingInt(timeoutText);
+        Integer timeout =
+                timeoutText == null ? Integer.valueOf((int) DEFAULT_TIMEOUT.toMillis()) : leadingInt(timeoutText);
         if (timeout == null) {
             return error("Invalid timeout");
         }
@@ -78,7 +89,8 @@ final class Originator {
             boolean badData = BLACKLISTED_DATA.stream().anyMatch(data::contains);
             if (badApp || badData) {
                 if (engine.asterisk13) {
-                    return error(badApp ? "Originate Access Forbidden: Application" : "Originate Access Forbidden: Data");
+                    return error(
+                            badApp ? "Originate Access Forbidden: Application" : "Originate Access Forbidden: Data");
                 }
                 return error("Originate Access Forbidden: app or data blacklisted");
             }
@@ -107,9 +119,23 @@ final class Originator {
         boolean isAsync = ChannelActions.astTrue(async);
         String tech = channel.substring(0, slash);
         String resource = channel.substring(slash + 1);
-        return new Validated(new Request(action.actionId(), tech, resource, channel, context, exten, priority,
-                application, data, CallerId.parse(action.get("CallerID")), Duration.ofMillis(Math.max(0, timeout)),
-                isAsync, action.getNonEmpty("ChannelId"), vars), null);
+        return new Validated(
+                new Request(
+                        action.actionId(),
+                        tech,
+                        resource,
+                        channel,
+                        context,
+                        exten,
+                        priority,
+                        application,
+                        data,
+                        CallerId.parse(action.get("CallerID")),
+                        Duration.ofMillis(Math.max(0, timeout)),
+                        isAsync,
+                        action.getNonEmpty("ChannelId"),
+                        vars),
+                null);
     }
 
     private static Validated error(String message) {
@@ -149,15 +175,25 @@ final class Originator {
                 return result;
             }
             // The endpoint's own caller ID first, then Originate's CallerID by NewCallerid (40)
-            SimChannel source = engine.newChannel(phone.get().tech(), r.resource(), null, ChannelState.DOWN,
-                    new CallerId(phone.get().name(), phone.get().ext()), "s", r.channelId());
+            SimChannel source = engine.newChannel(
+                    phone.get().tech(),
+                    r.resource(),
+                    null,
+                    ChannelState.DOWN,
+                    new CallerId(phone.get().name(), phone.get().ext()),
+                    "s",
+                    r.channelId());
             source.variables.putAll(r.variables());
             engine.newexten(source, "s", 1, "AppDial2", "(Outgoing Line)");
             if (r.callerId().isSet()) {
                 engine.setCallerAndConnected(source, r.callerId(), r.callerId());
             }
-            DialAttempt attempt = new DialAttempt(null, source, r.resource(),
-                    () -> answered(r, source, result), failure -> fail(r, result, reason(failure.cause())));
+            DialAttempt attempt = new DialAttempt(
+                    null,
+                    source,
+                    r.resource(),
+                    () -> answered(r, source, result),
+                    failure -> fail(r, result, reason(failure.cause())));
             engine.ring(attempt, phone.get(), r.timeout());
         }
         return result;

@@ -40,8 +40,7 @@ public interface PbxPort {
      * The phone's SIP request (an INVITE) was challenged and authenticated: the PBX publishes
      * ChallengeSent and SuccessfulAuth to security readers (transcripts 44, 46).
      */
-    default void phoneAuthenticated(String ext) {
-    }
+    default void phoneAuthenticated(String ext) {}
 
     /** Called when an extension's device state changes because of calls; the model raises the events. */
     void deviceStateChanged(String ext, DeviceState state);
@@ -57,8 +56,14 @@ public interface PbxPort {
      * A phone's view of its extension; {@code declineWith} is the SIP answer its user's reject
      * sends (486 or 603).
      */
-    record Phone(String ext, String name, String tech, boolean registered, AnswerMode mode, Duration autoAnswerDelay,
-                 int declineWith) {
+    record Phone(
+            String ext,
+            String name,
+            String tech,
+            boolean registered,
+            AnswerMode mode,
+            Duration autoAnswerDelay,
+            int declineWith) {
 
         /** A phone that rejects with 486, as the recorded phones did (transcripts 41–43). */
         Phone(String ext, String name, String tech, boolean registered, AnswerMode mode, Duration autoAnswerDelay) {
@@ -71,8 +76,19 @@ public interface PbxPort {
         }
     }
 
-    enum AnswerMode { MANUAL, AUTO, DECLINE, BUSY, NO_ANSWER }
+    enum AnswerMode {
+        MANUAL,
+        AUTO,
+        DECLINE,
+        BUSY,
+        NO_ANSWER
+    }
 
     /** {@code ast_devstate_str} values a phone's device takes through calls (AMI.md §3.8). */
-    enum DeviceState { NOT_INUSE, INUSE, RINGING, RINGINUSE }
+    enum DeviceState {
+        NOT_INUSE,
+        INUSE,
+        RINGING,
+        RINGINUSE
+    }
 }

@@ -131,7 +131,7 @@ final class Redirector {
      */
     private void leave(SimChannel c, List<SimChannel> moving) {
         c.cancelTimer.run();
-        c.cancelTimer = () -> { };
+        c.cancelTimer = () -> {};
         c.app = null;
         engine.apps.stopSpying(c);
         SimBridge bridge = c.bridge;
@@ -159,6 +159,6 @@ final class Redirector {
     private void run(SimChannel c, String context, String exten) {
         c.activity = SimChannel.Activity.IDLE;
         c.context = context;
-        engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> { });
+        engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> {});
     }
 }

@@ -14,6 +14,7 @@ final class SimChannel {
     final String linkedid;
     /** The extension whose phone this leg belongs to. */
     final String endpoint;
+
     final long createdMillis;
 
     ChannelState state;
@@ -29,7 +30,8 @@ final class SimChannel {
     /** What the leg is doing right now; decides how answer/hangup/DTMF are handled. */
     Activity activity = Activity.IDLE;
     /** Scheduled ring timeout or auto answer, cancelled when the state moves on. */
-    Runnable cancelTimer = () -> { };
+    Runnable cancelTimer = () -> {};
+
     final Map<String, String> variables = new LinkedHashMap<>();
     /** Set on a leg that rings towards its phone: the dial attempt waiting for its answer. */
     DialAttempt inbound;
@@ -42,7 +44,7 @@ final class SimChannel {
     /** RTPAUDIOQOS already set (a phone's BYE sets it before the HangupRequest, transcript 40). */
     boolean qosReported;
     /** Stops the leg's RTCP reports. */
-    Runnable cancelRtcp = () -> { };
+    Runnable cancelRtcp = () -> {};
     /** The cause its Hangup carries when the leg ends for another leg's reason (app_dial copies the callee's). */
     Integer hangupCause;
     /** The SIP answer that ended it (486, 603), printed as {@code TechCause} on its HangupRequest and Hangup (41). */
@@ -52,12 +54,19 @@ final class SimChannel {
     /** Running the dialplan (not an Originate's application): the PBX's SoftHangupRequest ends it. */
     boolean inDialplan;
     /** What the running application does when the leg hangs up (Read: HANGUP, 44). */
-    Runnable onHangup = () -> { };
+    Runnable onHangup = () -> {};
     /** Its BRIDGEPVTCALLID: the SIP Call-ID of its dialog (a UUID here). */
     String pvtCallId;
 
-    SimChannel(String name, String uniqueid, String linkedid, String endpoint, ChannelState state,
-               String context, String exten, long createdMillis) {
+    SimChannel(
+            String name,
+            String uniqueid,
+            String linkedid,
+            String endpoint,
+            ChannelState state,
+            String context,
+            String exten,
+            long createdMillis) {
         this.name = name;
         this.uniqueid = uniqueid;
         this.linkedid = linkedid;

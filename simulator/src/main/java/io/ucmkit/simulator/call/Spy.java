@@ -8,7 +8,11 @@ import java.util.Locale;
  */
 final class Spy {
 
-    enum Mode { LISTEN, WHISPER, BARGE }
+    enum Mode {
+        LISTEN,
+        WHISPER,
+        BARGE
+    }
 
     final SimChannel spyer;
     final String spec;
@@ -55,7 +59,7 @@ final class Spy {
                     case 'q' -> q = true;
                     case 'E' -> e = true;
                     case 'u' -> u = true;
-                    default -> { }
+                    default -> {}
                 }
             }
         }

@@ -7,16 +7,18 @@ import java.util.List;
  * {@code ip/netmask} list (empty denies every address) and read/write privilege classes.
  * {@link #toString()} masks the secret so it never reaches a log.
  */
-public record AmiUserConfig(String username, String secret, List<String> permit, List<String> read, List<String> write) {
+public record AmiUserConfig(
+        String username, String secret, List<String> permit, List<String> read, List<String> write) {
 
-  public AmiUserConfig {
-    permit = permit == null ? List.of() : List.copyOf(permit);
-    read = read == null ? List.of() : List.copyOf(read);
-    write = write == null ? List.of() : List.copyOf(write);
-  }
+    public AmiUserConfig {
+        permit = permit == null ? List.of() : List.copyOf(permit);
+        read = read == null ? List.of() : List.copyOf(read);
+        write = write == null ? List.of() : List.copyOf(write);
+    }
 
-  @Override
-  public String toString() {
-    return "AmiUserConfig[username=" + username + ", secret=****, permit=" + permit + ", read=" + read + ", write=" + write + "]";
-  }
+    @Override
+    public String toString() {
+        return "AmiUserConfig[username=" + username + ", secret=****, permit=" + permit + ", read=" + read + ", write="
+                + write + "]";
+    }
 }

@@ -7,28 +7,42 @@ package io.ucmkit.simulator.config;
  * call with ({@code declineWith}: 486 Busy Here, as the recorded phones did, or 603 Decline, as a
  * GXP can be set to; Asterisk turns 486 into cause 17 and 603 into cause 21).
  */
-public record ExtensionConfig(String number, String name, String model, Boolean registered, String answerMode, Integer answerDelayMs,
-    java.util.List<WatchKeyConfig> keys, Integer declineWith) {
+public record ExtensionConfig(
+        String number,
+        String name,
+        String model,
+        Boolean registered,
+        String answerMode,
+        Integer answerDelayMs,
+        java.util.List<WatchKeyConfig> keys,
+        Integer declineWith) {
 
-  /** What a phone rejects with unless configured: 486, as the phones of transcripts 41–43 did. */
-  public static final int DEFAULT_DECLINE = 486;
+    /** What a phone rejects with unless configured: 486, as the phones of transcripts 41–43 did. */
+    public static final int DEFAULT_DECLINE = 486;
 
-  /** An extension whose phone rejects with 486. */
-  public ExtensionConfig(String number, String name, String model, Boolean registered, String answerMode, Integer answerDelayMs,
-      java.util.List<WatchKeyConfig> keys) {
-    this(number, name, model, registered, answerMode, answerDelayMs, keys, null);
-  }
+    /** An extension whose phone rejects with 486. */
+    public ExtensionConfig(
+            String number,
+            String name,
+            String model,
+            Boolean registered,
+            String answerMode,
+            Integer answerDelayMs,
+            java.util.List<WatchKeyConfig> keys) {
+        this(number, name, model, registered, answerMode, answerDelayMs, keys, null);
+    }
 
-  /** An extension whose phone watches no other extension. */
-  public ExtensionConfig(String number, String name, String model, Boolean registered, String answerMode, Integer answerDelayMs) {
-    this(number, name, model, registered, answerMode, answerDelayMs, null);
-  }
+    /** An extension whose phone watches no other extension. */
+    public ExtensionConfig(
+            String number, String name, String model, Boolean registered, String answerMode, Integer answerDelayMs) {
+        this(number, name, model, registered, answerMode, answerDelayMs, null);
+    }
 
-  public ExtensionConfig {
-    keys = keys == null ? java.util.List.of() : java.util.List.copyOf(keys);
-    registered = registered == null ? Boolean.TRUE : registered;
-    answerMode = answerMode == null ? "manual" : answerMode;
-    answerDelayMs = answerDelayMs == null ? 0 : answerDelayMs;
-    declineWith = declineWith == null ? DEFAULT_DECLINE : declineWith;
-  }
+    public ExtensionConfig {
+        keys = keys == null ? java.util.List.of() : java.util.List.copyOf(keys);
+        registered = registered == null ? Boolean.TRUE : registered;
+        answerMode = answerMode == null ? "manual" : answerMode;
+        answerDelayMs = answerDelayMs == null ? 0 : answerDelayMs;
+        declineWith = declineWith == null ? DEFAULT_DECLINE : declineWith;
+    }
 }

@@ -9,18 +9,18 @@ package io.ucmkit.simulator.config;
  */
 public record FeatureCodes(String presence, String listen, String whisper, String barge, String shortRing) {
 
-  public static final FeatureCodes DEFAULT = new FeatureCodes("*48", "*54", "*55", "*56", null);
+    public static final FeatureCodes DEFAULT = new FeatureCodes("*48", "*54", "*55", "*56", null);
 
-  public FeatureCodes(String presence, String listen, String whisper, String barge) {
-    this(presence, listen, whisper, barge, null);
-  }
+    public FeatureCodes(String presence, String listen, String whisper, String barge) {
+        this(presence, listen, whisper, barge, null);
+    }
 
-  public FeatureCodes {
-    presence = presence == null ? DEFAULT_PRESENCE : presence;
-    listen = listen == null ? "*54" : listen;
-    whisper = whisper == null ? "*55" : whisper;
-    barge = barge == null ? "*56" : barge;
-  }
+    public FeatureCodes {
+        presence = presence == null ? DEFAULT_PRESENCE : presence;
+        listen = listen == null ? "*54" : listen;
+        whisper = whisper == null ? "*55" : whisper;
+        barge = barge == null ? "*56" : barge;
+    }
 
-  private static final String DEFAULT_PRESENCE = "*48";
+    private static final String DEFAULT_PRESENCE = "*48";
 }

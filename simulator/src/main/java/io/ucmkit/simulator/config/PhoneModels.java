@@ -13,32 +13,31 @@ import java.util.Locale;
  */
 public final class PhoneModels {
 
-  private PhoneModels() {
-  }
+    private PhoneModels() {}
 
-  /** Key types the model supports, empty for an unknown model. */
-  public static List<String> keyTypes(String model) {
-    String m = model == null ? "" : model.toUpperCase(Locale.ROOT);
-    return switch (m) {
-      case "GXP2140", "GXP2160", "GXP2170" -> List.of("VPK", "MPK", "EXT");
-      case "GXP2130", "GXP2135", "GXP1780", "GXP1782" -> List.of("VPK", "MPK");
-      case "GXP1760", "GXP1625", "GXP1628", "GXP1630" -> List.of("VPK");
-      default -> List.of();
-    };
-  }
-
-  /** The LED of a key of this type for a UCM presence status (available|away|chat|dnd|custom|unavailable). */
-  public static String led(String type, String presence) {
-    if (type.equals("MPK")) {
-      return switch (presence) {
-        case "available", "custom", "away" -> "ON";
-        default -> "OFF";
-      };
+    /** Key types the model supports, empty for an unknown model. */
+    public static List<String> keyTypes(String model) {
+        String m = model == null ? "" : model.toUpperCase(Locale.ROOT);
+        return switch (m) {
+            case "GXP2140", "GXP2160", "GXP2170" -> List.of("VPK", "MPK", "EXT");
+            case "GXP2130", "GXP2135", "GXP1780", "GXP1782" -> List.of("VPK", "MPK");
+            case "GXP1760", "GXP1625", "GXP1628", "GXP1630" -> List.of("VPK");
+            default -> List.of();
+        };
     }
-    return switch (presence) {
-      case "available", "away", "custom" -> "GREEN";
-      case "chat", "dnd" -> "RED";
-      default -> "OFF";
-    };
-  }
+
+    /** The LED of a key of this type for a UCM presence status (available|away|chat|dnd|custom|unavailable). */
+    public static String led(String type, String presence) {
+        if (type.equals("MPK")) {
+            return switch (presence) {
+                case "available", "custom", "away" -> "ON";
+                default -> "OFF";
+            };
+        }
+        return switch (presence) {
+            case "available", "away", "custom" -> "GREEN";
+            case "chat", "dnd" -> "RED";
+            default -> "OFF";
+        };
+    }
 }

@@ -33,146 +33,147 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class UcmSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-  private static final Namespace NAMESPACE = Namespace.create(UcmSimulatorExtension.class);
+    private static final Namespace NAMESPACE = Namespace.create(UcmSimulatorExtension.class);
 
-  private final UnaryOperator<UcmSimulator.Builder> options;
-  /** The simulator of the scope running now; read by the accessors from test code. */
-  private volatile UcmSimulator current;
+    private final UnaryOperator<UcmSimulator.Builder> options;
+    /** The simulator of the scope running now; read by the accessors from test code. */
+    private volatile UcmSimulator current;
 
-  /** The defaults: the embedded demo PBX, Asterisk 20, free ports, control API on. */
-  public UcmSimulatorExtension() {
-    this(UnaryOperator.identity());
-  }
-
-  /** {@code options} adjusts the builder after the defaults (ports 0, web API on, no auth delay). */
-  public UcmSimulatorExtension(UnaryOperator<UcmSimulator.Builder> options) {
-    this.options = options;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The running simulator; only between the start of the declaring scope and its end. */
-  public UcmSimulator simulator() {
-    UcmSimulator s = current;
-    if (s == null) {
-      throw new IllegalStateException("no simulator running: the extension starts it before the first test"
-          + " of the class (static field, @ExtendWith) or of each test (instance field)");
+    /** The defaults: the embedded demo PBX, Asterisk 20, free ports, control API on. */
+    public UcmSimulatorExtension() {
+        this(UnaryOperator.identity());
     }
-    return s;
-  }
 
-  public int amiPort() {
-    return simulator().amiPort();
-  }
+    /** {@code options} adjusts the builder after the defaults (ports 0, web API on, no auth delay). */
+    public UcmSimulatorExtension(UnaryOperator<UcmSimulator.Builder> options) {
+        this.options = options;
+    }
 
-  public int webPort() {
-    return simulator().webPort();
-  }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  public SimulatorAdmin admin() {
-    return simulator().admin();
-  }
+    /** The running simulator; only between the start of the declaring scope and its end. */
+    public UcmSimulator simulator() {
+        UcmSimulator s = current;
+        if (s == null) {
+            throw new IllegalStateException("no simulator running: the extension starts it before the first test"
+                    + " of the class (static field, @ExtendWith) or of each test (instance field)");
+        }
+        return s;
+    }
 
-  /** Where and as whom an AMI client logs in: the simulator's port and one of its configured users. */
-  public AmiAccess ami(String username) {
-    return AmiAccess.of(simulator(), username);
-  }
+    public int amiPort() {
+        return simulator().amiPort();
+    }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    current = simulatorOf(context);
-  }
+    public int webPort() {
+        return simulator().webPort();
+    }
 
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    current = simulatorOf(context);
-    current.admin().reset();
-  }
+    public SimulatorAdmin admin() {
+        return simulator().admin();
+    }
 
-  /**
-   * The scope's simulator, started on first use. The store looks in the enclosing scopes first,
-   * so a @Nested class and every test of a class find the class's simulator; an instance field
-   * (no beforeAll) starts one in the test's own scope, stopped when the test ends.
-   */
-  private UcmSimulator simulatorOf(ExtensionContext context) {
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(this, key -> new Running(start()), Running.class).simulator();
-  }
+    /** Where and as whom an AMI client logs in: the simulator's port and one of its configured users. */
+    public AmiAccess ami(String username) {
+        return AmiAccess.of(simulator(), username);
+    }
 
-  private UcmSimulator start() {
-    return options.apply(UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO)).start();
-  }
-
-  /** Closes the simulator when its scope ends. */
-  private record Running(UcmSimulator simulator) implements ExtensionContext.Store.CloseableResource {
     @Override
-    public void close() {
-      simulator.close();
-    }
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-    Class<?> t = p.getParameter().getType();
-    return t == UcmSimulator.class || t == SimulatorAdmin.class || t == AmiAccess.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-    UcmSimulator s = simulatorOf(e);
-    Class<?> t = p.getParameter().getType();
-    if (t == UcmSimulator.class) {
-      return s;
-    }
-    if (t == SimulatorAdmin.class) {
-      return s.admin();
-    }
-    String user = p.findAnnotation(AmiUser.class).map(AmiUser::value).orElse(AmiAccess.DEFAULT_USER);
-    return AmiAccess.of(s, user);
-  }
-
-  /** Options, as {@code UcmSimulatorExtension.builder().config(path).asterisk(13).amiPort(7777).build()}. */
-  public static final class Builder {
-    private UnaryOperator<UcmSimulator.Builder> options = UnaryOperator.identity();
-
-    private Builder() {
+    public void beforeAll(ExtensionContext context) {
+        current = simulatorOf(context);
     }
 
-    /** A PBX file instead of the embedded demo PBX; a bad file fails the first test with the field named. */
-    public Builder config(Path pbxYaml) {
-      return and(b -> b.config(PbxConfigLoader.load(pbxYaml)));
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        current = simulatorOf(context);
+        current.admin().reset();
     }
 
-    /** The Asterisk version to greet and answer as: 20 (default) or 13. */
-    public Builder asterisk(int version) {
-      return and(b -> b.asteriskVersion(version));
+    /**
+     * The scope's simulator, started on first use. The store looks in the enclosing scopes first,
+     * so a @Nested class and every test of a class find the class's simulator; an instance field
+     * (no beforeAll) starts one in the test's own scope, stopped when the test ends.
+     */
+    private UcmSimulator simulatorOf(ExtensionContext context) {
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(this, key -> new Running(start()), Running.class)
+                .simulator();
     }
 
-    /** A fixed AMI port (default: a free one). */
-    public Builder amiPort(int port) {
-      return and(b -> b.amiPort(port));
+    private UcmSimulator start() {
+        return options.apply(UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO))
+                .start();
     }
 
-    /** A fixed control-API port (default: a free one). */
-    public Builder webPort(int port) {
-      return and(b -> b.webPort(port));
+    /** Closes the simulator when its scope ends. */
+    private record Running(UcmSimulator simulator) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            simulator.close();
+        }
     }
 
-    /** Anything else the simulator's builder offers. */
-    public Builder with(UnaryOperator<UcmSimulator.Builder> more) {
-      return and(more);
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        Class<?> t = p.getParameter().getType();
+        return t == UcmSimulator.class || t == SimulatorAdmin.class || t == AmiAccess.class;
     }
 
-    private Builder and(UnaryOperator<UcmSimulator.Builder> more) {
-      UnaryOperator<UcmSimulator.Builder> before = options;
-      options = b -> more.apply(before.apply(b));
-      return this;
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        UcmSimulator s = simulatorOf(e);
+        Class<?> t = p.getParameter().getType();
+        if (t == UcmSimulator.class) {
+            return s;
+        }
+        if (t == SimulatorAdmin.class) {
+            return s.admin();
+        }
+        String user = p.findAnnotation(AmiUser.class).map(AmiUser::value).orElse(AmiAccess.DEFAULT_USER);
+        return AmiAccess.of(s, user);
     }
 
-    public UcmSimulatorExtension build() {
-      return new UcmSimulatorExtension(options);
+    /** Options, as {@code UcmSimulatorExtension.builder().config(path).asterisk(13).amiPort(7777).build()}. */
+    public static final class Builder {
+        private UnaryOperator<UcmSimulator.Builder> options = UnaryOperator.identity();
+
+        private Builder() {}
+
+        /** A PBX file instead of the embedded demo PBX; a bad file fails the first test with the field named. */
+        public Builder config(Path pbxYaml) {
+            return and(b -> b.config(PbxConfigLoader.load(pbxYaml)));
+        }
+
+        /** The Asterisk version to greet and answer as: 20 (default) or 13. */
+        public Builder asterisk(int version) {
+            return and(b -> b.asteriskVersion(version));
+        }
+
+        /** A fixed AMI port (default: a free one). */
+        public Builder amiPort(int port) {
+            return and(b -> b.amiPort(port));
+        }
+
+        /** A fixed control-API port (default: a free one). */
+        public Builder webPort(int port) {
+            return and(b -> b.webPort(port));
+        }
+
+        /** Anything else the simulator's builder offers. */
+        public Builder with(UnaryOperator<UcmSimulator.Builder> more) {
+            return and(more);
+        }
+
+        private Builder and(UnaryOperator<UcmSimulator.Builder> more) {
+            UnaryOperator<UcmSimulator.Builder> before = options;
+            options = b -> more.apply(before.apply(b));
+            return this;
+        }
+
+        public UcmSimulatorExtension build() {
+            return new UcmSimulatorExtension(options);
+        }
     }
-  }
 }

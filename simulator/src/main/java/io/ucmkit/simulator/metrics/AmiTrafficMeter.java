@@ -19,49 +19,51 @@ import java.util.function.UnaryOperator;
  */
 public final class AmiTrafficMeter extends ChannelDuplexHandler {
 
-  private record Pending(String action, long arrivedNanos) {
-  }
+    private record Pending(String action, long arrivedNanos) {}
 
-  private final AmiObserver observer;
-  private final UnaryOperator<String> actionName;
-  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-  private boolean inList;
+    private final AmiObserver observer;
+    private final UnaryOperator<String> actionName;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private boolean inList;
 
-  /** {@code actionName} maps a client's action name to its registered one, or {@code unknown}. */
-  public AmiTrafficMeter(AmiObserver observer, UnaryOperator<String> actionName) {
-    this.observer = observer;
-    this.actionName = actionName;
-  }
-
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    AmiMessage request = msg instanceof AmiMessage m ? m : msg instanceof AmiDecodeFailure f ? f.partial() : null;
-    if (request != null) {
-      String action = request.action();
-      pending.add(new Pending(action == null || action.isEmpty() ? "none" : actionName.apply(action), System.nanoTime()));
+    /** {@code actionName} maps a client's action name to its registered one, or {@code unknown}. */
+    public AmiTrafficMeter(AmiObserver observer, UnaryOperator<String> actionName) {
+        this.observer = observer;
+        this.actionName = actionName;
     }
-    ctx.fireChannelRead(msg);
-  }
 
-  @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof AmiMessage m) {
-      String response = m.get("Response");
-      if (response != null) {
-        Pending p = pending.poll();
-        if (p != null) {
-          observer.actionAnswered(p.action(), response.toLowerCase(Locale.ROOT),
-              Duration.ofNanos(System.nanoTime() - p.arrivedNanos()));
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        AmiMessage request = msg instanceof AmiMessage m ? m : msg instanceof AmiDecodeFailure f ? f.partial() : null;
+        if (request != null) {
+            String action = request.action();
+            pending.add(new Pending(
+                    action == null || action.isEmpty() ? "none" : actionName.apply(action), System.nanoTime()));
         }
-        inList = "start".equalsIgnoreCase(m.get("EventList"));
-      } else if (m.get("Event") != null) {
-        if (inList) {
-          inList = !"Complete".equalsIgnoreCase(m.get("EventList"));
-        } else {
-          observer.eventSent();
-        }
-      }
+        ctx.fireChannelRead(msg);
     }
-    ctx.write(msg, promise);
-  }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof AmiMessage m) {
+            String response = m.get("Response");
+            if (response != null) {
+                Pending p = pending.poll();
+                if (p != null) {
+                    observer.actionAnswered(
+                            p.action(),
+                            response.toLowerCase(Locale.ROOT),
+                            Duration.ofNanos(System.nanoTime() - p.arrivedNanos()));
+                }
+                inList = "start".equalsIgnoreCase(m.get("EventList"));
+            } else if (m.get("Event") != null) {
+                if (inList) {
+                    inList = !"Complete".equalsIgnoreCase(m.get("EventList"));
+                } else {
+                    observer.eventSent();
+                }
+            }
+        }
+        ctx.write(msg, promise);
+    }
 }

@@ -13,21 +13,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EventBus {
 
-  private final CopyOnWriteArrayList<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
 
-  /** Starts an event: {@code Event: <name>} then {@code Privilege: <classes>,all}. */
-  public static AmiMessage.Builder event(String name, int privilege) {
-    return AmiMessage.builder().add("Event", name).add("Privilege", Privileges.eventPrivilege(privilege));
-  }
-
-  public void publish(AmiMessage event, int privilege) {
-    for (EventSubscriber s : subscribers) {
-      s.onEvent(event, privilege);
+    /** Starts an event: {@code Event: <name>} then {@code Privilege: <classes>,all}. */
+    public static AmiMessage.Builder event(String name, int privilege) {
+        return AmiMessage.builder().add("Event", name).add("Privilege", Privileges.eventPrivilege(privilege));
     }
-  }
 
-  public AutoCloseable subscribe(EventSubscriber subscriber) {
-    subscribers.add(subscriber);
-    return () -> subscribers.remove(subscriber);
-  }
+    public void publish(AmiMessage event, int privilege) {
+        for (EventSubscriber s : subscribers) {
+            s.onEvent(event, privilege);
+        }
+    }
+
+    public AutoCloseable subscribe(EventSubscriber subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
 }

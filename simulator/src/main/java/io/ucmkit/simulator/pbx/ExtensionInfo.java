@@ -6,7 +6,18 @@ package io.ucmkit.simulator.pbx;
  * presence value; {@code status}/{@code statusText} are the hint's extension state; {@code contact} is the
  * phone's {@code ip:port} while registered, empty otherwise.
  */
-public record ExtensionInfo(String number, String name, String model, boolean registered, String contact,
-    String answerMode, int answerDelayMs, String presence, String presenceText, String presenceState, String hint, int status,
-    String statusText, String deviceState) {
-}
+public record ExtensionInfo(
+        String number,
+        String name,
+        String model,
+        boolean registered,
+        String contact,
+        String answerMode,
+        int answerDelayMs,
+        String presence,
+        String presenceText,
+        String presenceState,
+        String hint,
+        int status,
+        String statusText,
+        String deviceState) {}

@@ -24,372 +24,429 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Pbx {
 
-  /** Who set a presence: the order of PresenceStatus/PresenceStateChange differs (transcript 13). */
-  public enum PresenceSource { SETVAR, CLI, GUI }
-
-  private final PbxConfig config;
-  private final EventBus events;
-  private final Clock clock;
-  private final Map<String, Phone> phones = new LinkedHashMap<>();
-  private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
-  private final Map<String, Presence> presence = new ConcurrentHashMap<>();
-  private final Map<String, String> globals = new ConcurrentHashMap<>();
-
-  public Pbx(PbxConfig config, EventBus events) {
-    this(config, events, Clock.systemUTC());
-  }
-
-  /** With the clock that dates registrations (ExpirationTime) and security events (EventTV). */
-  public Pbx(PbxConfig config, EventBus events, Clock clock) {
-    this.config = config;
-    this.events = events;
-    this.clock = clock;
-    reset();
-  }
-
-  /** Back to the configured state: phones as configured, every presence Available (UCM default), no globals. */
-  public synchronized void reset() {
-    phones.clear();
-    deviceStates.clear();
-    presence.clear();
-    globals.clear();
-    for (ExtensionConfig e : config.extensions()) {
-      Phone p = new Phone(e, phones.size());
-      if (p.registered) {
-        p.sipContact = SipContact.register(e.number(), p.contact, p.model, clock.instant());
-      }
-      phones.put(e.number(), p);
-      presence.put(e.number(), Presence.AVAILABLE);
+    /** Who set a presence: the order of PresenceStatus/PresenceStateChange differs (transcript 13). */
+    public enum PresenceSource {
+        SETVAR,
+        CLI,
+        GUI
     }
-  }
 
-  public PbxConfig config() {
-    return config;
-  }
+    private final PbxConfig config;
+    private final EventBus events;
+    private final Clock clock;
+    private final Map<String, Phone> phones = new LinkedHashMap<>();
+    private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
+    private final Map<String, Presence> presence = new ConcurrentHashMap<>();
+    private final Map<String, String> globals = new ConcurrentHashMap<>();
 
-  public EventBus events() {
-    return events;
-  }
-
-  public String context() {
-    return config.context();
-  }
-
-  public String tech() {
-    return config.channelTech();
-  }
-
-  public synchronized List<ExtensionInfo> extensions() {
-    List<ExtensionInfo> out = new ArrayList<>();
-    for (String n : phones.keySet()) {
-      out.add(info(n));
+    public Pbx(PbxConfig config, EventBus events) {
+        this(config, events, Clock.systemUTC());
     }
-    return out;
-  }
 
-  public synchronized Optional<ExtensionInfo> extension(String number) {
-    return phones.containsKey(number) ? Optional.of(info(number)) : Optional.empty();
-  }
-
-  private ExtensionInfo info(String n) {
-    Phone p = phones.get(n);
-    Presence pr = presence(n);
-    String ucm = pr.ucmStatus();
-    int status = extensionStatus(n);
-    return new ExtensionInfo(n, p.name, p.model, p.registered, p.registered ? p.contact : "", p.answerMode,
-        p.answerDelayMs, ucm,
-        ucm.equals("custom") ? pr.message() : "", pr.state(), hint(n), status, ExtensionStates.text(status),
-        deviceState(device(n)));
-  }
-
-  /** The phone's device name, e.g. {@code PJSIP/1000}. */
-  public String device(String number) {
-    return tech() + "/" + number;
-  }
-
-  /** The hint of an extension in the PBX context, or null when there is none. */
-  public String hint(String number) {
-    return phones.containsKey(number) ? device(number) + ",CustomPresence:" + number : null;
-  }
-
-  /** Hints in dialplan order (ExtensionStateList). */
-  public synchronized List<String> hintedExtensions() {
-    return new ArrayList<>(phones.keySet());
-  }
-
-  /** A device's state: set explicitly, else derived from the phone's registration, else UNKNOWN. */
-  public String deviceState(String device) {
-    String s = deviceStates.get(device);
-    if (s != null) {
-      return s;
+    /** With the clock that dates registrations (ExpirationTime) and security events (EventTV). */
+    public Pbx(PbxConfig config, EventBus events, Clock clock) {
+        this.config = config;
+        this.events = events;
+        this.clock = clock;
+        reset();
     }
-    String prefix = tech() + "/";
-    if (device.startsWith(prefix)) {
-      Phone p = phones.get(device.substring(prefix.length()));
-      if (p != null) {
-        return p.registered ? "NOT_INUSE" : "UNAVAILABLE";
-      }
+
+    /** Back to the configured state: phones as configured, every presence Available (UCM default), no globals. */
+    public synchronized void reset() {
+        phones.clear();
+        deviceStates.clear();
+        presence.clear();
+        globals.clear();
+        for (ExtensionConfig e : config.extensions()) {
+            Phone p = new Phone(e, phones.size());
+            if (p.registered) {
+                p.sipContact = SipContact.register(e.number(), p.contact, p.model, clock.instant());
+            }
+            phones.put(e.number(), p);
+            presence.put(e.number(), Presence.AVAILABLE);
+        }
     }
-    return "UNKNOWN";
-  }
 
-  /** Every device with a known state, for DeviceStateList. */
-  public synchronized Map<String, String> deviceStates() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String n : phones.keySet()) {
-      out.put(device(n), deviceState(device(n)));
+    public PbxConfig config() {
+        return config;
     }
-    deviceStates.forEach(out::putIfAbsent);
-    return out;
-  }
 
-  /** The extension state of a hinted extension (AMI.md §3.6), -1 when there is no hint. */
-  public synchronized int extensionStatus(String number) {
-    String hint = hint(number);
-    if (hint == null) {
-      return -1;
+    public EventBus events() {
+        return events;
     }
-    String devices = hint.substring(0, hint.lastIndexOf(','));
-    List<String> states = new ArrayList<>();
-    for (String d : devices.split("&")) {
-      states.add(deviceState(d));
+
+    public String context() {
+        return config.context();
     }
-    return ExtensionStates.aggregate(states);
-  }
 
-  /**
-   * Sets a device state (Setvar {@code DEVICE_STATE(...)}, registration, calls) and publishes
-   * DeviceStateChange then ExtensionStatus for every hint containing the device (transcript 16).
-   */
-  public synchronized void setDeviceState(String device, String state) {
-    String old = deviceState(device);
-    deviceStates.put(device, state);
-    publishDeviceChange(device, state, old);
-  }
-
-  /**
-   * A phone's device state as its calls make it: {@code NOT_INUSE} drops the override, so the
-   * state is derived from registration again (an idle phone that later unregisters reads
-   * UNAVAILABLE, not a stale NOT_INUSE).
-   */
-  public synchronized void setCallDeviceState(String number, String state) {
-    String device = device(number);
-    String old = deviceState(device);
-    if (state.equals("NOT_INUSE")) {
-      deviceStates.remove(device);
-    } else {
-      deviceStates.put(device, state);
+    public String tech() {
+        return config.channelTech();
     }
-    publishDeviceChange(device, deviceState(device), old);
-  }
 
-  private void publishDeviceChange(String device, String state, String old) {
-    if (old.equals(state)) {
-      return;
+    public synchronized List<ExtensionInfo> extensions() {
+        List<ExtensionInfo> out = new ArrayList<>();
+        for (String n : phones.keySet()) {
+            out.add(info(n));
+        }
+        return out;
     }
-    publishDeviceStateChange(device, state);
-    // Each phone's hint holds exactly its own device (hint()), so a lookup finds the one hint to update.
-    String prefix = tech() + "/";
-    String n = device.startsWith(prefix) ? device.substring(prefix.length()) : null;
-    if (n != null && phones.containsKey(n)) {
-      publishExtensionStatus(n);
+
+    public synchronized Optional<ExtensionInfo> extension(String number) {
+        return phones.containsKey(number) ? Optional.of(info(number)) : Optional.empty();
     }
-  }
 
-  private void publishDeviceStateChange(String device, String state) {
-    events.publish(EventBus.event("DeviceStateChange", Privileges.CALL).add("Device", device).add("State", state).build(),
-        Privileges.CALL);
-  }
-
-  private void publishExtensionStatus(String number) {
-    int status = extensionStatus(number);
-    events.publish(EventBus.event("ExtensionStatus", Privileges.CALL).add("Exten", number).add("Context", context())
-        .add("Hint", hint(number)).add("Status", Integer.toString(status)).add("StatusText", ExtensionStates.text(status))
-        .build(), Privileges.CALL);
-  }
-
-  /**
-   * Registers or unregisters a phone, with the events a real Asterisk with PJSIP publishes
-   * (transcript 47). Un-REGISTER: ChallengeSent + SuccessfulAuth, ExtensionStatus Unavailable,
-   * PeerStatus Unreachable, DeviceStateChange UNAVAILABLE, ContactStatus Removed. REGISTER:
-   * ChallengeSent + SuccessfulAuth, ContactStatus NonQualified, PeerStatus Reachable,
-   * ExtensionStatus Idle, DeviceStateChange NOT_INUSE, then ContactStatus Reachable once the first
-   * qualify OPTIONS is answered. Asterisk raises the hint and device events on other threads than
-   * PeerStatus, so their place varies (transcripts README #15); this is the recorded one. A phone
-   * in a call keeps its call's device state, so it raises no device events.
-   */
-  public synchronized boolean setRegistered(String number, boolean registered) {
-    Phone p = phones.get(number);
-    if (p == null) {
-      return false;
+    private ExtensionInfo info(String n) {
+        Phone p = phones.get(n);
+        Presence pr = presence(n);
+        String ucm = pr.ucmStatus();
+        int status = extensionStatus(n);
+        return new ExtensionInfo(
+                n,
+                p.name,
+                p.model,
+                p.registered,
+                p.registered ? p.contact : "",
+                p.answerMode,
+                p.answerDelayMs,
+                ucm,
+                ucm.equals("custom") ? pr.message() : "",
+                pr.state(),
+                hint(n),
+                status,
+                ExtensionStates.text(status),
+                deviceState(device(n)));
     }
-    if (p.registered == registered) {
-      return true;
+
+    /** The phone's device name, e.g. {@code PJSIP/1000}. */
+    public String device(String number) {
+        return tech() + "/" + number;
     }
-    String device = device(number);
-    String old = deviceState(device);
-    p.registered = registered;
-    boolean deviceChanged = !deviceStates.containsKey(device) && !old.equals(deviceState(device));
-    if (registered) {
-      p.sipContact = SipContact.register(number, p.contact, p.model, clock.instant());
-      publishSipAuthentication(number, p.sipContact.callId());
-      publishContactStatus(p.sipContact, "NonQualified", 0);
-      publishPeerStatus(number, "Reachable");
-      if (deviceChanged) {
-        publishExtensionStatus(number);
-        publishDeviceStateChange(device, deviceState(device));
-      }
-      publishContactStatus(p.sipContact, "Reachable", p.sipContact.roundtripUsec());
-    } else {
-      SipContact gone = p.sipContact;
-      p.sipContact = null;
-      // A phone keeps one Call-ID for all its REGISTERs (RFC 3261 10.2), the un-REGISTER too.
-      publishSipAuthentication(number, gone.callId());
-      if (deviceChanged) {
-        publishExtensionStatus(number);
-      }
-      publishPeerStatus(number, "Unreachable");
-      if (deviceChanged) {
-        publishDeviceStateChange(device, deviceState(device));
-      }
-      publishContactStatus(gone, "Removed", 0);
+
+    /** The hint of an extension in the PBX context, or null when there is none. */
+    public String hint(String number) {
+        return phones.containsKey(number) ? device(number) + ",CustomPresence:" + number : null;
     }
-    return true;
-  }
 
-  /**
-   * ChallengeSent then SuccessfulAuth for a SIP request of this extension's phone, sent from its
-   * contact (a REGISTER here; an INVITE the phone dials, transcripts 44 and 46), to {@code security}
-   * readers only.
-   */
-  public synchronized void publishSipAuthentication(String number, String callId) {
-    Phone p = phones.get(number);
-    if (p == null) {
-      return;
+    /** Hints in dialplan order (ExtensionStateList). */
+    public synchronized List<String> hintedExtensions() {
+        return new ArrayList<>(phones.keySet());
     }
-    for (AmiMessage m : SecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
-      events.publish(m, Privileges.SECURITY);
+
+    /** A device's state: set explicitly, else derived from the phone's registration, else UNKNOWN. */
+    public String deviceState(String device) {
+        String s = deviceStates.get(device);
+        if (s != null) {
+            return s;
+        }
+        String prefix = tech() + "/";
+        if (device.startsWith(prefix)) {
+            Phone p = phones.get(device.substring(prefix.length()));
+            if (p != null) {
+                return p.registered ? "NOT_INUSE" : "UNAVAILABLE";
+            }
+        }
+        return "UNKNOWN";
     }
-  }
 
-  /** The registered contacts, in the order PJSIPShowContacts lists them (by contact id). */
-  public synchronized List<SipContact> sipContacts() {
-    List<SipContact> out = new ArrayList<>();
-    for (Phone p : phones.values()) {
-      if (p.sipContact != null) {
-        out.add(p.sipContact);
-      }
+    /** Every device with a known state, for DeviceStateList. */
+    public synchronized Map<String, String> deviceStates() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String n : phones.keySet()) {
+            out.put(device(n), deviceState(device(n)));
+        }
+        deviceStates.forEach(out::putIfAbsent);
+        return out;
     }
-    out.sort(Comparator.comparing(SipContact::objectName));
-    return out;
-  }
 
-  private void publishContactStatus(SipContact c, String status, long roundtripUsec) {
-    events.publish(EventBus.event("ContactStatus", Privileges.SYSTEM).add("URI", c.uri()).add("ContactStatus", status)
-        .add("AOR", c.aor()).add("EndpointName", c.aor()).add("RoundtripUsec", Long.toString(roundtripUsec)).build(),
-        Privileges.SYSTEM);
-  }
-
-  private void publishPeerStatus(String number, String status) {
-    events.publish(EventBus.event("PeerStatus", Privileges.SYSTEM).add("ChannelType", tech()).add("Peer", device(number))
-        .add("PeerStatus", status).build(), Privileges.SYSTEM);
-  }
-
-  public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
-    Phone p = phones.get(number);
-    if (p == null) {
-      return false;
+    /** The extension state of a hinted extension (AMI.md §3.6), -1 when there is no hint. */
+    public synchronized int extensionStatus(String number) {
+        String hint = hint(number);
+        if (hint == null) {
+            return -1;
+        }
+        String devices = hint.substring(0, hint.lastIndexOf(','));
+        List<String> states = new ArrayList<>();
+        for (String d : devices.split("&")) {
+            states.add(deviceState(d));
+        }
+        return ExtensionStates.aggregate(states);
     }
-    p.answerMode = mode;
-    p.answerDelayMs = delayMs;
-    return true;
-  }
-
-  /** The CustomPresence value of a provider name, {@code not_set} if never written. */
-  public Presence presence(String name) {
-    return presence.getOrDefault(name, Presence.NOT_SET);
-  }
-
-  /** Every written CustomPresence provider (PresenceStateList). */
-  public synchronized Map<String, Presence> presences() {
-    return new LinkedHashMap<>(presence);
-  }
-
-  /**
-   * Writes {@code CustomPresence:<name>} and publishes PresenceStateChange plus PresenceStatus for
-   * the hint that references it. Asterisk delivers both through stasis in no fixed order; we use
-   * the order transcript 13 shows for each path (Setvar: PresenceStatus first; CLI: change first).
-   */
-  public synchronized void setPresence(String name, Presence value, PresenceSource source) {
-    presence.put(name, value);
-    AmiMessage change = EventBus.event("PresenceStateChange", Privileges.CALL).add("Presentity", "CustomPresence:" + name)
-        .add("Status", value.state()).add("Subtype", value.subtype()).add("Message", value.message()).build();
-    AmiMessage status = null;
-    if (phones.containsKey(name)) {
-      status = EventBus.event("PresenceStatus", Privileges.CALL).add("Exten", name).add("Context", context())
-          .add("Hint", hint(name)).add("Status", value.state()).add("Subtype", value.subtype())
-          .add("Message", value.message()).build();
-    }
-    if (source == PresenceSource.SETVAR && status != null) {
-      events.publish(status, Privileges.CALL);
-      events.publish(change, Privileges.CALL);
-    } else {
-      events.publish(change, Privileges.CALL);
-      if (status != null) {
-        events.publish(status, Privileges.CALL);
-      }
-    }
-  }
-
-  /**
-   * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
-   */
-  public synchronized List<WatcherKey> watchers() {
-    List<WatcherKey> out = new ArrayList<>();
-    for (ExtensionConfig e : config.extensions()) {
-      for (int i = 0; i < e.keys().size(); i++) {
-        var k = e.keys().get(i);
-        String status = presence(k.monitors()).ucmStatus();
-        out.add(new WatcherKey(e.number(), e.model(), i + 1, k.type(), k.monitors(), status,
-            io.ucmkit.simulator.config.PhoneModels.led(k.type(), status)));
-      }
-    }
-    return out;
-  }
-
-  public String global(String name) {
-    return globals.get(name);
-  }
-
-  /** Sets a global variable; Asterisk publishes VarSet with {@code Channel: none} (transcripts README #24). */
-  public synchronized void setGlobal(String name, String value) {
-    globals.put(name, value);
-    events.publish(EventBus.event("VarSet", Privileges.DIALPLAN).add("Channel", "none").add("Uniqueid", "none")
-        .add("Variable", name).add("Value", value).build(), Privileges.DIALPLAN);
-  }
-
-  private static final class Phone {
-    final String name;
-    final String model;
-    boolean registered;
-    String answerMode;
-    int answerDelayMs;
-    /** The contact its last REGISTER left; null while unregistered. */
-    SipContact sipContact;
 
     /**
-     * Where the simulated phone registers from: loopback, one SIP port per phone in config order
-     * (5060, 5061, …) so the Extensions table shows distinct contacts, as on a real LAN.
+     * Sets a device state (Setvar {@code DEVICE_STATE(...)}, registration, calls) and publishes
+     * DeviceStateChange then ExtensionStatus for every hint containing the device (transcript 16).
      */
-    final String contact;
-
-    Phone(ExtensionConfig e, int index) {
-      contact = "127.0.0.1:" + (5060 + index);
-      name = e.name() == null ? "" : e.name();
-      model = e.model();
-      registered = e.registered();
-      answerMode = e.answerMode();
-      answerDelayMs = e.answerDelayMs();
+    public synchronized void setDeviceState(String device, String state) {
+        String old = deviceState(device);
+        deviceStates.put(device, state);
+        publishDeviceChange(device, state, old);
     }
-  }
+
+    /**
+     * A phone's device state as its calls make it: {@code NOT_INUSE} drops the override, so the
+     * state is derived from registration again (an idle phone that later unregisters reads
+     * UNAVAILABLE, not a stale NOT_INUSE).
+     */
+    public synchronized void setCallDeviceState(String number, String state) {
+        String device = device(number);
+        String old = deviceState(device);
+        if (state.equals("NOT_INUSE")) {
+            deviceStates.remove(device);
+        } else {
+            deviceStates.put(device, state);
+        }
+        publishDeviceChange(device, deviceState(device), old);
+    }
+
+    private void publishDeviceChange(String device, String state, String old) {
+        if (old.equals(state)) {
+            return;
+        }
+        publishDeviceStateChange(device, state);
+        // Each phone's hint holds exactly its own device (hint()), so a lookup finds the one hint to update.
+        String prefix = tech() + "/";
+        String n = device.startsWith(prefix) ? device.substring(prefix.length()) : null;
+        if (n != null && phones.containsKey(n)) {
+            publishExtensionStatus(n);
+        }
+    }
+
+    private void publishDeviceStateChange(String device, String state) {
+        events.publish(
+                EventBus.event("DeviceStateChange", Privileges.CALL)
+                        .add("Device", device)
+                        .add("State", state)
+                        .build(),
+                Privileges.CALL);
+    }
+
+    private void publishExtensionStatus(String number) {
+        int status = extensionStatus(number);
+        events.publish(
+                EventBus.event("ExtensionStatus", Privileges.CALL)
+                        .add("Exten", number)
+                        .add("Context", context())
+                        .add("Hint", hint(number))
+                        .add("Status", Integer.toString(status))
+                        .add("StatusText", ExtensionStates.text(status))
+                        .build(),
+                Privileges.CALL);
+    }
+
+    /**
+     * Registers or unregisters a phone, with the events a real Asterisk with PJSIP publishes
+     * (transcript 47). Un-REGISTER: ChallengeSent + SuccessfulAuth, ExtensionStatus Unavailable,
+     * PeerStatus Unreachable, DeviceStateChange UNAVAILABLE, ContactStatus Removed. REGISTER:
+     * ChallengeSent + SuccessfulAuth, ContactStatus NonQualified, PeerStatus Reachable,
+     * ExtensionStatus Idle, DeviceStateChange NOT_INUSE, then ContactStatus Reachable once the first
+     * qualify OPTIONS is answered. Asterisk raises the hint and device events on other threads than
+     * PeerStatus, so their place varies (transcripts README #15); this is the recorded one. A phone
+     * in a call keeps its call's device state, so it raises no device events.
+     */
+    public synchronized boolean setRegistered(String number, boolean registered) {
+        Phone p = phones.get(number);
+        if (p == null) {
+            return false;
+        }
+        if (p.registered == registered) {
+            return true;
+        }
+        String device = device(number);
+        String old = deviceState(device);
+        p.registered = registered;
+        boolean deviceChanged = !deviceStates.containsKey(device) && !old.equals(deviceState(device));
+        if (registered) {
+            p.sipContact = SipContact.register(number, p.contact, p.model, clock.instant());
+            publishSipAuthentication(number, p.sipContact.callId());
+            publishContactStatus(p.sipContact, "NonQualified", 0);
+            publishPeerStatus(number, "Reachable");
+            if (deviceChanged) {
+                publishExtensionStatus(number);
+                publishDeviceStateChange(device, deviceState(device));
+            }
+            publishContactStatus(p.sipContact, "Reachable", p.sipContact.roundtripUsec());
+        } else {
+            SipContact gone = p.sipContact;
+            p.sipContact = null;
+            // A phone keeps one Call-ID for all its REGISTERs (RFC 3261 10.2), the un-REGISTER too.
+            publishSipAuthentication(number, gone.callId());
+            if (deviceChanged) {
+                publishExtensionStatus(number);
+            }
+            publishPeerStatus(number, "Unreachable");
+            if (deviceChanged) {
+                publishDeviceStateChange(device, deviceState(device));
+            }
+            publishContactStatus(gone, "Removed", 0);
+        }
+        return true;
+    }
+
+    /**
+     * ChallengeSent then SuccessfulAuth for a SIP request of this extension's phone, sent from its
+     * contact (a REGISTER here; an INVITE the phone dials, transcripts 44 and 46), to {@code security}
+     * readers only.
+     */
+    public synchronized void publishSipAuthentication(String number, String callId) {
+        Phone p = phones.get(number);
+        if (p == null) {
+            return;
+        }
+        for (AmiMessage m : SecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
+            events.publish(m, Privileges.SECURITY);
+        }
+    }
+
+    /** The registered contacts, in the order PJSIPShowContacts lists them (by contact id). */
+    public synchronized List<SipContact> sipContacts() {
+        List<SipContact> out = new ArrayList<>();
+        for (Phone p : phones.values()) {
+            if (p.sipContact != null) {
+                out.add(p.sipContact);
+            }
+        }
+        out.sort(Comparator.comparing(SipContact::objectName));
+        return out;
+    }
+
+    private void publishContactStatus(SipContact c, String status, long roundtripUsec) {
+        events.publish(
+                EventBus.event("ContactStatus", Privileges.SYSTEM)
+                        .add("URI", c.uri())
+                        .add("ContactStatus", status)
+                        .add("AOR", c.aor())
+                        .add("EndpointName", c.aor())
+                        .add("RoundtripUsec", Long.toString(roundtripUsec))
+                        .build(),
+                Privileges.SYSTEM);
+    }
+
+    private void publishPeerStatus(String number, String status) {
+        events.publish(
+                EventBus.event("PeerStatus", Privileges.SYSTEM)
+                        .add("ChannelType", tech())
+                        .add("Peer", device(number))
+                        .add("PeerStatus", status)
+                        .build(),
+                Privileges.SYSTEM);
+    }
+
+    public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
+        Phone p = phones.get(number);
+        if (p == null) {
+            return false;
+        }
+        p.answerMode = mode;
+        p.answerDelayMs = delayMs;
+        return true;
+    }
+
+    /** The CustomPresence value of a provider name, {@code not_set} if never written. */
+    public Presence presence(String name) {
+        return presence.getOrDefault(name, Presence.NOT_SET);
+    }
+
+    /** Every written CustomPresence provider (PresenceStateList). */
+    public synchronized Map<String, Presence> presences() {
+        return new LinkedHashMap<>(presence);
+    }
+
+    /**
+     * Writes {@code CustomPresence:<name>} and publishes PresenceStateChange plus PresenceStatus for
+     * the hint that references it. Asterisk delivers both through stasis in no fixed order; we use
+     * the order transcript 13 shows for each path (Setvar: PresenceStatus first; CLI: change first).
+     */
+    public synchronized void setPresence(String name, Presence value, PresenceSource source) {
+        presence.put(name, value);
+        AmiMessage change = EventBus.event("PresenceStateChange", Privileges.CALL)
+                .add("Presentity", "CustomPresence:" + name)
+                .add("Status", value.state())
+                .add("Subtype", value.subtype())
+                .add("Message", value.message())
+                .build();
+        AmiMessage status = null;
+        if (phones.containsKey(name)) {
+            status = EventBus.event("PresenceStatus", Privileges.CALL)
+                    .add("Exten", name)
+                    .add("Context", context())
+                    .add("Hint", hint(name))
+                    .add("Status", value.state())
+                    .add("Subtype", value.subtype())
+                    .add("Message", value.message())
+                    .build();
+        }
+        if (source == PresenceSource.SETVAR && status != null) {
+            events.publish(status, Privileges.CALL);
+            events.publish(change, Privileges.CALL);
+        } else {
+            events.publish(change, Privileges.CALL);
+            if (status != null) {
+                events.publish(status, Privileges.CALL);
+            }
+        }
+    }
+
+    /**
+     * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
+     */
+    public synchronized List<WatcherKey> watchers() {
+        List<WatcherKey> out = new ArrayList<>();
+        for (ExtensionConfig e : config.extensions()) {
+            for (int i = 0; i < e.keys().size(); i++) {
+                var k = e.keys().get(i);
+                String status = presence(k.monitors()).ucmStatus();
+                out.add(new WatcherKey(
+                        e.number(),
+                        e.model(),
+                        i + 1,
+                        k.type(),
+                        k.monitors(),
+                        status,
+                        io.ucmkit.simulator.config.PhoneModels.led(k.type(), status)));
+            }
+        }
+        return out;
+    }
+
+    public String global(String name) {
+        return globals.get(name);
+    }
+
+    /** Sets a global variable; Asterisk publishes VarSet with {@code Channel: none} (transcripts README #24). */
+    public synchronized void setGlobal(String name, String value) {
+        globals.put(name, value);
+        events.publish(
+                EventBus.event("VarSet", Privileges.DIALPLAN)
+                        .add("Channel", "none")
+                        .add("Uniqueid", "none")
+                        .add("Variable", name)
+                        .add("Value", value)
+                        .build(),
+                Privileges.DIALPLAN);
+    }
+
+    private static final class Phone {
+        final String name;
+        final String model;
+        boolean registered;
+        String answerMode;
+        int answerDelayMs;
+        /** The contact its last REGISTER left; null while unregistered. */
+        SipContact sipContact;
+
+        /**
+         * Where the simulated phone registers from: loopback, one SIP port per phone in config order
+         * (5060, 5061, …) so the Extensions table shows distinct contacts, as on a real LAN.
+         */
+        final String contact;
+
+        Phone(ExtensionConfig e, int index) {
+            contact = "127.0.0.1:" + (5060 + index);
+            name = e.name() == null ? "" : e.name();
+            model = e.model();
+            registered = e.registered();
+            answerMode = e.answerMode();
+            answerDelayMs = e.answerDelayMs();
+        }
+    }
 }

@@ -9,11 +9,11 @@ import java.time.Duration;
  */
 public interface SimScheduler {
 
-  /** Runs {@code task} once after {@code delay}; the handle cancels it. */
-  Cancellable schedule(Duration delay, Runnable task);
+    /** Runs {@code task} once after {@code delay}; the handle cancels it. */
+    Cancellable schedule(Duration delay, Runnable task);
 
-  @FunctionalInterface
-  interface Cancellable {
-    void cancel();
-  }
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
 }

@@ -25,128 +25,143 @@ import org.junit.jupiter.api.Test;
  */
 class HostileCrowdIT {
 
-  private UcmSimulator sim;
-  private RawAmiClient watcher;
+    private UcmSimulator sim;
+    private RawAmiClient watcher;
 
-  @BeforeEach
-  void start() {
-    sim = TestSims.builder().start();
-    watcher = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "security").readInBackground();
-    await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() == 1); // its own SuccessfulAuth
-  }
+    @BeforeEach
+    void start() {
+        sim = TestSims.builder().start();
+        watcher = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "security")
+                .readInBackground();
+        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() == 1); // its own SuccessfulAuth
+    }
 
-  @AfterEach
-  void stop() {
-    watcher.close();
-    sim.close();
-  }
+    @AfterEach
+    void stop() {
+        watcher.close();
+        sim.close();
+    }
 
-  @Test
-  void three_hundred_sockets_that_never_log_in_get_fifty_banners_and_the_logged_in_session_is_served() {
-    int limit = sim.amiServer().settings().maxUnauthenticated();
-    long heapBefore = RawAmiClient.heapAfterGc();
-    List<RawAmiClient> waiting = new ArrayList<>();
-    int refused = 0;
-    try {
-      for (int i = 0; i < 300; i++) {
-        RawAmiClient c = RawAmiClient.connect(sim.amiPort());
-        if (c.bannerOrNull() == null) {
-          refused++; // closed with nothing sent, as Asterisk's session_do does past authlimit
-          c.close();
-        } else {
-          waiting.add(c);
+    @Test
+    void three_hundred_sockets_that_never_log_in_get_fifty_banners_and_the_logged_in_session_is_served() {
+        int limit = sim.amiServer().settings().maxUnauthenticated();
+        long heapBefore = RawAmiClient.heapAfterGc();
+        List<RawAmiClient> waiting = new ArrayList<>();
+        int refused = 0;
+        try {
+            for (int i = 0; i < 300; i++) {
+                RawAmiClient c = RawAmiClient.connect(sim.amiPort());
+                if (c.bannerOrNull() == null) {
+                    refused++; // closed with nothing sent, as Asterisk's session_do does past authlimit
+                    c.close();
+                } else {
+                    waiting.add(c);
+                }
+            }
+            assertThat(waiting).hasSize(limit);
+            assertThat(refused).isEqualTo(300 - limit);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sim.amiServer().sessions().size() == limit + 1);
+            long perSocket = (RawAmiClient.heapAfterGc() - heapBefore) / limit;
+            System.out.printf(
+                    "%d unauthenticated sockets waiting: %d bytes of heap each (server and test client)%n",
+                    limit, perSocket);
+            assertThat(perSocket).isLessThan(32 * 1024);
+
+            assertThat(watcher.pingInBackground("during")).startsWith("Response: Success\r\nActionID: during\r\n");
+            // Asterisk counts every connection as unauthenticated until it logs in: while 50 wait, a newcomer is
+            // refused too.
+            try (RawAmiClient newcomer = RawAmiClient.connect(sim.amiPort())) {
+                assertThat(newcomer.bannerOrNull()).isNull();
+            }
+            // One of the waiting logs in: a place is free for the next.
+            RawAmiClient first = waiting.get(0);
+            first.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n");
+            assertThat(first.message()).contains("Authentication accepted");
+            try (RawAmiClient next = RawAmiClient.login(sim.amiPort(), "amireader", "amireader1", "off")) {
+                next.send("Action: Ping\r\nActionID: next\r\n\r\n");
+                assertThat(next.answer()).startsWith("Response: Success\r\nActionID: next\r\n");
+            }
+        } finally {
+            waiting.forEach(RawAmiClient::close);
         }
-      }
-      assertThat(waiting).hasSize(limit);
-      assertThat(refused).isEqualTo(300 - limit);
-      await().atMost(Duration.ofSeconds(10)).until(() -> sim.amiServer().sessions().size() == limit + 1);
-      long perSocket = (RawAmiClient.heapAfterGc() - heapBefore) / limit;
-      System.out.printf("%d unauthenticated sockets waiting: %d bytes of heap each (server and test client)%n", limit,
-          perSocket);
-      assertThat(perSocket).isLessThan(32 * 1024);
+        // Every place comes back when the sockets close: nothing leaks in the count.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sim.amiServer().sessions().size() == 1);
+        assertThat(sim.amiServer().unauthenticated().get()).isZero();
+        List<RawAmiClient> again = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                again.add(RawAmiClient.connect(sim.amiPort()));
+                assertThat(again.get(i).bannerOrNull())
+                        .as("banner of waiting socket %d after the crowd left", i)
+                        .isNotNull();
+            }
+        } finally {
+            again.forEach(RawAmiClient::close);
+        }
+        assertThat(watcher.pingInBackground("after")).startsWith("Response: Success\r\nActionID: after\r\n");
+    }
 
-      assertThat(watcher.pingInBackground("during")).startsWith("Response: Success\r\nActionID: during\r\n");
-      // Asterisk counts every connection as unauthenticated until it logs in: while 50 wait, a newcomer is refused too.
-      try (RawAmiClient newcomer = RawAmiClient.connect(sim.amiPort())) {
-        assertThat(newcomer.bannerOrNull()).isNull();
-      }
-      // One of the waiting logs in: a place is free for the next.
-      RawAmiClient first = waiting.get(0);
-      first.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n");
-      assertThat(first.message()).contains("Authentication accepted");
-      try (RawAmiClient next = RawAmiClient.login(sim.amiPort(), "amireader", "amireader1", "off")) {
-        next.send("Action: Ping\r\nActionID: next\r\n\r\n");
-        assertThat(next.answer()).startsWith("Response: Success\r\nActionID: next\r\n");
-      }
-    } finally {
-      waiting.forEach(RawAmiClient::close);
+    /**
+     * 200 clients log in in parallel, at most 50 waiting for their answer at any time (a client
+     * past authlimit would be closed before the banner, on Asterisk as here). None is refused or
+     * times out, the watcher sees every SuccessfulAuth, and each session is served afterwards.
+     */
+    @Test
+    void two_hundred_parallel_logins_all_succeed_quickly() throws Exception {
+        int limit = sim.amiServer().settings().maxUnauthenticated();
+        Semaphore waitingForAnswer = new Semaphore(limit);
+        long heapBefore = RawAmiClient.heapAfterGc();
+        long watcherBefore = watcher.messagesRead();
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        List<RawAmiClient> clients = new ArrayList<>();
+        try {
+            long t0 = System.nanoTime();
+            List<Future<RawAmiClient>> logins = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                logins.add(pool.submit(() -> {
+                    waitingForAnswer.acquire();
+                    try {
+                        return RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off");
+                    } finally {
+                        waitingForAnswer.release();
+                    }
+                }));
+            }
+            for (Future<RawAmiClient> f : logins) {
+                clients.add(f.get(30, TimeUnit.SECONDS));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() - watcherBefore >= 200);
+            assertThat(watcher.messagesRead() - watcherBefore)
+                    .as("SuccessfulAuth events the watcher read")
+                    .isEqualTo(200);
+            long perSession = (RawAmiClient.heapAfterGc() - heapBefore) / 200;
+            System.out.printf(
+                    "200 parallel logins in %.3f s; %d bytes of heap per logged-in idle session (server and test"
+                            + " client)%n",
+                    seconds, perSession);
+            assertThat(perSession).isLessThan(32 * 1024);
+            assertThat(sim.amiServer().sessions()).hasSize(201);
+            List<Future<String>> pings = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                RawAmiClient c = clients.get(i);
+                String id = "p" + i;
+                pings.add(pool.submit(() ->
+                        c.send("Action: Ping\r\nActionID: " + id + "\r\n\r\n").answer()));
+            }
+            for (int i = 0; i < pings.size(); i++) {
+                assertThat(pings.get(i).get(30, TimeUnit.SECONDS))
+                        .startsWith("Response: Success\r\nActionID: p" + i + "\r\n");
+            }
+            assertThat(sim.admin().journal())
+                    .filteredOn(e -> "Login".equals(e.action()))
+                    .hasSize(201)
+                    .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("handled"));
+        } finally {
+            pool.shutdownNow();
+            clients.forEach(RawAmiClient::close);
+        }
     }
-    // Every place comes back when the sockets close: nothing leaks in the count.
-    await().atMost(Duration.ofSeconds(10)).until(() -> sim.amiServer().sessions().size() == 1);
-    assertThat(sim.amiServer().unauthenticated().get()).isZero();
-    List<RawAmiClient> again = new ArrayList<>();
-    try {
-      for (int i = 0; i < limit; i++) {
-        again.add(RawAmiClient.connect(sim.amiPort()));
-        assertThat(again.get(i).bannerOrNull()).as("banner of waiting socket %d after the crowd left", i).isNotNull();
-      }
-    } finally {
-      again.forEach(RawAmiClient::close);
-    }
-    assertThat(watcher.pingInBackground("after")).startsWith("Response: Success\r\nActionID: after\r\n");
-  }
-
-  /**
-   * 200 clients log in in parallel, at most 50 waiting for their answer at any time (a client
-   * past authlimit would be closed before the banner, on Asterisk as here). None is refused or
-   * times out, the watcher sees every SuccessfulAuth, and each session is served afterwards.
-   */
-  @Test
-  void two_hundred_parallel_logins_all_succeed_quickly() throws Exception {
-    int limit = sim.amiServer().settings().maxUnauthenticated();
-    Semaphore waitingForAnswer = new Semaphore(limit);
-    long heapBefore = RawAmiClient.heapAfterGc();
-    long watcherBefore = watcher.messagesRead();
-    ExecutorService pool = Executors.newFixedThreadPool(200);
-    List<RawAmiClient> clients = new ArrayList<>();
-    try {
-      long t0 = System.nanoTime();
-      List<Future<RawAmiClient>> logins = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        logins.add(pool.submit(() -> {
-          waitingForAnswer.acquire();
-          try {
-            return RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off");
-          } finally {
-            waitingForAnswer.release();
-          }
-        }));
-      }
-      for (Future<RawAmiClient> f : logins) {
-        clients.add(f.get(30, TimeUnit.SECONDS));
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() - watcherBefore >= 200);
-      assertThat(watcher.messagesRead() - watcherBefore).as("SuccessfulAuth events the watcher read").isEqualTo(200);
-      long perSession = (RawAmiClient.heapAfterGc() - heapBefore) / 200;
-      System.out.printf("200 parallel logins in %.3f s; %d bytes of heap per logged-in idle session (server and test"
-          + " client)%n", seconds, perSession);
-      assertThat(perSession).isLessThan(32 * 1024);
-      assertThat(sim.amiServer().sessions()).hasSize(201);
-      List<Future<String>> pings = new ArrayList<>();
-      for (int i = 0; i < clients.size(); i++) {
-        RawAmiClient c = clients.get(i);
-        String id = "p" + i;
-        pings.add(pool.submit(() -> c.send("Action: Ping\r\nActionID: " + id + "\r\n\r\n").answer()));
-      }
-      for (int i = 0; i < pings.size(); i++) {
-        assertThat(pings.get(i).get(30, TimeUnit.SECONDS)).startsWith("Response: Success\r\nActionID: p" + i + "\r\n");
-      }
-      assertThat(sim.admin().journal()).filteredOn(e -> "Login".equals(e.action()))
-          .hasSize(201).allSatisfy(e -> assertThat(e.outcome()).isEqualTo("handled"));
-    } finally {
-      pool.shutdownNow();
-      clients.forEach(RawAmiClient::close);
-    }
-  }
 }

@@ -26,17 +26,22 @@ final class SessionLoadProbe {
     public static void main(String[] args) throws Exception {
         int sessions = Integer.parseInt(args.length > 0 ? args[0] : "1000");
         int changes = Integer.parseInt(args.length > 1 ? args[1] : "500");
-        try (UcmSimulator sim = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).start()) {
+        try (UcmSimulator sim = UcmSimulator.builder()
+                .amiPort(0)
+                .authFailureDelay(Duration.ZERO)
+                .start()) {
             List<Socket> sockets = new ArrayList<>();
             List<BufferedReader> readers = new ArrayList<>();
             // Logged in one after the other: the server refuses more than 50 unauthenticated sessions.
             for (int i = 0; i < sessions; i++) {
                 Socket s = new Socket("127.0.0.1", sim.amiPort());
                 s.setSoTimeout(30_000);
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                 in.readLine();
-                s.getOutputStream().write(("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 String line;
                 while (!(line = in.readLine()).isEmpty()) {
                     if (line.startsWith("Response:") && !line.contains("Success")) {
@@ -46,11 +51,14 @@ final class SessionLoadProbe {
                 sockets.add(s);
                 readers.add(in);
             }
-            System.out.printf("%d sessions logged in; simulator counts %d%n", sessions, sim.admin().amiSessions().size());
+            System.out.printf(
+                    "%d sessions logged in; simulator counts %d%n",
+                    sessions, sim.admin().amiSessions().size());
 
             AtomicLong delivered = new AtomicLong();
             AtomicInteger dropped = new AtomicInteger();
-            java.util.concurrent.ConcurrentHashMap<String, Long> byName = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.ConcurrentHashMap<String, Long> byName =
+                    new java.util.concurrent.ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(sessions);
             long expected = 2L * changes;
             for (BufferedReader in : readers) {
@@ -61,7 +69,8 @@ final class SessionLoadProbe {
                         while ((line = in.readLine()) != null) {
                             if (line.startsWith("Event: ")) {
                                 byName.merge(line.substring(7), 1L, Long::sum);
-                                // Only the changes' own events count; the backlog holds the other logins' SuccessfulAuth.
+                                // Only the changes' own events count; the backlog holds the other logins'
+                                // SuccessfulAuth.
                                 if (line.startsWith("Event: Presence") && ++n == expected) {
                                     break; // every change's PresenceStateChange and PresenceStatus read
                                 }
@@ -86,9 +95,16 @@ final class SessionLoadProbe {
             }
             done.await();
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%d sessions x %d presence changes: %d Presence* event deliveries in %.3f s = %.0f deliveries/s; "
+            System.out.printf(
+                    "%d sessions x %d presence changes: %d Presence* event deliveries in %.3f s = %.0f deliveries/s; "
                             + "%d sessions closed early, %d still counted by the simulator%n",
-                    sessions, changes, delivered.get(), s, delivered.get() / s, dropped.get(), sim.admin().amiSessions().size());
+                    sessions,
+                    changes,
+                    delivered.get(),
+                    s,
+                    delivered.get() / s,
+                    dropped.get(),
+                    sim.admin().amiSessions().size());
             System.out.println("events read, by name: " + new java.util.TreeMap<>(byName));
             for (Socket socket : sockets) {
                 socket.close();

@@ -50,7 +50,10 @@ final class AmiTestClient implements AutoCloseable {
     void send(String... namesAndValues) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            b.append(namesAndValues[i]).append(": ").append(namesAndValues[i + 1]).append("\r\n");
+            b.append(namesAndValues[i])
+                    .append(": ")
+                    .append(namesAndValues[i + 1])
+                    .append("\r\n");
         }
         b.append("\r\n");
         try {

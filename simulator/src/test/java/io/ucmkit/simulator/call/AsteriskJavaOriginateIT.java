@@ -24,8 +24,9 @@ class AsteriskJavaOriginateIT {
         try (SimulatedCalls server = new SimulatedCalls()) {
             server.admin().setAnswerMode("1000", "auto", 0);
             server.admin().setAnswerMode("1001", "auto", 0);
-            ManagerConnection connection = new ManagerConnectionFactory("127.0.0.1", server.port(),
-                    SimulatedCalls.USER, SimulatedCalls.SECRET).createManagerConnection();
+            ManagerConnection connection = new ManagerConnectionFactory(
+                            "127.0.0.1", server.port(), SimulatedCalls.USER, SimulatedCalls.SECRET)
+                    .createManagerConnection();
             List<ManagerEvent> events = new CopyOnWriteArrayList<>();
             connection.addEventListener(events::add);
             connection.login();
@@ -45,27 +46,40 @@ class AsteriskJavaOriginateIT {
 
                 // auto answer is scheduled on the injected clock: let it run
                 server.clock.advance(Duration.ofMillis(1));
-                await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof DialEndEvent d
-                        && "PJSIP/1001-00000001".equals(d.getDestChannel())));
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> events.stream()
+                                .anyMatch(e -> e instanceof DialEndEvent d
+                                        && "PJSIP/1001-00000001".equals(d.getDestChannel())));
                 server.admin().hangup("1001");
-                await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
-                        .filter(HangupEvent.class::isInstance).count() == 2);
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> events.stream()
+                                        .filter(HangupEvent.class::isInstance)
+                                        .count()
+                                == 2);
 
-                OriginateResponseEvent or = events.stream().filter(OriginateResponseEvent.class::isInstance)
-                        .map(OriginateResponseEvent.class::cast).findFirst().orElseThrow();
+                OriginateResponseEvent or = events.stream()
+                        .filter(OriginateResponseEvent.class::isInstance)
+                        .map(OriginateResponseEvent.class::cast)
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(or.getResponse()).isEqualTo("Success");
                 assertThat(or.getReason()).isEqualTo(4);
                 assertThat(or.getChannel()).isEqualTo("PJSIP/1000-00000000");
                 assertThat(or.getCallerIdName()).isEqualTo("Front Desk");
 
-                List<DialEndEvent> dialEnds = events.stream().filter(DialEndEvent.class::isInstance)
-                        .map(DialEndEvent.class::cast).toList();
+                List<DialEndEvent> dialEnds = events.stream()
+                        .filter(DialEndEvent.class::isInstance)
+                        .map(DialEndEvent.class::cast)
+                        .toList();
                 assertThat(dialEnds).extracting(DialEndEvent::getDialStatus).containsExactly("ANSWER", "ANSWER");
                 assertThat(dialEnds.get(1).getChannel()).isEqualTo("PJSIP/1000-00000000");
 
-                List<HangupEvent> hangups = events.stream().filter(HangupEvent.class::isInstance)
-                        .map(HangupEvent.class::cast).toList();
-                assertThat(hangups).extracting(HangupEvent::getChannel)
+                List<HangupEvent> hangups = events.stream()
+                        .filter(HangupEvent.class::isInstance)
+                        .map(HangupEvent.class::cast)
+                        .toList();
+                assertThat(hangups)
+                        .extracting(HangupEvent::getChannel)
                         .containsExactly("PJSIP/1001-00000001", "PJSIP/1000-00000000");
                 assertThat(hangups).extracting(HangupEvent::getCause).containsExactly(16, 16);
                 assertThat(hangups.get(0).getCauseTxt()).isEqualTo("Normal Clearing");

@@ -38,15 +38,44 @@ class CallScenariosIT {
     }
 
     private void originate(String src, String dst) {
-        AmiMessage r = client.action("Action", "Originate", "ActionID", "orig-1", "Channel", "PJSIP/" + src,
-                "Context", "from-internal", "Exten", dst, "Priority", "1", "CallerID", "Line1 text <Line2 text>",
-                "Timeout", "30000", "Async", "true");
+        AmiMessage r = client.action(
+                "Action",
+                "Originate",
+                "ActionID",
+                "orig-1",
+                "Channel",
+                "PJSIP/" + src,
+                "Context",
+                "from-internal",
+                "Exten",
+                dst,
+                "Priority",
+                "1",
+                "CallerID",
+                "Line1 text <Line2 text>",
+                "Timeout",
+                "30000",
+                "Async",
+                "true");
         assertThat(r.get("Message")).isEqualTo("Originate successfully queued");
     }
 
     private void spy(String data) {
-        AmiMessage r = client.action("Action", "Originate", "ActionID", "spy-1", "Channel", "PJSIP/1005",
-                "Application", "ChanSpy", "Data", data, "CallerID", "Supervisor <1005>", "Async", "true");
+        AmiMessage r = client.action(
+                "Action",
+                "Originate",
+                "ActionID",
+                "spy-1",
+                "Channel",
+                "PJSIP/1005",
+                "Application",
+                "ChanSpy",
+                "Data",
+                data,
+                "CallerID",
+                "Supervisor <1005>",
+                "Async",
+                "true");
         assertThat(r.get("Message")).isEqualTo("Originate successfully queued");
     }
 
@@ -88,8 +117,10 @@ class CallScenariosIT {
         readTo("BridgeEnter PJSIP/1000-00000000 Up 2");
         server.admin().hangup("1001");
         assertSequence("answered");
-        AmiMessage response = client.received.stream().filter(m -> "OriginateResponse".equals(m.eventName()))
-                .findFirst().orElseThrow();
+        AmiMessage response = client.received.stream()
+                .filter(m -> "OriginateResponse".equals(m.eventName()))
+                .findFirst()
+                .orElseThrow();
         assertThat(response.name(2)).isEqualTo("ActionID");
         assertThat(response.get("CallerIDNum")).isEqualTo("Line2text");
         assertThat(response.get("CallerIDName")).isEqualTo("Line1 text");
@@ -171,8 +202,10 @@ class CallScenariosIT {
         server.admin().dtmf("1004", "0123456789*#");
         assertSequence("ivr-digits");
         // The IVR reads one key per Read (transcript 44): D holds the last one.
-        assertThat(client.action("Action", "Getvar", "ActionID", "gv", "Channel", "PJSIP/1004-00000000",
-                "Variable", "D").get("Value")).isEqualTo("#");
+        assertThat(client.action(
+                                "Action", "Getvar", "ActionID", "gv", "Channel", "PJSIP/1004-00000000", "Variable", "D")
+                        .get("Value"))
+                .isEqualTo("#");
     }
 
     @Test
@@ -193,8 +226,10 @@ class CallScenariosIT {
         readTo("ChanSpyStart PJSIP/1005-00000002 PJSIP/1000-00000000");
         server.admin().hangup("1001");
         assertSequence("barge-active-call");
-        AmiMessage start = client.received.stream().filter(m -> "ChanSpyStart".equals(m.eventName()))
-                .findFirst().orElseThrow();
+        AmiMessage start = client.received.stream()
+                .filter(m -> "ChanSpyStart".equals(m.eventName()))
+                .findFirst()
+                .orElseThrow();
         assertThat(start.name(2)).isEqualTo("SpyerChannel");
         assertThat(start.get("SpyeeChannel")).isEqualTo("PJSIP/1000-00000000");
         assertThat(start.get("SpyerCallerIDName")).isEqualTo("Supervisor");
@@ -219,17 +254,19 @@ class CallScenariosIT {
         server.admin().answer("1005");
         server.admin().dial("1006", "*541000");
         assertSequence("whisper-and-listen");
-        assertThat(server.admin().calls()).filteredOn(c -> c.spyMode() != null)
+        assertThat(server.admin().calls())
+                .filteredOn(c -> c.spyMode() != null)
                 .extracting(Calls.ChannelView::spyMode, Calls.ChannelView::spying)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("whisper", "PJSIP/1001-00000001"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("whisper", "PJSIP/1001-00000001"),
                         org.assertj.core.groups.Tuple.tuple("listen", "PJSIP/1000-00000000"));
     }
 
     @Test
     void hangupByRegexAnswersAListAndHangsUpEveryMatch() {
         activeCall();
-        AmiMessage r = client.action("Action", "Hangup", "ActionID", "hup-re", "Channel", "/^PJSIP\\/100[01]-.*$/",
-                "Cause", "17");
+        AmiMessage r = client.action(
+                "Action", "Hangup", "ActionID", "hup-re", "Channel", "/^PJSIP\\/100[01]-.*$/", "Cause", "17");
         assertThat(r.get("EventList")).isEqualTo("start");
         client.readUntil(m -> "ChannelsHungupListComplete".equals(m.eventName()));
         assertSequence("hangup-regex");
@@ -237,10 +274,23 @@ class CallScenariosIT {
 
     @Test
     void aSynchronousOriginateAnswersAfterTheSourceAnswersAndItsEventsFollowTheResponse() {
-        client.send("Action", "Originate", "ActionID", "sync-1", "Channel", "PJSIP/1000", "Application", "Wait",
-                "Data", "5", "CallerID", "555");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> !server.admin().calls().isEmpty() && "Ringing".equals(server.admin().calls().get(0).state()));
+        client.send(
+                "Action",
+                "Originate",
+                "ActionID",
+                "sync-1",
+                "Channel",
+                "PJSIP/1000",
+                "Application",
+                "Wait",
+                "Data",
+                "5",
+                "CallerID",
+                "555");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !server.admin().calls().isEmpty()
+                        && "Ringing".equals(server.admin().calls().get(0).state()));
         server.admin().answer("1000");
         client.readUntil(m -> "DialEnd".equals(m.eventName()));
         server.clock.advance(Duration.ofSeconds(5));

@@ -37,20 +37,40 @@ class EmptyActionIdTest {
         out.addAll(calls.setvar(action("Action", "Setvar", "Channel", leg, "Variable", "FOO", "Value", "1")));
         out.addAll(calls.getvar(action("Action", "Getvar", "Channel", leg, "Variable", "FOO")));
         out.addAll(calls.getvar(action("Action", "Getvar", "Channel", "PJSIP/nope", "Variable", "FOO")));
-        out.addAll(calls.redirect(action("Action", "Redirect", "Channel", leg, "Context", "from-internal",
-                "Exten", "7000", "Priority", "1")));
+        out.addAll(calls.redirect(action(
+                "Action", "Redirect", "Channel", leg, "Context", "from-internal", "Exten", "7000", "Priority", "1")));
         out.addAll(calls.hangup(action("Action", "Hangup", "Channel", "/^PJSIP\\/1000-/")));
         out.addAll(calls.hangup(action("Action", "Hangup", "Channel", "PJSIP/nope")));
-        assertThat(out).hasSizeGreaterThan(10).allSatisfy(m -> assertThat(m.get("ActionID")).as(m.toString()).isNull());
+        assertThat(out)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(m -> assertThat(m.get("ActionID")).as(m.toString()).isNull());
     }
 
     @Test
     void anAsyncOriginateWithAnEmptyActionIdPublishesOriginateResponseWithoutIt() {
-        List<AmiMessage> r = calls.originate(action("Action", "Originate", "Channel", "PJSIP/1000",
-                "Context", "from-internal", "Exten", "1001", "Priority", "1", "Async", "true"), true).join();
+        List<AmiMessage> r = calls.originate(
+                        action(
+                                "Action",
+                                "Originate",
+                                "Channel",
+                                "PJSIP/1000",
+                                "Context",
+                                "from-internal",
+                                "Exten",
+                                "1001",
+                                "Priority",
+                                "1",
+                                "Async",
+                                "true"),
+                        true)
+                .join();
         calls.answer("1000");
-        assertThat(r).singleElement().satisfies(m -> assertThat(m.get("ActionID")).isNull());
-        assertThat(log.events).filteredOn(e -> "OriginateResponse".equals(e.eventName())).singleElement()
+        assertThat(r)
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("ActionID")).isNull());
+        assertThat(log.events)
+                .filteredOn(e -> "OriginateResponse".equals(e.eventName()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("ActionID")).isNull());
     }
 }

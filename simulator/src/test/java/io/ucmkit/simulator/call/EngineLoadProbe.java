@@ -11,7 +11,8 @@ final class EngineLoadProbe {
         FakePbx pbx = new FakePbx();
         for (int i = 0; i < calls * 2; i++) {
             String ext = Integer.toString(20000 + i);
-            pbx.phones.put(ext, new PbxPort.Phone(ext, "P" + ext, "PJSIP", true, PbxPort.AnswerMode.MANUAL, Duration.ZERO));
+            pbx.phones.put(
+                    ext, new PbxPort.Phone(ext, "P" + ext, "PJSIP", true, PbxPort.AnswerMode.MANUAL, Duration.ZERO));
         }
         AtomicLong events = new AtomicLong();
         Calls engine = Calls.create(pbx, new ManualTime().callClock(), e -> events.incrementAndGet(), false);
@@ -29,7 +30,8 @@ final class EngineLoadProbe {
                 engine.hangup(Integer.toString(20000 + 2 * i));
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%d calls (%d channels live at peak), %d events in %.3f s = %.0f events/s%n",
+            System.out.printf(
+                    "%d calls (%d channels live at peak), %d events in %.3f s = %.0f events/s%n",
                     calls, live, events.get(), s, events.get() / s);
         }
     }

@@ -53,23 +53,49 @@ final class EventLog implements EventSink {
         StringBuilder b = new StringBuilder(e.eventName());
         switch (e.eventName()) {
             case "DeviceStateChange" -> {
-                return b.append(' ').append(e.get("Device")).append(' ').append(e.get("State")).toString();
+                return b.append(' ')
+                        .append(e.get("Device"))
+                        .append(' ')
+                        .append(e.get("State"))
+                        .toString();
             }
             case "ExtensionStatus" -> {
-                return b.append(' ').append(e.get("Exten")).append(' ').append(e.get("StatusText")).toString();
+                return b.append(' ')
+                        .append(e.get("Exten"))
+                        .append(' ')
+                        .append(e.get("StatusText"))
+                        .toString();
             }
             case "PresenceStateChange", "PresenceStatus" -> {
-                return b.append(' ').append(e.get("Hint") == null ? e.get("Presentity") : e.get("Exten"))
-                        .append(' ').append(e.get("Status")).append(' ').append(e.get("Subtype")).toString();
+                return b.append(' ')
+                        .append(e.get("Hint") == null ? e.get("Presentity") : e.get("Exten"))
+                        .append(' ')
+                        .append(e.get("Status"))
+                        .append(' ')
+                        .append(e.get("Subtype"))
+                        .toString();
             }
             case "ChannelHungup" -> {
                 return b.append(' ').append(e.get("Channel")).toString();
             }
-            default -> { }
+            default -> {}
         }
-        for (String h : List.of("Channel", "SpyerChannel", "DestChannel", "ChannelStateDesc", "DestChannelStateDesc",
-                "Application", "DialStatus", "Cause", "Response", "Reason", "Digit", "Direction",
-                "BridgeNumChannels", "SpyeeChannel", "Variable")) {
+        for (String h : List.of(
+                "Channel",
+                "SpyerChannel",
+                "DestChannel",
+                "ChannelStateDesc",
+                "DestChannelStateDesc",
+                "Application",
+                "DialStatus",
+                "Cause",
+                "Response",
+                "Reason",
+                "Digit",
+                "Direction",
+                "BridgeNumChannels",
+                "SpyeeChannel",
+                "Variable")) {
             String v = e.get(h);
             if (v != null) {
                 b.append(' ').append(v);

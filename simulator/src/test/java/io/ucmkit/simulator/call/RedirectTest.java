@@ -33,8 +33,8 @@ class RedirectTest {
     }
 
     private String redirectTo(String exten, String... extra) {
-        List<String> headers = new ArrayList<>(List.of("Action", "Redirect", "Channel", A, "Context", "from-internal",
-                "Exten", exten, "Priority", "1"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Action", "Redirect", "Channel", A, "Context", "from-internal", "Exten", exten, "Priority", "1"));
         headers.addAll(List.of(extra));
         List<AmiMessage> r = calls.redirect(AmiMessage.of(headers.toArray(String[]::new)));
         assertThat(r).hasSize(1);
@@ -44,16 +44,26 @@ class RedirectTest {
     @Test
     void aDualRedirectMovesBothLegsOfTheBridgeAndHangsUpNeither() {
         activeCall();
-        assertThat(redirect("ExtraChannel", B, "ExtraContext", "from-internal", "ExtraExten", "7001",
-                "ExtraPriority", "1")).isEqualTo("Success: Dual Redirect successful");
-        assertThat(log.callLines()).startsWith("BridgeLeave " + A + " Up 1", "BridgeLeave " + B + " Up 0", "BridgeDestroy 0",
-                "Newexten " + A + " Up Answer", "Newexten " + A + " Up Read",
-                "Newexten " + B + " Up Answer", "Newexten " + B + " Up Read");
+        assertThat(redirect(
+                        "ExtraChannel", B, "ExtraContext", "from-internal", "ExtraExten", "7001", "ExtraPriority", "1"))
+                .isEqualTo("Success: Dual Redirect successful");
+        assertThat(log.callLines())
+                .startsWith(
+                        "BridgeLeave " + A + " Up 1",
+                        "BridgeLeave " + B + " Up 0",
+                        "BridgeDestroy 0",
+                        "Newexten " + A + " Up Answer",
+                        "Newexten " + A + " Up Read",
+                        "Newexten " + B + " Up Answer",
+                        "Newexten " + B + " Up Read");
         assertThat(log.callLines()).noneMatch(l -> l.startsWith("Hangup"));
-        assertThat(calls.calls()).extracting(Calls.ChannelView::application, Calls.ChannelView::bridgedWith)
+        assertThat(calls.calls())
+                .extracting(Calls.ChannelView::application, Calls.ChannelView::bridgedWith)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("Read", null));
-        assertThat(log.events).filteredOn(e -> "Read".equals(e.get("Application")))
-                .extracting(e -> e.get("Exten")).containsExactly("7000", "7001");
+        assertThat(log.events)
+                .filteredOn(e -> "Read".equals(e.get("Application")))
+                .extracting(e -> e.get("Exten"))
+                .containsExactly("7000", "7001");
     }
 
     @Test
@@ -61,8 +71,10 @@ class RedirectTest {
         activeCall();
         assertThat(redirect("ExtraChannel", B, "ExtraExten", "1234", "ExtraPriority", "x"))
                 .isEqualTo("Success: Dual Redirect successful");
-        assertThat(log.events).filteredOn(e -> "Read".equals(e.get("Application")))
-                .extracting(e -> e.get("Channel") + "@" + e.get("Exten")).containsExactly(A + "@7000", B + "@7000");
+        assertThat(log.events)
+                .filteredOn(e -> "Read".equals(e.get("Application")))
+                .extracting(e -> e.get("Channel") + "@" + e.get("Exten"))
+                .containsExactly(A + "@7000", B + "@7000");
     }
 
     @Test
@@ -88,13 +100,24 @@ class RedirectTest {
         log.clear();
         // A is in Ring (its phone dials), B rings towards its phone.
         assertThat(redirect()).isEqualTo("Error: Redirect failed, channel not up.");
-        List<AmiMessage> r = calls.redirect(AmiMessage.of("Action", "Redirect", "Channel", B, "Context", "from-internal",
-                "Exten", "7000", "Priority", "1"));
+        List<AmiMessage> r = calls.redirect(AmiMessage.of(
+                "Action", "Redirect", "Channel", B, "Context", "from-internal", "Exten", "7000", "Priority", "1"));
         assertThat(r.get(0).get("Message")).isEqualTo("Redirect failed, channel not up.");
         calls.dial("1002", "7000");
         log.clear();
-        r = calls.redirect(AmiMessage.of("Action", "Redirect", "Channel", "PJSIP/1002-00000002", "Context",
-                "from-internal", "Exten", "7001", "Priority", "1", "ExtraChannel", B));
+        r = calls.redirect(AmiMessage.of(
+                "Action",
+                "Redirect",
+                "Channel",
+                "PJSIP/1002-00000002",
+                "Context",
+                "from-internal",
+                "Exten",
+                "7001",
+                "Priority",
+                "1",
+                "ExtraChannel",
+                B));
         assertThat(r.get(0).get("Message")).isEqualTo("Redirect failed, extra channel not up.");
         assertThat(log.events).isEmpty();
         calls.answer("1001");
@@ -112,7 +135,9 @@ class RedirectTest {
         assertThat(log.callLines()).isEmpty();
         clock.advance(Duration.ofSeconds(1));
         assertThat(log.variables("PJSIP/1000-00000000")).startsWith("D=", "READSTATUS=TIMEOUT");
-        assertThat(log.events).filteredOn(e -> "UserEvent".equals(e.get("Application")))
-                .singleElement().satisfies(e -> assertThat(e.get("Exten")).isEqualTo("7001"));
+        assertThat(log.events)
+                .filteredOn(e -> "UserEvent".equals(e.get("Application")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("Exten")).isEqualTo("7001"));
     }
 }

@@ -23,8 +23,13 @@ final class SimulatedCalls implements AutoCloseable {
     final UcmSimulator sim;
 
     SimulatedCalls() {
-        sim = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO).config(PbxConfigLoader.parse(pbx()))
-                .clock(clock.clock()).scheduler(clock).start();
+        sim = UcmSimulator.builder()
+                .amiPort(0)
+                .authFailureDelay(Duration.ZERO)
+                .config(PbxConfigLoader.parse(pbx()))
+                .clock(clock.clock())
+                .scheduler(clock)
+                .start();
     }
 
     private static String pbx() {

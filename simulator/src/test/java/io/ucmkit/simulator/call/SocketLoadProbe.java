@@ -17,12 +17,18 @@ final class SocketLoadProbe {
         StringBuilder yaml = new StringBuilder("amiUsers:\n  - {username: amiadmin, secret: amiadmin1, "
                 + "permit: [\"127.0.0.1/255.255.255.255\"], read: [all], write: [all]}\nextensions:\n");
         for (int i = 0; i < calls * 2; i++) {
-            yaml.append("  - {number: \"").append(20000 + i).append("\", name: \"P").append(20000 + i)
+            yaml.append("  - {number: \"")
+                    .append(20000 + i)
+                    .append("\", name: \"P")
+                    .append(20000 + i)
                     .append("\", model: GXP2170, answerMode: manual}\n");
         }
-        try (UcmSimulator sim = UcmSimulator.builder().amiPort(0).authFailureDelay(Duration.ZERO)
-                .config(PbxConfigLoader.parse(yaml.toString())).start();
-             AmiTestClient client = AmiTestClient.loggedIn(sim.amiPort(), "amiadmin", "amiadmin1")) {
+        try (UcmSimulator sim = UcmSimulator.builder()
+                        .amiPort(0)
+                        .authFailureDelay(Duration.ZERO)
+                        .config(PbxConfigLoader.parse(yaml.toString()))
+                        .start();
+                AmiTestClient client = AmiTestClient.loggedIn(sim.amiPort(), "amiadmin", "amiadmin1")) {
             Thread reader = new Thread(() -> {
                 String last = "Hangup PJSIP/" + (20000 + 2 * (calls - 1)) + "-";
                 client.until(m -> EventLog.line(m).startsWith(last));
@@ -40,7 +46,8 @@ final class SocketLoadProbe {
             reader.join();
             double s = (System.nanoTime() - t0) / 1e9;
             int n = client.received.size();
-            System.out.printf("%d calls, %d channels live at peak, %d messages read by the client in %.3f s = %.0f/s%n",
+            System.out.printf(
+                    "%d calls, %d channels live at peak, %d messages read by the client in %.3f s = %.0f/s%n",
                     calls, peak, n, s, n / s);
         }
     }

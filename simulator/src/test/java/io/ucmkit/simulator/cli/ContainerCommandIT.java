@@ -32,135 +32,146 @@ import org.junit.jupiter.api.Test;
  */
 class ContainerCommandIT {
 
-  private static final Path DOCKERFILE = Path.of("Dockerfile");
-  private static final Path JAR = Path.of("target", "ucmkit-simulator.jar");
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final Path JAR = Path.of("target", "ucmkit-simulator.jar");
 
-  @Test
-  void the_images_command_serves_ami_and_the_control_api_and_accepts_logins_from_any_host() throws Exception {
-    try (Simulator sim = Simulator.start(true)) {
-      sim.awaitOutput("AMI logins accepted from any host");
-      HttpResponse<String> extensions = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + sim.webPort + "/api/v1/extensions")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(extensions.statusCode()).isEqualTo(200);
-      assertThat(new ObjectMapper().readTree(extensions.body()).size()).isEqualTo(10);
-      assertThat(loginFromAnotherHost(sim.amiPort)).contains("Authentication accepted");
-    }
-  }
-
-  @Test
-  void without_permit_any_a_login_from_another_host_is_refused_and_the_simulator_says_why() throws Exception {
-    try (Simulator sim = Simulator.start(false)) {
-      assertThat(loginFromAnotherHost(sim.amiPort)).contains("Authentication failed");
-      sim.awaitOutput("AMI login refused for user 'amiadmin' from 127.0.0.2: IP not permitted");
-    }
-  }
-
-  private static String loginFromAnotherHost(int port) throws Exception {
-    try (Socket s = new Socket()) {
-      s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-      s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-      StringBuilder got = new StringBuilder();
-      for (String line; (line = in.readLine()) != null; ) {
-        got.append(line).append('\n');
-        if (line.startsWith("Message: ")) {
-          break;
+    @Test
+    void the_images_command_serves_ami_and_the_control_api_and_accepts_logins_from_any_host() throws Exception {
+        try (Simulator sim = Simulator.start(true)) {
+            sim.awaitOutput("AMI logins accepted from any host");
+            HttpResponse<String> extensions = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sim.webPort + "/api/v1/extensions"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(extensions.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(extensions.body()).size()).isEqualTo(10);
+            assertThat(loginFromAnotherHost(sim.amiPort)).contains("Authentication accepted");
         }
-      }
-      return got.toString();
     }
-  }
 
-  /** The simulator process started with the Dockerfile's ENTRYPOINT (the jar path mapped to the build's). */
-  private static final class Simulator implements AutoCloseable {
-    private static final Pattern PORTS = Pattern.compile("AMI on [^:]+:(\\d+), dashboard http://[^:]+:(\\d+)/");
-    private final Process process;
-    private final StringBuilder output = new StringBuilder();
-    private final Thread reader;
-    int amiPort;
-    int webPort;
+    @Test
+    void without_permit_any_a_login_from_another_host_is_refused_and_the_simulator_says_why() throws Exception {
+        try (Simulator sim = Simulator.start(false)) {
+            assertThat(loginFromAnotherHost(sim.amiPort)).contains("Authentication failed");
+            sim.awaitOutput("AMI login refused for user 'amiadmin' from 127.0.0.2: IP not permitted");
+        }
+    }
 
-    private Simulator(Process process) {
-      this.process = process;
-      this.reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            synchronized (output) {
-              output.append(line).append('\n');
-              output.notifyAll();
+    private static String loginFromAnotherHost(int port) throws Exception {
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            StringBuilder got = new StringBuilder();
+            for (String line; (line = in.readLine()) != null; ) {
+                got.append(line).append('\n');
+                if (line.startsWith("Message: ")) {
+                    break;
+                }
             }
-          }
-        } catch (java.io.IOException ignored) {
-          // the process ended
+            return got.toString();
         }
-        synchronized (output) {
-          output.notifyAll();
+    }
+
+    /** The simulator process started with the Dockerfile's ENTRYPOINT (the jar path mapped to the build's). */
+    private static final class Simulator implements AutoCloseable {
+        private static final Pattern PORTS = Pattern.compile("AMI on [^:]+:(\\d+), dashboard http://[^:]+:(\\d+)/");
+        private final Process process;
+        private final StringBuilder output = new StringBuilder();
+        private final Thread reader;
+        int amiPort;
+        int webPort;
+
+        private Simulator(Process process) {
+            this.process = process;
+            this.reader = new Thread(
+                    () -> {
+                        try (BufferedReader r = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = r.readLine()) != null; ) {
+                                synchronized (output) {
+                                    output.append(line).append('\n');
+                                    output.notifyAll();
+                                }
+                            }
+                        } catch (java.io.IOException ignored) {
+                            // the process ended
+                        }
+                        synchronized (output) {
+                            output.notifyAll();
+                        }
+                    },
+                    "simulator-output");
+            reader.setDaemon(true);
+            reader.start();
         }
-      }, "simulator-output");
-      reader.setDaemon(true);
-      reader.start();
-    }
 
-    static Simulator start(boolean withImageEnv) throws Exception {
-      String dockerfile = Files.readString(DOCKERFILE);
-      List<String> command = new ArrayList<>();
-      for (String word : jsonArray(dockerfile, "ENTRYPOINT")) {
-        command.add(word.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-            : word.equals("/app/ucmkit-simulator.jar") ? JAR.toString() : word);
-      }
-      command.addAll(List.of("--ami-port", "0", "--web-port", "0"));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      pb.environment().remove("UCMKIT_PERMIT_ANY");
-      if (withImageEnv) {
-        Matcher env = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$").matcher(dockerfile);
-        while (env.find()) {
-          pb.environment().put(env.group(1), env.group(2));
+        static Simulator start(boolean withImageEnv) throws Exception {
+            String dockerfile = Files.readString(DOCKERFILE);
+            List<String> command = new ArrayList<>();
+            for (String word : jsonArray(dockerfile, "ENTRYPOINT")) {
+                command.add(
+                        word.equals("java")
+                                ? Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString()
+                                : word.equals("/app/ucmkit-simulator.jar") ? JAR.toString() : word);
+            }
+            command.addAll(List.of("--ami-port", "0", "--web-port", "0"));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().remove("UCMKIT_PERMIT_ANY");
+            if (withImageEnv) {
+                Matcher env = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$").matcher(dockerfile);
+                while (env.find()) {
+                    pb.environment().put(env.group(1), env.group(2));
+                }
+            }
+            Simulator sim = new Simulator(pb.start());
+            Matcher ports = PORTS.matcher(sim.awaitOutput("dashboard http"));
+            assertThat(ports.find()).as("the printed ports: %s", sim.output()).isTrue();
+            sim.amiPort = Integer.parseInt(ports.group(1));
+            sim.webPort = Integer.parseInt(ports.group(2));
+            return sim;
         }
-      }
-      Simulator sim = new Simulator(pb.start());
-      Matcher ports = PORTS.matcher(sim.awaitOutput("dashboard http"));
-      assertThat(ports.find()).as("the printed ports: %s", sim.output()).isTrue();
-      sim.amiPort = Integer.parseInt(ports.group(1));
-      sim.webPort = Integer.parseInt(ports.group(2));
-      return sim;
-    }
 
-    private static List<String> jsonArray(String dockerfile, String instruction) throws Exception {
-      Matcher m = Pattern.compile("(?m)^" + instruction + " (\\[.*])$").matcher(dockerfile);
-      assertThat(m.find()).as("%s in the Dockerfile", instruction).isTrue();
-      return List.of(new ObjectMapper().readValue(m.group(1), String[].class));
-    }
-
-    /** Everything printed so far, once it contains {@code text} (20 s at most). */
-    String awaitOutput(String text) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      synchronized (output) {
-        while (output.indexOf(text) < 0) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0 || !reader.isAlive()) {
-            throw new AssertionError("no '" + text + "' in the simulator's output:\n" + output);
-          }
-          output.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        private static List<String> jsonArray(String dockerfile, String instruction) throws Exception {
+            Matcher m = Pattern.compile("(?m)^" + instruction + " (\\[.*])$").matcher(dockerfile);
+            assertThat(m.find()).as("%s in the Dockerfile", instruction).isTrue();
+            return List.of(new ObjectMapper().readValue(m.group(1), String[].class));
         }
-        return output.toString();
-      }
-    }
 
-    String output() {
-      synchronized (output) {
-        return output.toString();
-      }
-    }
+        /** Everything printed so far, once it contains {@code text} (20 s at most). */
+        String awaitOutput(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            synchronized (output) {
+                while (output.indexOf(text) < 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !reader.isAlive()) {
+                        throw new AssertionError("no '" + text + "' in the simulator's output:\n" + output);
+                    }
+                    output.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+                return output.toString();
+            }
+        }
 
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+        String output() {
+            synchronized (output) {
+                return output.toString();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
-  }
 }
