@@ -1,11 +1,13 @@
 package io.ucmkit.simulator;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.admin.AnswerMode;
+import io.ucmkit.simulator.admin.ExtensionInfo;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.Journal;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
-import io.ucmkit.simulator.pbx.ExtensionInfo;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
 import java.util.List;

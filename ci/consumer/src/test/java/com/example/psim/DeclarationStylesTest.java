@@ -2,7 +2,7 @@ package com.example.psim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ucmkit.simulator.PresenceStatus;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.junit.UcmSimulatorExtension;

@@ -1,11 +1,11 @@
 package io.ucmkit.features.support;
 
 import io.ucmkit.simulator.SimulatorAdmin;
+import io.ucmkit.simulator.admin.ExtensionInfo;
 import io.ucmkit.simulator.ami.Journal;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.call.Calls.ChannelView;
 import io.ucmkit.simulator.config.AmiUserConfig;
-import io.ucmkit.simulator.pbx.ExtensionInfo;
 import io.ucmkit.simulator.pbx.WatcherKey;
 import java.util.List;
 import java.util.Optional;

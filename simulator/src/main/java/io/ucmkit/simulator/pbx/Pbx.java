@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.admin.ExtensionInfo;
 import io.ucmkit.simulator.ami.SecurityEvents;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.PbxConfig;

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.pbx;
 
+import io.ucmkit.simulator.admin.AnswerMode;
 import io.ucmkit.simulator.call.PbxPort;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.IvrConfig;

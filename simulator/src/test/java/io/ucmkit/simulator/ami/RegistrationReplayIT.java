@@ -3,7 +3,7 @@ package io.ucmkit.simulator.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.pbx.ExtensionInfo;
+import io.ucmkit.simulator.admin.ExtensionInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.admin.AnswerMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,10 +3,10 @@ package io.ucmkit.simulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.ucmkit.simulator.AnswerMode;
-import io.ucmkit.simulator.PresenceStatus;
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.AnswerMode;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

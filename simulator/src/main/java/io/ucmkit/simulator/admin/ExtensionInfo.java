@@ -1,4 +1,4 @@
-package io.ucmkit.simulator.pbx;
+package io.ucmkit.simulator.admin;
 
 /**
  * A snapshot of one extension and its phone, as the control API shows it: presence is the UCM

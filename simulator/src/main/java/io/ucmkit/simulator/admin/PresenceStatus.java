@@ -1,4 +1,4 @@
-package io.ucmkit.simulator;
+package io.ucmkit.simulator.admin;
 
 import java.util.Locale;
 
