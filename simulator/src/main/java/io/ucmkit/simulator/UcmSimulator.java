@@ -1,5 +1,6 @@
 package io.ucmkit.simulator;
 
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.ami.ActionHandler;
 import io.ucmkit.simulator.ami.ActionRegistry;
 import io.ucmkit.simulator.ami.AmiServer;
@@ -11,6 +12,7 @@ import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.http.ControlApi;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
 import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
@@ -22,14 +24,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A running fake UCM6XXX: PBX model, AMI server and (when a web port is set) the HTTP control API.
  * <pre>{@code
  * try (UcmSimulator sim = UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO).start()) {
  *   int port = sim.amiPort();
- *   sim.admin().setPresence("1000", "dnd", null);
+ *   sim.admin().setPresence("1000", PresenceStatus.DND);
  * }
  * }</pre>
  */
@@ -37,8 +39,8 @@ public final class UcmSimulator implements AutoCloseable {
 
     private final Pbx pbx;
     private final AmiServer ami;
-    private final SimulatorAdmin admin;
-    private final AutoCloseable web;
+    private final Admin admin;
+    private final ControlApi web;
     private final ExecutorScheduler ownScheduler;
     private final SimulatorMetrics metrics;
     /** Readiness: true from start until close begins. */
@@ -49,16 +51,19 @@ public final class UcmSimulator implements AutoCloseable {
             Calls calls,
             AmiServer ami,
             SimulatorMetrics metrics,
-            Function<UcmSimulator, AutoCloseable> webStarter,
+            String bind,
+            int webPort,
             ExecutorScheduler own) {
         this.pbx = pbx;
         this.ami = ami;
         this.metrics = metrics;
-        this.admin = new SimulatorAdmin(pbx, calls, ami);
+        this.admin = new InProcessAdmin(pbx, calls, ami);
         this.ownScheduler = own;
-        AutoCloseable w = null;
+        ControlApi w = null;
         try {
-            w = webStarter == null ? null : webStarter.apply(this);
+            w = webPort < 0
+                    ? null
+                    : ControlApi.start(admin, bind, webPort, metrics, this::ready, Schedulers.parallel());
         } catch (RuntimeException e) {
             ami.close();
             metrics.close();
@@ -80,7 +85,7 @@ public final class UcmSimulator implements AutoCloseable {
 
     /** The control API port, or -1 when it was not started. */
     public int webPort() {
-        return web instanceof PortHolder p ? p.port() : -1;
+        return web == null ? -1 : web.port();
     }
 
     /** Accepted AMI credentials: username → secret. */
@@ -92,7 +97,8 @@ public final class UcmSimulator implements AutoCloseable {
         return out;
     }
 
-    public SimulatorAdmin admin() {
+    /** What a person does at the phones and in the web GUI; the control API serves the same. */
+    public Admin admin() {
         return admin;
     }
 
@@ -126,8 +132,6 @@ public final class UcmSimulator implements AutoCloseable {
             if (web != null) {
                 web.close();
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the control API failed", e);
         } finally {
             ami.close();
             metrics.close();
@@ -135,11 +139,6 @@ public final class UcmSimulator implements AutoCloseable {
                 ownScheduler.close();
             }
         }
-    }
-
-    /** Something that listens on a port (the control API). */
-    public interface PortHolder extends AutoCloseable {
-        int port();
     }
 
     /** Options of a simulator; one builder per start. */
@@ -276,16 +275,7 @@ public final class UcmSimulator implements AutoCloseable {
                 }
                 throw e;
             }
-            Function<UcmSimulator, AutoCloseable> webStarter = webPort < 0
-                    ? null
-                    : sim -> io.ucmkit.simulator.http.ControlApi.start(
-                            sim.admin(),
-                            bind,
-                            webPort,
-                            sim.metrics(),
-                            sim::ready,
-                            reactor.core.scheduler.Schedulers.parallel());
-            return new UcmSimulator(pbx, calls, ami, metrics, webStarter, own);
+            return new UcmSimulator(pbx, calls, ami, metrics, bind, webPort, own);
         }
     }
 }
