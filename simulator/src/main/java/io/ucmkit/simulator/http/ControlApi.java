@@ -110,13 +110,12 @@ public final class ControlApi implements AutoCloseable {
                         "PUT",
                         BASE + "/extensions/{ext}/presence",
                         List.of("status", "text"),
-                        (q, s, body) -> extensionBody(
-                                q,
-                                s,
-                                admin,
-                                body,
-                                (ext, b) -> admin.setPresence(
-                                        ext, presenceStatus(b), optionalText(b, "text", CUSTOM_TEXT)))),
+                        (q, s, body) -> extensionBody(q, s, admin, body, (ext, b) -> {
+                            // each field's type before any value, in field order
+                            String status = text(b, "status", PRESENCE);
+                            String text = optionalText(b, "text", CUSTOM_TEXT);
+                            return admin.setPresence(ext, presenceStatus(status), text);
+                        })),
                 Route.withBody(
                         "PUT",
                         BASE + "/extensions/{ext}/registration",
@@ -127,12 +126,11 @@ public final class ControlApi implements AutoCloseable {
                         "PUT",
                         BASE + "/extensions/{ext}/answer-mode",
                         List.of("mode", "delayMs"),
-                        (q, s, body) -> extensionBody(
-                                q,
-                                s,
-                                admin,
-                                body,
-                                (ext, b) -> admin.setAnswerMode(ext, answerMode(b), Duration.ofMillis(delayMs(b))))),
+                        (q, s, body) -> extensionBody(q, s, admin, body, (ext, b) -> {
+                            String mode = text(b, "mode", ANSWER_MODES);
+                            int delayMs = delayMs(b);
+                            return admin.setAnswerMode(ext, answerMode(mode), Duration.ofMillis(delayMs));
+                        })),
                 Route.of(
                         "POST",
                         BASE + "/extensions/{ext}/answer",
@@ -324,9 +322,8 @@ public final class ControlApi implements AutoCloseable {
         return v;
     }
 
-    /** {@code status}, in any case as the UCM accepts it. */
-    private static PresenceStatus presenceStatus(JsonNode body) {
-        String status = text(body, "status", PRESENCE);
+    /** A presence status in any case, as the UCM accepts it. */
+    private static PresenceStatus presenceStatus(String status) {
         for (PresenceStatus p : PresenceStatus.values()) {
             if (p.wire().equals(status.toLowerCase(Locale.ROOT))) {
                 return p;
@@ -336,8 +333,7 @@ public final class ControlApi implements AutoCloseable {
                 "status: '" + status + "' is not one of available|away|chat|dnd|custom|unavailable", null, null);
     }
 
-    private static AnswerMode answerMode(JsonNode body) {
-        String mode = text(body, "mode", ANSWER_MODES);
+    private static AnswerMode answerMode(String mode) {
         for (AnswerMode m : AnswerMode.values()) {
             if (m.wire().equals(mode)) {
                 return m;
