@@ -2,9 +2,9 @@ package com.example.psim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ucmkit.simulator.admin.PresenceStatus;
-import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.junit.UcmSimulatorExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
