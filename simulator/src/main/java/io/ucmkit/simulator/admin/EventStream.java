@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The control API's server-sent event stream, read line by line: each {@code data:} line is one
  * event's JSON; {@code id:}, {@code event:} and comment lines (the greeting and heartbeats) carry
- * nothing {@link HttpAdmin} needs. The first line, the greeting, means the simulator has
- * subscribed the stream. Closing cancels the HTTP body, which ends the server's subscription.
+ * nothing {@link HttpAdmin} needs. The control API subscribes the stream to the PBX's events
+ * before it sends anything, so the first line (the greeting) means no later event is missed.
+ * Closing cancels the HTTP body, which ends the server's subscription.
  */
 final class EventStream implements Flow.Subscriber<String>, Admin.Subscription {
 

@@ -265,9 +265,11 @@ public final class ControlApi implements AutoCloseable {
                     });
                 })
                 .onBackpressureBuffer(10_000);
+        // merge subscribes in order: the PBX's events first, so the greeting tells a client (HttpAdmin waits for
+        // it) that no event from then on is missed
         Flux<String> stream = Flux.merge(
-                        Flux.just(": ucmkit simulator events\n\n"),
                         events,
+                        Flux.just(": ucmkit simulator events\n\n"),
                         Flux.interval(HEARTBEAT, HEARTBEAT, heartbeats).map(i -> ": heartbeat\n\n"))
                 .doOnSubscribe(sub -> metrics.sseClients().incrementAndGet())
                 .doFinally(signal -> metrics.sseClients().decrementAndGet());
