@@ -73,11 +73,6 @@ public final class HttpAdmin implements Admin {
         return admin;
     }
 
-    /** Where this admin sends its requests: the control API's base, ending in {@code /api/v1}. */
-    public URI uri() {
-        return base;
-    }
-
     @Override
     public List<ExtensionInfo> extensions() {
         return read(send("GET", "/extensions", null), new TypeReference<>() {});
