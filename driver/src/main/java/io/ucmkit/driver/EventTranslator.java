@@ -1,6 +1,7 @@
 package io.ucmkit.driver;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import io.ucmkit.driver.DriverEvent.CallStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,9 +150,7 @@ final class EventTranslator {
     /** Whether a channel of {@code tech/extension} is Up, from the tracked channels. */
     synchronized boolean isUp(String tech, String extension) {
         for (var e : channels.entries()) {
-            if (e.getValue().state() == 6
-                    && tech.equalsIgnoreCase(Channels.tech(e.getKey()))
-                    && extension.equals(Channels.extension(e.getKey()))) {
+            if (Channels.isUpAt(e.getKey(), e.getValue().state(), tech, extension)) {
                 return true;
             }
         }
@@ -177,8 +176,8 @@ final class EventTranslator {
         switch (name) {
             case "Newchannel" -> bindOriginatedLeg(m, channel, state);
             case "Newstate" -> {
-                int prev = previous == null ? -1 : previous.state();
-                if (parseInt(state) == 6 && (prev == 0 || prev == 5)) {
+                ChannelState prev = previous == null ? null : previous.state();
+                if (stateOf(state) == ChannelState.UP && (prev == ChannelState.DOWN || prev == ChannelState.RINGING)) {
                     accepted(out, channel, m.get("Uniqueid"), m.get("Linkedid"));
                 }
             }
@@ -242,8 +241,7 @@ final class EventTranslator {
             if (ch != null) {
                 live.add(ch);
                 channels.put(
-                        ch,
-                        new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), parseInt(c.get("ChannelState"))));
+                        ch, new LiveChannels.Leg(c.get("Uniqueid"), c.get("Linkedid"), stateOf(c.get("ChannelState"))));
             }
         }
         for (String gone : channels.entries().stream().map(Map.Entry::getKey).toList()) {
@@ -351,7 +349,7 @@ final class EventTranslator {
                 return;
             }
             String linkedid = m.get("Linkedid");
-            channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), linkedid, parseInt(state)));
+            channels.put(channel, new LiveChannels.Leg(m.get("Uniqueid"), linkedid, stateOf(state)));
             if (linkedid != null) {
                 noteIvr(m.get("Exten"), linkedid);
             }
@@ -368,7 +366,7 @@ final class EventTranslator {
     }
 
     private void bindOriginatedLeg(AmiMessage m, String channel, String state) {
-        if (parseInt(state) != 0) {
+        if (stateOf(state) != ChannelState.DOWN) {
             return;
         }
         String ext = Channels.extension(channel);
@@ -662,6 +660,11 @@ final class EventTranslator {
         }
         int colon = presentity.indexOf(':');
         return colon < 0 ? presentity : presentity.substring(colon + 1);
+    }
+
+    /** The state of a ChannelState header, or null when it is missing or not one Asterisk defines. */
+    private static ChannelState stateOf(String header) {
+        return ChannelState.ofHeader(header).orElse(null);
     }
 
     private static int parseInt(String s) {

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
@@ -255,10 +256,12 @@ public final class UcmDriver implements AutoCloseable {
                     .thenCompose(r -> {
                         boolean inCall = r.isSuccess()
                                 ? r.items().stream()
-                                        .anyMatch(ch -> "6".equals(ch.get("ChannelState"))
-                                                && tech.equalsIgnoreCase(Channels.tech(ch.get("Channel")))
-                                                && request.destinationExtension()
-                                                        .equals(Channels.extension(ch.get("Channel"))))
+                                        .anyMatch(ch -> Channels.isUpAt(
+                                                ch.get("Channel"),
+                                                ChannelState.ofHeader(ch.get("ChannelState"))
+                                                        .orElse(null),
+                                                tech,
+                                                request.destinationExtension()))
                                 : translator.isUp(tech, request.destinationExtension());
                         if (!inCall) {
                             throw new DriverException(
