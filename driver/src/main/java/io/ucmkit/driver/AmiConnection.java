@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
  * is ever resent: a new connection is a new object with an empty map.
  */
-final class AmiConnection {
+final class AmiConnection implements ActionSender {
 
     private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
     /** The decoder quotes the start of a bad line; when that line is a credential, its value is masked. */
@@ -202,7 +202,8 @@ final class AmiConnection {
      * with the response (list actions: with their items), or fails with TIMEOUT after {@code timeout}, or with
      * CONNECTION_LOST if the connection drops first. A closed connection fails the action at once.
      */
-    CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout) {
+    @Override
+    public CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout) {
         return send(action, timeout, ids.next());
     }
 

@@ -70,18 +70,24 @@ public final class UcmDriver implements AutoCloseable {
         });
         this.translator = new EventTranslator(config, clock);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        AssetHealth health = new AssetHealth(config, asset);
         this.supervisor = new ConnectionSupervisor(
                 config,
                 group.next(),
                 ids,
-                asset,
-                translator,
-                events::offer,
-                m -> {
-                    if (amiEvents.hasSubscribers()) {
-                        amiEvents.offer(m);
-                    }
-                },
+                new LoginHandshake(config, metrics),
+                new StateResync(config, translator, events::offer),
+                health,
+                new EventFanOut(
+                        m -> {
+                            if (amiEvents.hasSubscribers()) {
+                                amiEvents.offer(m);
+                            }
+                        },
+                        health,
+                        translator,
+                        events::offer,
+                        metrics),
                 () -> ThreadLocalRandom.current().nextDouble(),
                 metrics);
         asset.onCancel(translator::dropPendingConfirmations);
