@@ -21,9 +21,7 @@ import io.ucmkit.ami.AmiFrame;
 import io.ucmkit.ami.AmiHeaders;
 import io.ucmkit.ami.AmiMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -31,10 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP session with an AMI server: banner, actions matched by ActionID, events handed to a listener.
- * Modelled on Lettuce's {@code CommandHandler}: an action is registered before it is written, fails if the
- * write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
+ * One TCP session with an AMI server: banner, actions matched by ActionID ({@link PendingActions}), events handed
+ * to a listener. Modelled on Lettuce's {@code CommandHandler}: an action is registered before it is written, fails
+ * if the write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
  * is ever resent: a new connection is a new object with an empty map.
+ *
+ * <p>Thread: {@link #send} on any thread (Netty hands the write to the event loop); everything read, and the
+ * listener's calls, on the channel's event loop.
  */
 final class AmiConnection implements ActionSender {
 
@@ -51,7 +52,7 @@ final class AmiConnection implements ActionSender {
 
     private final Channel channel;
     private final ActionIds ids;
-    private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
+    private final PendingActions pending;
     private final CompletableFuture<AmiBanner> banner = new CompletableFuture<>();
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private final Listener listener;
@@ -60,8 +61,6 @@ final class AmiConnection implements ActionSender {
     /** One warning a second per kind: a PBX sending garbage in a loop must not flood the log (all are counted). */
     private final RateLimitedWarning malformedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
 
-    private final RateLimitedWarning unsolicitedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
-    private volatile long lateResponses;
     private volatile long decodeFailures;
     private volatile long framesReceived;
 
@@ -72,6 +71,7 @@ final class AmiConnection implements ActionSender {
         this.listener = listener;
         this.config = config;
         this.observer = observer;
+        this.pending = new PendingActions(observer);
     }
 
     /**
@@ -181,7 +181,7 @@ final class AmiConnection implements ActionSender {
     }
 
     long lateResponses() {
-        return lateResponses;
+        return pending.lateResponses();
     }
 
     long decodeFailures() {
@@ -224,24 +224,14 @@ final class AmiConnection implements ActionSender {
                     "not connected to the PBX" + (reason == null ? "" : ": " + reason)));
             return p.future;
         }
-        pending.put(actionId, p);
-        p.deadline = channel.eventLoop()
-                .schedule(
-                        () -> {
-                            if (pending.remove(actionId, p)) {
-                                p.future.completeExceptionally(new DriverException(
-                                        DriverException.Kind.TIMEOUT,
-                                        p.action + " got no response within " + timeout.toMillis() + " ms"));
-                            }
-                        },
-                        timeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
+        pending.register(p, channel.eventLoop(), timeout);
         channel.writeAndFlush(message).addListener(f -> {
-            if (!f.isSuccess() && pending.remove(actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.CONNECTION_LOST,
-                        p.action + " could not be written: " + describe(f.cause())));
+            if (!f.isSuccess()) {
+                pending.fail(
+                        p,
+                        new DriverException(
+                                DriverException.Kind.CONNECTION_LOST,
+                                p.action + " could not be written: " + describe(f.cause())));
             }
         });
         if (log.isDebugEnabled()) {
@@ -254,17 +244,6 @@ final class AmiConnection implements ActionSender {
     void close(String reason) {
         closeReason.compareAndSet(null, reason);
         channel.close();
-    }
-
-    private void failAll(String reason) {
-        for (PendingAction p : pending.values()) {
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.CONNECTION_LOST,
-                        p.action + " failed: connection lost (" + reason + "); it was not resent"));
-            }
-        }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<AmiFrame> {
@@ -298,15 +277,7 @@ final class AmiConnection implements ActionSender {
                     // Decoded when the channel closed: the close that follows gets this, more telling, reason.
                     closeReason.compareAndSet(null, "the PBX closed the connection in the middle of a message");
                 }
-                AmiMessage partial = f.partial();
-                String id = partial == null ? null : partial.actionId();
-                PendingAction p = id == null ? null : pending.remove(id);
-                if (p != null) {
-                    p.cancelDeadline();
-                    p.future.completeExceptionally(new DriverException(
-                            DriverException.Kind.ACTION_FAILED,
-                            p.action + ": the PBX's answer could not be decoded (" + f.reason() + ")"));
-                }
+                pending.undecodable(f);
             }
         }
 
@@ -315,46 +286,13 @@ final class AmiConnection implements ActionSender {
                 // Some proxies send no banner; a message proves we talk AMI.
                 banner.complete(new AmiBanner("Asterisk Call Manager/unknown"));
             }
-            String id = m.actionId();
             if (m.isResponse()) {
-                PendingAction p = id == null ? null : pending.get(id);
-                if (p == null) {
-                    lateResponses++;
-                    observer.malformedMessage("response to no pending action");
-                    long held = unsolicitedWarning.tryAcquire();
-                    if (held >= 0) {
-                        log.warn(
-                                "response without a pending action (ActionID {}, late after its deadline?), skipped{}: {}",
-                                id,
-                                held == 0 ? "" : " (" + held + " more since the last warning, not logged)",
-                                m);
-                    }
-                    return;
-                }
-                if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))
-                        && "Success".equalsIgnoreCase(m.response())) {
-                    p.startList(m);
-                    return;
-                }
-                complete(p, new AmiResponse(m, java.util.List.of(), null));
+                pending.response(m);
                 return;
             }
-            if (m.isEvent() && id != null) {
-                // Only list items of our own pending list action are consumed here; an OriginateResponse carries
-                // the ActionID of an action already answered (ours or another client's, surprise 11) and is an event.
-                PendingAction p = pending.get(id);
-                if (p != null && p.isCollectingList()) {
-                    if ("Complete".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))) {
-                        if (p.overflowed()) {
-                            listTooLong(p);
-                        } else {
-                            complete(p, p.finishList(m));
-                        }
-                    } else {
-                        p.addItem(m);
-                    }
-                    return;
-                }
+            String id = m.actionId();
+            if (m.isEvent() && id != null && pending.listEvent(m, id)) {
+                return; // an item of our own pending list action
             }
             if (m.isEvent()) {
                 observer.eventReceived();
@@ -368,35 +306,13 @@ final class AmiConnection implements ActionSender {
             }
         }
 
-        private void listTooLong(PendingAction p) {
-            observer.malformedMessage("list too long");
-            log.warn(
-                    "{}: the PBX listed more than {} items; the list was not kept",
-                    p.action,
-                    PendingAction.MAX_LIST_ITEMS);
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.ACTION_FAILED,
-                        p.action + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS
-                                + " items; the list was not kept"));
-            }
-        }
-
-        private void complete(PendingAction p, AmiResponse response) {
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.complete(response);
-            }
-        }
-
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             closeReason.compareAndSet(null, "connection closed by the PBX");
             String reason = closeReason.get();
             banner.completeExceptionally(new DriverException(
                     DriverException.Kind.NOT_CONNECTED, "connection closed before the AMI banner: " + reason));
-            failAll(reason);
+            pending.failAll(reason);
             listener.onClosed(AmiConnection.this, reason);
         }
 
