@@ -1,22 +1,12 @@
 package io.ucmkit.driver;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
-import io.ucmkit.ami.AmiDecoder;
-import io.ucmkit.ami.AmiDecoderConfig;
-import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiFrame;
 import io.ucmkit.ami.AmiHeaders;
 import io.ucmkit.ami.AmiMessage;
@@ -64,8 +54,7 @@ final class AmiConnection implements ActionSender {
     private volatile long decodeFailures;
     private volatile long framesReceived;
 
-    private AmiConnection(
-            Channel channel, ActionIds ids, Listener listener, DriverConfig config, DriverObserver observer) {
+    AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config, DriverObserver observer) {
         this.channel = channel;
         this.ids = ids;
         this.listener = listener;
@@ -74,106 +63,24 @@ final class AmiConnection implements ActionSender {
         this.pending = new PendingActions(observer);
     }
 
-    /**
-     * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, AMI.md §1.1), both within
-     * {@code config.connectTimeout()}.
-     */
-    static CompletableFuture<AmiConnection> open(
-            EventLoopGroup group, DriverConfig config, ActionIds ids, Listener listener, DriverObserver observer) {
-        CompletableFuture<AmiConnection> result = new CompletableFuture<>();
-        AtomicReference<AmiConnection> ref = new AtomicReference<>();
-        SslContext ssl;
-        try {
-            ssl = config.tls() ? AmiTls.clientContext(config) : null;
-        } catch (DriverException e) {
-            result.completeExceptionally(e);
-            return result;
-        }
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        config.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        AmiConnection connection = new AmiConnection(ch, ids, listener, config, observer);
-                        ref.set(connection);
-                        if (ssl != null) {
-                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
-                        }
-                        ch.pipeline()
-                                .addLast(
-                                        new AmiDecoder(AmiDecoderConfig.client()),
-                                        new AmiEncoder(),
-                                        connection.new Handler());
-                    }
-                });
-        String target = config.address() + ":" + config.port();
-        ChannelFuture connect = bootstrap.connect(config.address(), config.port());
-        connect.addListener(f -> {
-            if (!f.isSuccess()) {
-                result.completeExceptionally(new DriverException(
-                        DriverException.Kind.NOT_CONNECTED,
-                        "cannot connect to " + target + ": " + describe(f.cause())));
-                return;
-            }
-            AmiConnection connection = ref.get();
-            var timer = connect.channel()
-                    .eventLoop()
-                    .schedule(
-                            () -> {
-                                if (connection.banner.completeExceptionally(new DriverException(
-                                        DriverException.Kind.NOT_CONNECTED,
-                                        "the PBX at " + target
-                                                + " accepted the connection but sent no AMI banner within "
-                                                + DurationWords.of(config.connectTimeout())
-                                                + " (is this the AMI port, and is AMI enabled on the PBX?)"))) {
-                                    connection.close("no AMI banner");
-                                }
-                            },
-                            config.connectTimeout().toMillis(),
-                            TimeUnit.MILLISECONDS);
-            connection.banner.whenComplete((b, e) -> {
-                timer.cancel(false);
-                if (e != null) {
-                    result.completeExceptionally(e);
-                } else {
-                    result.complete(connection);
-                }
-            });
-        });
-        return result;
-    }
-
-    private static DriverObserver.ActionOutcome outcome(AmiResponse r, Throwable e) {
-        if (e == null) {
-            return r.isSuccess() ? DriverObserver.ActionOutcome.SUCCESS : DriverObserver.ActionOutcome.ERROR;
-        }
-        DriverException d = DriverException.unwrap(e);
-        if (d == null) {
-            return DriverObserver.ActionOutcome.ERROR;
-        }
-        return switch (d.kind()) {
-            case TIMEOUT -> DriverObserver.ActionOutcome.TIMEOUT;
-            case CONNECTION_LOST, NOT_CONNECTED -> DriverObserver.ActionOutcome.DISCONNECTED;
-            default -> DriverObserver.ActionOutcome.ERROR;
-        };
-    }
-
     /** A decoder failure's sentence with any quoted Secret or Key value masked: it goes to the log. */
     static String masked(String detail) {
         return QUOTED_SECRET.matcher(detail).replaceAll("'$1 " + AmiHeaders.MASK + "'");
     }
 
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         String m = t.getMessage();
         return m == null ? t.getClass().getSimpleName() : m;
     }
 
+    /** The banner, or the failure to get one; completed on the event loop. */
     CompletableFuture<AmiBanner> banner() {
         return banner;
+    }
+
+    /** The handler that ends this connection's pipeline, after the codec: reads frames, sees the channel end. */
+    ChannelHandler handler() {
+        return new Handler();
     }
 
     boolean isOpen() {
@@ -214,9 +121,7 @@ final class AmiConnection implements ActionSender {
                 .add(AmiHeaders.ACTION_ID, actionId)
                 .build();
         PendingAction p = new PendingAction(actionId, action.action());
-        long sent = System.nanoTime();
-        p.future.whenComplete(
-                (r, e) -> observer.action(p.action, outcome(r, e), Duration.ofNanos(System.nanoTime() - sent)));
+        pending.observe(p);
         String reason = closeReason.get();
         if (reason != null || !channel.isActive()) {
             p.future.completeExceptionally(new DriverException(

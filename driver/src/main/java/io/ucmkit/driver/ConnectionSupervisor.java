@@ -124,7 +124,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
         }
         String target = config.address() + ":" + config.port();
         log.info("connecting to AMI at {} as {} (attempt {})", target, config.username(), attempt + 1);
-        AmiConnection.open(loop, config, ids, this, observer)
+        AmiConnector.open(loop, config, ids, this, observer)
                 .whenCompleteAsync(
                         (c, e) -> {
                             if (e != null) {

@@ -44,6 +44,28 @@ final class PendingActions {
         return lateResponses;
     }
 
+    /** Reports {@code p}'s outcome and latency to the observer, however it ends. Before it is registered. */
+    void observe(PendingAction p) {
+        long sent = System.nanoTime();
+        p.future.whenComplete(
+                (r, e) -> observer.action(p.action, outcome(r, e), Duration.ofNanos(System.nanoTime() - sent)));
+    }
+
+    private static DriverObserver.ActionOutcome outcome(AmiResponse r, Throwable e) {
+        if (e == null) {
+            return r.isSuccess() ? DriverObserver.ActionOutcome.SUCCESS : DriverObserver.ActionOutcome.ERROR;
+        }
+        DriverException d = DriverException.unwrap(e);
+        if (d == null) {
+            return DriverObserver.ActionOutcome.ERROR;
+        }
+        return switch (d.kind()) {
+            case TIMEOUT -> DriverObserver.ActionOutcome.TIMEOUT;
+            case CONNECTION_LOST, NOT_CONNECTED -> DriverObserver.ActionOutcome.DISCONNECTED;
+            default -> DriverObserver.ActionOutcome.ERROR;
+        };
+    }
+
     /** Registers {@code p} with its deadline on {@code loop}, before it is written. */
     void register(PendingAction p, EventLoop loop, Duration timeout) {
         pending.put(p.actionId, p);
