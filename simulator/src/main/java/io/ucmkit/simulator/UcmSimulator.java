@@ -1,10 +1,9 @@
 package io.ucmkit.simulator;
 
-import io.ucmkit.simulator.ami.ActionHandler;
 import io.ucmkit.simulator.ami.ActionRegistry;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiServerSettings;
-import io.ucmkit.simulator.ami.CallActions;
+import io.ucmkit.simulator.ami.RegisteredAction;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfig;
@@ -155,7 +154,7 @@ public final class UcmSimulator implements AutoCloseable {
         private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
         private Clock clock = Clock.systemUTC();
         private SimScheduler scheduler;
-        private final List<ActionHandler> handlers = new ArrayList<>();
+        private final List<RegisteredAction> actions = new ArrayList<>();
 
         private Builder() {}
 
@@ -232,9 +231,9 @@ public final class UcmSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
-        public Builder actionHandlers(List<? extends ActionHandler> more) {
-            handlers.addAll(more);
+        /** Adds or replaces AMI actions (after the simulator's own, so these win). */
+        public Builder actions(List<RegisteredAction> more) {
+            actions.addAll(more);
             return this;
         }
 
@@ -260,13 +259,8 @@ public final class UcmSimulator implements AutoCloseable {
                     .withOutboundHighWaterMark(outboundHighWaterMark)
                     .withPermitAny(permitAny);
             SimulatorMetrics metrics = new SimulatorMetrics();
-            AmiServer ami = new AmiServer(
-                    pbx,
-                    ActionRegistry.core().with(CallActions.all(calls)).with(handlers),
-                    settings,
-                    clock,
-                    timers,
-                    metrics);
+            AmiServer ami =
+                    new AmiServer(pbx, ActionRegistry.standard(calls).with(actions), settings, clock, timers, metrics);
             metrics.bind(ami);
             try {
                 ami.start(bind, amiPort);

@@ -2,8 +2,8 @@ package io.ucmkit.features.support;
 
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.admin.ExtensionInfo;
+import io.ucmkit.simulator.admin.SimulatorException;
 import io.ucmkit.simulator.ami.Journal;
-import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.call.Calls.ChannelView;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.pbx.WatcherKey;
@@ -67,7 +67,7 @@ final class InProcessAdmin implements UcmAdmin {
     private static void phone(Runnable action) {
         try {
             action.run();
-        } catch (Calls.CallException e) {
+        } catch (SimulatorException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }

@@ -126,7 +126,7 @@ public final class AmiServer implements AutoCloseable {
                                         new AmiTrafficMeter(
                                                 observer,
                                                 a -> registry.find(a)
-                                                        .map(ActionHandler::action)
+                                                        .map(RegisteredAction::name)
                                                         .orElse("unknown")),
                                         handler);
                     }

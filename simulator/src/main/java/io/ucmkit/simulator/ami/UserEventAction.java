@@ -12,21 +12,6 @@ import io.ucmkit.simulator.pbx.EventBus;
 final class UserEventAction implements ActionHandler {
 
     @Override
-    public String action() {
-        return "UserEvent";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Send an arbitrary event.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.USER;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         String name = ctx.request().get("UserEvent", "");
         if (name.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.ami.ChannelState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -20,25 +20,12 @@ final class CallEvents {
     }
 
     static String unknown(String value) {
-        return value == null || value.isEmpty() ? "<unknown>" : value;
+        return ChannelSnapshot.orUnknown(value);
     }
 
-    /** AMI.md §4.1, in order; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
+    /** The channel's block of AMI.md §4.1; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
     static AmiMessage.Builder snapshot(AmiMessage.Builder b, String prefix, SimChannel c) {
-        return b.add(prefix + "Channel", c.name)
-                .add(prefix + "ChannelState", Integer.toString(c.state.code))
-                .add(prefix + "ChannelStateDesc", c.state.text)
-                .add(prefix + "CallerIDNum", unknown(c.caller.number()))
-                .add(prefix + "CallerIDName", unknown(c.caller.name()))
-                .add(prefix + "ConnectedLineNum", unknown(c.connected.number()))
-                .add(prefix + "ConnectedLineName", unknown(c.connected.name()))
-                .add(prefix + "Language", "en")
-                .add(prefix + "AccountCode", "")
-                .add(prefix + "Context", c.context)
-                .add(prefix + "Exten", c.exten)
-                .add(prefix + "Priority", Integer.toString(c.priority))
-                .add(prefix + "Uniqueid", c.uniqueid)
-                .add(prefix + "Linkedid", c.linkedid);
+        return c.snapshot().writeTo(b, prefix);
     }
 
     static AmiMessage channelEvent(String name, SimChannel c) {

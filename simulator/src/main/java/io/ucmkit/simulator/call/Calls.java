@@ -1,58 +1,45 @@
 package io.ucmkit.simulator.call;
 
-import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
+import io.ucmkit.simulator.admin.SimulatorException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
- * The call side of the simulated PBX, for the AMI handlers and the control API: what a person
- * does at a phone (answer, decline, hang up, dial, press keys) and the AMI actions on channels.
- * Thread-safe; every change runs under the engine's lock.
+ * The call side of the simulated PBX, for the AMI actions and the control API: what a person does
+ * at a phone (answer, decline, hang up, dial, press keys) and what the AMI actions do to channels.
+ * Thread-safe; every change runs under the engine's lock. Results are domain values; refusals of a
+ * person's action are {@link SimulatorException}s; the {@code ami} package words the AMI answers.
  *
- * <p>Wiring into the simulator (issue 3's seams): the PBX model implements {@link PbxPort}
- * (phones and answer modes from the extension config; {@code deviceStateChanged} sets the phone's
- * device {@code PJSIP/<ext>} so the hints raise DeviceStateChange/ExtensionStatus;
- * {@code presenceByFeatureCode} maps 1–6 to Unavailable, Available, Away, Chat, DND, Custom); the
- * injected clock and scheduler implement {@link CallClock}; the event bus is the {@link EventSink}
- * — every event carries its {@code Privilege: <class>,all} line ({@code call}, {@code dialplan},
- * {@code dtmf}, {@code user}), from which the bus's class mask follows. One handler per AMI action
- * calls the matching method here and writes the returned messages; the sync Originate's future
- * completes when the source phone answers or fails, and the session holds the call's events until
- * that response is written (transcript 09c).
+ * <p>Wiring into the simulator: the PBX model implements {@link PbxPort} (phones and answer modes
+ * from the extension config; {@code deviceStateChanged} sets the phone's device {@code PJSIP/<ext>}
+ * so the hints raise DeviceStateChange/ExtensionStatus; {@code presenceByFeatureCode} maps 1–6 to
+ * Unavailable, Available, Away, Chat, DND, Custom); the injected clock and scheduler implement
+ * {@link CallClock}; the event bus is the {@link EventSink} — every event carries its
+ * {@code Privilege: <class>,all} line ({@code call}, {@code dialplan}, {@code dtmf}, {@code user}).
+ * The sync Originate's future completes when the source phone answers or fails, and the session
+ * holds the call's events until that response is written (transcript 09c).
  */
 public final class Calls {
 
     private final CallEngine engine;
     private final Originator originator;
-    private final ChannelActions actions;
+    private final ChannelControl control;
     private final Redirector redirector;
 
     private Calls(CallEngine engine) {
         this.engine = engine;
         this.originator = new Originator(engine);
-        this.actions = new ChannelActions(engine);
+        this.control = new ChannelControl(engine);
         this.redirector = new Redirector(engine);
     }
 
     /** {@code asterisk13}: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
     public static Calls create(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
         return new Calls(new CallEngine(pbx, clock, sink, asterisk13));
-    }
-
-    /** Thrown by the phone actions; {@code status} is the control API's HTTP status (404, 409). */
-    public static final class CallException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        CallException(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
     }
 
     // ---- the phone ---------------------------------------------------------------------------
@@ -98,7 +85,8 @@ public final class Calls {
         synchronized (engine) {
             PbxPort.Phone phone = requirePhone(ext);
             if (!phone.registered()) {
-                throw new CallException(409, "extension " + ext + " is not registered; its phone cannot dial");
+                throw SimulatorException.nothingToActOn(
+                        "extension " + ext + " is not registered; its phone cannot dial");
             }
             // A phone's INVITE (44, 46): the PBX challenges and authenticates it, the leg starts in
             // Ring with the phone's own caller ID and the SIP domain it called.
@@ -123,11 +111,11 @@ public final class Calls {
                 }
             }
             if (leg == null) {
-                throw new CallException(409, "extension " + ext + " has no call to send DTMF on");
+                throw SimulatorException.nothingToActOn("extension " + ext + " has no call to send DTMF on");
             }
             for (char d : digits.toCharArray()) {
                 if (!leg.hungUp) {
-                    actions.pressKey(leg, d, PHONE_KEY_MS);
+                    control.pressKey(leg, d, PHONE_KEY_MS);
                 }
             }
         }
@@ -137,7 +125,7 @@ public final class Calls {
     static final int PHONE_KEY_MS = 180;
 
     private PbxPort.Phone requirePhone(String ext) {
-        return engine.pbx.phone(ext).orElseThrow(() -> new CallException(404, "no extension " + ext));
+        return engine.pbx.phone(ext).orElseThrow(() -> SimulatorException.unknownExtension(ext));
     }
 
     private DialAttempt ringingLeg(String ext, String verb) {
@@ -147,7 +135,7 @@ public final class Calls {
                 return c.inbound;
             }
         }
-        throw new CallException(409, "extension " + ext + " has no ringing call to " + verb);
+        throw SimulatorException.nothingToActOn("extension " + ext + " has no ringing call to " + verb);
     }
 
     /**
@@ -182,7 +170,7 @@ public final class Calls {
                         c.endpoint,
                         c.uniqueid,
                         c.linkedid,
-                        c.state.text,
+                        c.state.text(),
                         c.caller.number(),
                         c.caller.name(),
                         c.connected.number(),
@@ -216,63 +204,77 @@ public final class Calls {
             String spying,
             long seconds) {}
 
-    // ---- AMI actions ---------------------------------------------------------------------------
+    // ---- what the AMI actions do --------------------------------------------------------------
+
+    /** Whether {@code number} leads anywhere in the simulated dialplan (Originate checks it first). */
+    public boolean exists(String number) {
+        return engine.apps.exists(number);
+    }
 
     /**
-     * Originate: the response messages to write. Async answers at once; the sync form completes
-     * when the source phone answers ({@code Originate successfully queued}) or the attempt fails
-     * ({@code Originate failed}), transcript 09c.
+     * Starts an Originate. The future completes when the source phone answers or the attempt fails;
+     * the Async form also publishes OriginateResponse (transcript 09c).
      */
-    public CompletableFuture<List<AmiMessage>> originate(AmiMessage action, boolean systemWrite) {
-        Originator.Validated v = originator.validate(action, systemWrite);
-        if (v.error() != null) {
-            return CompletableFuture.completedFuture(List.of(ChannelActions.error(action, v.error())));
+    public CompletableFuture<OriginateOutcome> originate(OriginateRequest request) {
+        return originator.originate(request);
+    }
+
+    public boolean hasChannel(String channel) {
+        synchronized (engine) {
+            return engine.channel(channel).isPresent();
         }
-        Originator.Request r = v.request();
-        AmiMessage queued = ChannelActions.success(action, "Originate successfully queued");
-        if (r.async()) {
-            // The call starts while the action runs; the server's publisher writes the events it
-            // raises after this response (surprise 10, AMI.md §8 "flush queued events only between actions").
-            originator.originate(r);
-            return CompletableFuture.completedFuture(List.of(queued));
+    }
+
+    /** Hangs up the named channel with {@code cause}; false when there is no such channel. */
+    public boolean hangupChannel(String channel, int cause) {
+        synchronized (engine) {
+            return control.hangup(channel, cause);
         }
-        return originator
-                .originate(r)
-                .thenApply(o -> List.of(o.success() ? queued : ChannelActions.error(action, "Originate failed")));
     }
 
-    public List<AmiMessage> hangup(AmiMessage action) {
-        return actions.hangup(action);
+    /** Hangs up every channel whose name {@code pattern} finds; their names, newest first. */
+    public List<String> hangupChannels(Pattern pattern, int cause) {
+        synchronized (engine) {
+            return control.hangupMatching(pattern, cause);
+        }
     }
 
-    public List<AmiMessage> redirect(AmiMessage action) {
-        return redirector.redirect(action);
+    public RedirectResult redirect(RedirectRequest request) {
+        return redirector.redirect(request);
     }
 
-    public List<AmiMessage> status(AmiMessage action) {
-        return actions.status(action);
+    /** Every channel ({@code channel} null) or the named one; empty when that one does not exist. */
+    public Optional<List<ChannelStatus>> status(String channel) {
+        synchronized (engine) {
+            return control.status(channel);
+        }
     }
 
-    public List<AmiMessage> coreShowChannels(AmiMessage action) {
-        return actions.coreShowChannels(action);
+    /** Calls started since start-up, for {@code core show channels}' last line. */
+    public int callsProcessed() {
+        synchronized (engine) {
+            return engine.callsProcessed;
+        }
     }
 
-    public List<AmiMessage> playDtmf(AmiMessage action) {
-        return actions.playDtmf(action);
+    /** Plays a key on the named channel (Received with {@code receive}); false when there is no such channel. */
+    public boolean playDtmf(String channel, char digit, int durationMs, boolean receive) {
+        synchronized (engine) {
+            return control.playDtmf(channel, digit, durationMs, receive);
+        }
     }
 
-    /** Getvar with a {@code Channel}; the PBX handles the channel-less (global) form. */
-    public List<AmiMessage> getvar(AmiMessage action) {
-        return actions.getvar(action);
+    /** A variable of the named channel; empty when there is no such channel. */
+    public Optional<String> getvar(String channel, String variable) {
+        synchronized (engine) {
+            return control.getvar(channel, variable);
+        }
     }
 
-    /** Setvar with a {@code Channel}; the PBX handles the channel-less (global) form. */
-    public List<AmiMessage> setvar(AmiMessage action) {
-        return actions.setvar(action);
-    }
-
-    /** The lines of the CLI command {@code core show channels}. */
-    public List<String> coreShowChannelsCli() {
-        return actions.coreShowChannelsCli();
+    /** Sets a variable of the named channel (VarSet); false when there is no such channel. */
+    public boolean setvar(String channel, String variable, String value) {
+        synchronized (engine) {
+            return control.setvar(channel, variable, value);
+        }
     }
 }

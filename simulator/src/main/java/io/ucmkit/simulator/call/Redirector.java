@@ -1,14 +1,12 @@
 package io.ucmkit.simulator.call;
 
-import static io.ucmkit.simulator.call.ChannelActions.error;
-import static io.ucmkit.simulator.call.ChannelActions.success;
-
-import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import java.util.List;
 
 /**
- * Redirect (AMI.md §3.2, manager.c {@code action_redirect}): the header checks in Asterisk's
- * order, then the single or dual move. Called by {@link Calls}; the moves run under the engine's lock.
+ * Redirect (AMI.md §3.2, manager.c {@code action_redirect}) once the {@code ami} package has
+ * checked its headers: the channels' checks in Asterisk's order, then the single or dual move.
+ * Called by {@link Calls} with the engine's lock held.
  */
 final class Redirector {
 
@@ -24,93 +22,55 @@ final class Redirector {
      * one to {@code ExtraContext/ExtraExten/ExtraPriority} when ExtraContext is given (then all
      * three are required), else to the first channel's target.
      */
-    List<AmiMessage> redirect(AmiMessage action) {
-        String name = action.getNonEmpty("Channel");
-        if (name == null) {
-            return List.of(error(action, "Channel not specified"));
-        }
-        String context = action.getNonEmpty("Context");
-        if (context == null) {
-            return List.of(error(action, "Context not specified"));
-        }
-        String exten = action.getNonEmpty("Exten");
-        if (exten == null) {
-            return List.of(error(action, "Exten not specified"));
-        }
-        String priority = action.getNonEmpty("Priority");
-        if (priority == null) {
-            return List.of(error(action, "Priority not specified"));
-        }
-        if (!validPriority(priority)) {
-            return List.of(error(action, "Priority is invalid"));
-        }
-        String extraName = action.getNonEmpty("ExtraChannel");
-        String extraContext = action.getNonEmpty("ExtraContext");
-        String extraExten = exten;
-        if (extraName != null && extraContext != null) {
-            extraExten = action.getNonEmpty("ExtraExten");
-            if (extraExten == null) {
-                return List.of(error(action, "ExtraExten not specified"));
-            }
-            String extraPriority = action.getNonEmpty("ExtraPriority");
-            if (extraPriority == null) {
-                return List.of(error(action, "ExtraPriority not specified"));
-            }
-            if (!validPriority(extraPriority)) {
-                return List.of(error(action, "ExtraPriority is invalid"));
-            }
-        } else {
-            extraContext = context;
-        }
+    RedirectResult redirect(RedirectRequest r) {
+        String name = r.channel();
+        String exten = r.exten();
+        String extraName = r.extraChannel();
+        String extraExten = r.extraContext() == null ? exten : r.extraExten();
+        String extraContext = r.extraContext() == null ? r.context() : r.extraContext();
         synchronized (engine) {
             SimChannel c = engine.channel(name).orElse(null);
             if (c == null) {
-                return List.of(error(action, "Channel does not exist: " + name));
+                return RedirectResult.NO_SUCH_CHANNEL;
             }
             if (!redirectable(c)) {
-                return List.of(error(action, "Redirect failed, channel not up."));
+                return RedirectResult.CHANNEL_NOT_UP;
             }
             if (extraName == null) {
                 if (!engine.apps.exists(exten)) {
-                    return List.of(error(action, "Redirect failed"));
+                    return RedirectResult.NO_SUCH_TARGET;
                 }
                 leave(c, List.of(c));
-                run(c, context, exten);
+                run(c, r.context(), exten);
                 engine.updateDeviceStates();
-                return List.of(success(action, "Redirect successful"));
+                return RedirectResult.REDIRECTED;
             }
             SimChannel extra = engine.channel(extraName).orElse(null);
             if (extra == null) {
-                return List.of(error(action, "ExtraChannel does not exist: " + extraName));
+                return RedirectResult.NO_SUCH_EXTRA_CHANNEL;
             }
             if (!redirectable(extra)) {
-                return List.of(error(action, "Redirect failed, extra channel not up."));
+                return RedirectResult.EXTRA_CHANNEL_NOT_UP;
             }
             // Both targets are checked before either channel moves; Asterisk has already sent the
             // first channel when the second goto fails, which a simulated bridge cannot half-undo.
             if (!engine.apps.exists(exten)) {
-                return List.of(error(action, "Redirect failed"));
+                return RedirectResult.NO_SUCH_TARGET;
             }
             if (!engine.apps.exists(extraExten)) {
-                return List.of(error(action, "Secondary redirect failed"));
+                return RedirectResult.NO_SUCH_EXTRA_TARGET;
             }
             List<SimChannel> moving = List.of(c, extra);
             leave(c, moving);
             leave(extra, moving);
             if (extra != c) {
-                run(c, context, exten);
+                run(c, r.context(), exten);
             }
             // The same channel twice ends at the second target: its later goto replaces the first.
             run(extra, extraContext, extraExten);
             engine.updateDeviceStates();
-            return List.of(success(action, "Dual Redirect successful"));
+            return RedirectResult.DUAL_REDIRECTED;
         }
-    }
-
-    /** {@code sscanf("%30d")}, then {@code pi < 1} is invalid; priority labels are not modelled. */
-    private static boolean validPriority(String priority) {
-        Integer pi = Originator.leadingInt(priority);
-        return pi != null && pi >= 1;
     }
 
     /**

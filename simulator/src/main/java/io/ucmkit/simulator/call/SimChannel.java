@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.ami.ChannelState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,6 +91,10 @@ final class SimChannel {
         APP,
         /** Running ChanSpy. */
         SPYING
+    }
+
+    ChannelSnapshot snapshot() {
+        return new ChannelSnapshot(name, state, caller, connected, context, exten, priority, uniqueid, linkedid);
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.ucmkit.ami.AmiHeader;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.call.Calls;
+import io.ucmkit.simulator.admin.SimulatorException;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfigException;
 import io.ucmkit.simulator.config.Privileges;
@@ -418,8 +418,9 @@ public final class ControlApi implements UcmSimulator.PortHolder {
             result = action.get();
         } catch (NoSuchElementException e) {
             return error(s, 404, e.getMessage(), null, null);
-        } catch (Calls.CallException e) {
-            return error(s, e.status(), e.getMessage(), null, null);
+        } catch (SimulatorException e) {
+            return error(
+                    s, e.kind() == SimulatorException.Kind.UNKNOWN_EXTENSION ? 404 : 409, e.getMessage(), null, null);
         } catch (BadRequest e) {
             return error(s, 400, e.getMessage(), e.field, e.allowed);
         } catch (IllegalArgumentException | PbxConfigException e) {
