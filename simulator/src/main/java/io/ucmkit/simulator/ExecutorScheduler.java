@@ -1,6 +1,6 @@
 package io.ucmkit.simulator;
 
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

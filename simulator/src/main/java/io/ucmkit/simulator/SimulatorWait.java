@@ -1,6 +1,6 @@
 package io.ucmkit.simulator;
 
-import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.event.EventBus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;

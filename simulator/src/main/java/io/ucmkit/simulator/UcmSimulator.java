@@ -9,13 +9,11 @@ import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
-import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.PbxCallPort;
-import io.ucmkit.simulator.pbx.SchedulerCallClock;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -247,11 +245,7 @@ public final class UcmSimulator implements AutoCloseable {
             ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
             SimScheduler timers = scheduler == null ? own : scheduler;
             Pbx pbx = new Pbx(c, new EventBus(), clock);
-            Calls calls = Calls.create(
-                    new PbxCallPort(pbx),
-                    new SchedulerCallClock(clock, timers),
-                    event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
-                    c.asteriskVersion() < 14);
+            Calls calls = Calls.create(new PbxCallPort(pbx), clock, timers, pbx.events(), c.asteriskVersion() < 14);
             AmiServerSettings settings = AmiServerSettings.defaults()
                     .withAsteriskVersion(c.asteriskVersion())
                     .withAuthFailureDelay(authFailureDelay)

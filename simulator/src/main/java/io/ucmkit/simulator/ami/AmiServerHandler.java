@@ -7,7 +7,7 @@ import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.ucmkit.simulator.ami;
 import io.ucmkit.ami.AmiHeader;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.event.EventBus;
 
 /**
  * UserEvent (AMI.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with

@@ -103,15 +103,13 @@ final class Apps {
             SimChannel ch, String number, int priority, String variable, java.util.function.Consumer<String> then) {
         engine.newexten(ch, number, priority, "Read", variable + ",,1,,,10");
         engine.setVar(ch, "READSTATUS", "ERROR");
-        ch.cancelTimer = engine.clock.schedule(KEY_WAIT, () -> {
-            synchronized (engine) {
-                if (!ch.hungUp && ch.app != null) {
-                    ch.app = null;
-                    ch.onHangup = () -> {};
-                    engine.setVar(ch, variable, "");
-                    engine.setVar(ch, "READSTATUS", "TIMEOUT");
-                    then.accept("");
-                }
+        ch.cancelTimer = engine.schedule(KEY_WAIT, () -> {
+            if (!ch.hungUp && ch.app != null) {
+                ch.app = null;
+                ch.onHangup = () -> {};
+                engine.setVar(ch, variable, "");
+                engine.setVar(ch, "READSTATUS", "TIMEOUT");
+                then.accept("");
             }
         });
         ch.app = (c, digit) -> {
@@ -225,12 +223,10 @@ final class Apps {
     private void spyTargetPrompt(SimChannel ch, String number) {
         engine.newexten(ch, number, 2, "Read", "SPYNUM,please-enter-the,,,");
         StringBuilder keys = new StringBuilder();
-        ch.cancelTimer = engine.clock.schedule(KEY_WAIT, () -> {
-            synchronized (engine) {
-                if (!ch.hungUp && ch.app != null) {
-                    ch.app = null;
-                    dialplanHangup(ch, number, 3);
-                }
+        ch.cancelTimer = engine.schedule(KEY_WAIT, () -> {
+            if (!ch.hungUp && ch.app != null) {
+                ch.app = null;
+                dialplanHangup(ch, number, 3);
             }
         });
         ch.app = (c, digit) -> {
@@ -350,11 +346,7 @@ final class Apps {
             default -> null;
         };
         if (limit != null) {
-            ch.cancelTimer = engine.clock.schedule(limit, () -> {
-                synchronized (engine) {
-                    engine.hangup(ch, HangupCause.NORMAL_CLEARING.code, false);
-                }
-            });
+            ch.cancelTimer = engine.schedule(limit, () -> engine.hangup(ch, HangupCause.NORMAL_CLEARING.code, false));
         }
     }
 

@@ -1,7 +1,10 @@
 package io.ucmkit.simulator.call;
 
-import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.ChannelState;
+import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
+import io.ucmkit.simulator.time.SimScheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +20,7 @@ import java.util.UUID;
 /**
  * The channels, dial attempts and bridges of the simulated PBX, and the event sequences they
  * produce. Every state change runs under this object's lock, so events of one call come out in
- * order; the sink must not block.
+ * order; subscribers of the event bus must not block.
  *
  * <p>The sequences are those of a real Asterisk 20 with PJSIP phones (transcripts 40–46): one
  * channel per phone leg ({@code PJSIP/1000-0000000b}); a leg created with its endpoint's own caller
@@ -37,8 +40,9 @@ public final class CallEngine {
     static final Duration SHORT_RING = Duration.ofSeconds(5);
 
     final PbxPort pbx;
-    final CallClock clock;
-    final EventSink sink;
+    private final Clock clock;
+    private final SimScheduler scheduler;
+    private final EventBus events;
     final boolean asterisk13;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, List<SimChannel>> byEndpoint = new HashMap<>();
@@ -55,10 +59,11 @@ public final class CallEngine {
     final Apps apps;
     final MediaReports media;
 
-    CallEngine(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
+    CallEngine(PbxPort pbx, Clock clock, SimScheduler scheduler, EventBus events, boolean asterisk13) {
         this.pbx = pbx;
         this.clock = clock;
-        this.sink = sink;
+        this.scheduler = scheduler;
+        this.events = events;
         this.asterisk13 = asterisk13;
         this.apps = new Apps(this);
         this.media = new MediaReports(this);
@@ -80,7 +85,7 @@ public final class CallEngine {
     }
 
     String nextUniqueid() {
-        return (clock.currentTimeMillis() / 1000) + "." + uniqueSeq++;
+        return (now() / 1000) + "." + uniqueSeq++;
     }
 
     /** {@code PJSIP/<endpoint>-%08x}: one counter for all channels, as Asterisk (AMI.md §4.1). */
@@ -103,14 +108,7 @@ public final class CallEngine {
         }
         String name = tech + "/" + ext + "-" + String.format(Locale.ROOT, "%08x", channelSeq++);
         SimChannel c = new SimChannel(
-                name,
-                uniqueid,
-                linkedid == null ? uniqueid : linkedid,
-                ext,
-                state,
-                CONTEXT,
-                exten,
-                clock.currentTimeMillis());
+                name, uniqueid, linkedid == null ? uniqueid : linkedid, ext, state, CONTEXT, exten, now());
         c.caller = caller;
         c.pvtCallId = UUID.randomUUID().toString();
         channels.put(name, c);
@@ -120,8 +118,27 @@ public final class CallEngine {
         return c;
     }
 
-    void emit(AmiMessage event) {
-        sink.publish(event);
+    void emit(ManagerEvent event) {
+        events.publish(event);
+    }
+
+    /** The injected clock's time, for uniqueids, durations and app_dial's timings. */
+    long now() {
+        return clock.millis();
+    }
+
+    /**
+     * Runs {@code task} after {@code delay} with the engine's lock held, on the scheduler's thread;
+     * the returned action cancels it. Every timer of the engine (ring timeout, auto answer, IVR
+     * waits, RTCP reports) goes through here, so no helper takes the lock itself.
+     */
+    Runnable schedule(Duration delay, Runnable task) {
+        SimScheduler.Cancellable handle = scheduler.schedule(delay, () -> {
+            synchronized (this) {
+                task.run();
+            }
+        });
+        return handle::cancel;
     }
 
     void setState(SimChannel c, ChannelState state) {
@@ -185,7 +202,7 @@ public final class CallEngine {
         setState(dest, ChannelState.RINGING);
         if (caller != null && caller.dialStep != null) {
             DialStep step = caller.dialStep;
-            step.ringingMillis = clock.currentTimeMillis();
+            step.ringingMillis = now();
             long ms = step.ringingMillis - step.startedMillis;
             setVar(caller, "RINGTIME", Long.toString(ms / 1000));
             setVar(caller, "RINGTIME_MS", Long.toString(ms));
@@ -197,11 +214,9 @@ public final class CallEngine {
         switch (phone.mode()) {
             case DECLINE -> rejectLeg(attempt, phone.declineCause(), phone.declineWith());
             case AUTO -> {
-                Runnable cancel = clock.schedule(phone.autoAnswerDelay(), () -> {
-                    synchronized (this) {
-                        if (dest.inbound == attempt && !dest.hungUp) {
-                            answerLeg(dest);
-                        }
+                Runnable cancel = schedule(phone.autoAnswerDelay(), () -> {
+                    if (dest.inbound == attempt && !dest.hungUp) {
+                        answerLeg(dest);
                     }
                 });
                 dest.cancelTimer = cancel;
@@ -212,11 +227,9 @@ public final class CallEngine {
     }
 
     private void armTimeout(DialAttempt attempt, Duration timeout) {
-        attempt.cancelTimeout = clock.schedule(timeout, () -> {
-            synchronized (this) {
-                if (attempt.dest.inbound == attempt && !attempt.dest.hungUp) {
-                    timeoutLeg(attempt);
-                }
+        attempt.cancelTimeout = schedule(timeout, () -> {
+            if (attempt.dest.inbound == attempt && !attempt.dest.hungUp) {
+                timeoutLeg(attempt);
             }
         });
     }
@@ -240,7 +253,7 @@ public final class CallEngine {
         setState(dest, ChannelState.UP);
         media.start(dest);
         if (caller != null && caller.dialStep != null) {
-            caller.dialStep.answeredMillis = clock.currentTimeMillis();
+            caller.dialStep.answeredMillis = now();
             setVar(caller, "DIALSTATUS", "ANSWER");
             setVar(caller, "DIALEDPEERNAME", dest.name);
             setVar(caller, "DIALEDPEERNUMBER", a.dialString);
@@ -318,7 +331,7 @@ public final class CallEngine {
         String number = phone.ext();
         newexten(caller, exten, 1, "Dial", phone.tech() + "/" + number + "," + timeout.toSeconds());
         afterDialExten.run();
-        caller.dialStep = new DialStep(clock.currentTimeMillis(), 2);
+        caller.dialStep = new DialStep(now(), 2);
         for (String v : List.of(
                 "DIALSTATUS",
                 "DIALEDPEERNUMBER",
@@ -519,7 +532,7 @@ public final class CallEngine {
             return;
         }
         dialler.dialStep = null;
-        long now = clock.currentTimeMillis();
+        long now = now();
         long answered = now - (step.answeredMillis < 0 ? now : step.answeredMillis);
         long dialled = now - step.startedMillis;
         setVar(dialler, "ANSWEREDTIME", Long.toString(answered / 1000));

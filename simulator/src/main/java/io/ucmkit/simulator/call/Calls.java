@@ -2,6 +2,9 @@ package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.ChannelState;
 import io.ucmkit.simulator.admin.SimulatorException;
+import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.time.SimScheduler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +20,9 @@ import java.util.regex.Pattern;
  * <p>Wiring into the simulator: the PBX model implements {@link PbxPort} (phones and answer modes
  * from the extension config; {@code deviceStateChanged} sets the phone's device {@code PJSIP/<ext>}
  * so the hints raise DeviceStateChange/ExtensionStatus; {@code presenceByFeatureCode} maps 1–6 to
- * Unavailable, Available, Away, Chat, DND, Custom); the injected clock and scheduler implement
- * {@link CallClock}; the event bus is the {@link EventSink} — every event carries its
- * {@code Privilege: <class>,all} line ({@code call}, {@code dialplan}, {@code dtmf}, {@code user}).
+ * Unavailable, Available, Away, Chat, DND, Custom); time is the injected clock and
+ * {@link SimScheduler}; events go to the PBX's {@link EventBus} with their class as a value
+ * ({@code call}, {@code dialplan}, {@code dtmf}, {@code user}, {@code reporting}).
  * The sync Originate's future completes when the source phone answers or fails, and the session
  * holds the call's events until that response is written (transcript 09c).
  */
@@ -38,8 +41,8 @@ public final class Calls {
     }
 
     /** {@code asterisk13}: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
-    public static Calls create(PbxPort pbx, CallClock clock, EventSink sink, boolean asterisk13) {
-        return new Calls(new CallEngine(pbx, clock, sink, asterisk13));
+    public static Calls create(PbxPort pbx, Clock clock, SimScheduler scheduler, EventBus events, boolean asterisk13) {
+        return new Calls(new CallEngine(pbx, clock, scheduler, events, asterisk13));
     }
 
     // ---- the phone ---------------------------------------------------------------------------
@@ -154,7 +157,7 @@ public final class Calls {
     public List<ChannelView> calls() {
         synchronized (engine) {
             List<ChannelView> out = new ArrayList<>();
-            long now = engine.clock.currentTimeMillis();
+            long now = engine.now();
             for (SimChannel c : engine.channels()) {
                 SimChannel peer = CallEngine.peerOf(c);
                 String spying = null;

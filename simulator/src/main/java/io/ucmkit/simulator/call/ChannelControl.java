@@ -70,7 +70,7 @@ final class ChannelControl {
     }
 
     private List<ChannelStatus> statuses(List<SimChannel> channels) {
-        long now = engine.clock.currentTimeMillis();
+        long now = engine.now();
         List<ChannelStatus> out = new ArrayList<>(channels.size());
         for (SimChannel c : channels) {
             out.add(new ChannelStatus(

@@ -1,6 +1,8 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.time.Duration;
 
 /**
@@ -34,13 +36,11 @@ final class MediaReports {
     }
 
     private void scheduleReports(SimChannel c, int round) {
-        c.cancelRtcp = engine.clock.schedule(RTCP_INTERVAL, () -> {
-            synchronized (engine) {
-                if (!c.hungUp) {
-                    engine.emit(rtcp("RTCPReceived", c, round));
-                    engine.emit(rtcp("RTCPSent", c, round));
-                    scheduleReports(c, round + 1);
-                }
+        c.cancelRtcp = engine.schedule(RTCP_INTERVAL, () -> {
+            if (!c.hungUp) {
+                engine.emit(rtcp("RTCPReceived", c, round));
+                engine.emit(rtcp("RTCPSent", c, round));
+                scheduleReports(c, round + 1);
             }
         });
     }
@@ -55,7 +55,7 @@ final class MediaReports {
         }
         c.qosReported = true;
         c.cancelRtcp.run();
-        long packets = Math.max(1, (engine.clock.currentTimeMillis() - c.createdMillis) / 20);
+        long packets = Math.max(1, (engine.now() - c.createdMillis) / 20);
         for (String name : QOS) {
             String value = qosValue(name, packets);
             engine.setVar(c, name, value);
@@ -92,11 +92,15 @@ final class MediaReports {
      * PBX sends no audio), the phone's report is a sender report without a block and the PBX's a
      * receiver report (42b).
      */
-    private AmiMessage rtcp(String name, SimChannel c, int round) {
+    private ManagerEvent rtcp(String name, SimChannel c, int round) {
+        return ManagerEvent.of(name, Privileges.REPORTING, b -> body(b, name, c, round));
+    }
+
+    private void body(AmiMessage.Builder b, String name, SimChannel c, int round) {
         long packets = round * RTCP_INTERVAL.toMillis() / 20;
         boolean sent = name.equals("RTCPSent");
         boolean bridged = c.bridge != null;
-        AmiMessage.Builder b = CallEvents.snapshot(CallEvents.event(name, "reporting"), "", c)
+        CallEvents.snapshot(b, "", c)
                 .add("To", sent ? "127.0.0.1:30001" : "127.0.0.1:20943")
                 .add("From", sent ? "127.0.0.1:20943" : "127.0.0.1:30001");
         if (!sent) {
@@ -107,7 +111,7 @@ final class MediaReports {
         boolean reportBlock = bridged || sent;
         b.add("PT", senderInfo ? "200(SR)" : "201(RR)").add("ReportCount", reportBlock ? "1" : "0");
         if (senderInfo) {
-            b.add("SentNTP", (engine.clock.currentTimeMillis() / 1000) + ".000000")
+            b.add("SentNTP", (engine.now() / 1000) + ".000000")
                     .add("SentRTP", Long.toString(packets * 160))
                     .add("SentPackets", Long.toString(packets))
                     .add("SentOctets", Long.toString(packets * 160));
@@ -122,6 +126,5 @@ final class MediaReports {
                     .add("Report0LSR", "0")
                     .add("Report0DLSR", "0.0000");
         }
-        return b.build();
     }
 }

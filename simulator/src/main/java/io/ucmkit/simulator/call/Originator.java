@@ -2,6 +2,8 @@ package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.ChannelState;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,8 +103,13 @@ final class Originator {
      * OriginateResponse as in 09/17: ActionID right after Privilege; on failure Channel is the
      * requested {@code Tech/data} and Uniqueid {@code <unknown>} unless ChannelId was given.
      */
-    private AmiMessage response(OriginateRequest r, boolean success, int reason, SimChannel source) {
-        AmiMessage.Builder b = CallEvents.event("OriginateResponse", CallEvents.CALL);
+    private ManagerEvent response(OriginateRequest r, boolean success, int reason, SimChannel source) {
+        return ManagerEvent.of(
+                "OriginateResponse", Privileges.CALL, b -> originateResponse(b, r, success, reason, source));
+    }
+
+    private static void originateResponse(
+            AmiMessage.Builder b, OriginateRequest r, boolean success, int reason, SimChannel source) {
         b.addActionId(r.actionId());
         b.add("Response", success ? "Success" : "Failure");
         b.add("Channel", source != null ? source.name : r.requestedChannel());
@@ -115,6 +122,5 @@ final class Originator {
         b.add("Uniqueid", source != null ? source.uniqueid : CallEvents.unknown(r.channelId()));
         b.add("CallerIDNum", CallEvents.unknown(r.callerId().number()));
         b.add("CallerIDName", CallEvents.unknown(r.callerId().name()));
-        return b.build();
     }
 }

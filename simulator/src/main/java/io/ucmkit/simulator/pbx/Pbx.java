@@ -2,10 +2,10 @@ package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.admin.ExtensionInfo;
-import io.ucmkit.simulator.ami.SecurityEvents;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.EventBus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -293,7 +293,7 @@ public final class Pbx {
         if (p == null) {
             return;
         }
-        for (AmiMessage m : SecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
+        for (AmiMessage m : SipSecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
             events.publish(m, Privileges.SECURITY);
         }
     }

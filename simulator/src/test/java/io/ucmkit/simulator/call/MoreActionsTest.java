@@ -13,7 +13,7 @@ class MoreActionsTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
     final CallAmi ami = new CallAmi(calls);
 
     @Test
@@ -72,7 +72,7 @@ class MoreActionsTest {
 
     @Test
     void asterisk13HasNoDialStateAndNewextenInClassCall() {
-        Calls old = Calls.create(pbx, clock.callClock(), log, true);
+        Calls old = Calls.create(pbx, clock.clock(), clock, log.bus(), true);
         old.dial("1000", "1001");
         assertThat(log.callLines()).noneMatch(l -> l.startsWith("DialState"));
         assertThat(log.events)

@@ -19,7 +19,7 @@ class RedirectTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
     final CallAmi ami = new CallAmi(calls);
 
     /** 1000 calls 1001 and 1001 answers: A and B bridged. */

@@ -15,7 +15,7 @@ class SpyAndActionsTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
     final CallAmi ami = new CallAmi(calls);
 
     /** 1000 calls 1001, both answer: PJSIP/1000-00000000 and PJSIP/1001-00000001 bridged. */

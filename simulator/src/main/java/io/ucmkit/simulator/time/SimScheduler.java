@@ -1,4 +1,4 @@
-package io.ucmkit.simulator.pbx;
+package io.ucmkit.simulator.time;
 
 import java.time.Duration;
 
