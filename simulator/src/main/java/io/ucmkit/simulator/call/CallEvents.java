@@ -44,9 +44,9 @@ final class CallEvents {
                 "Newexten",
                 asterisk13 ? CALL : DIALPLAN,
                 b -> snapshot(b, "", c)
-                        .add("Extension", c.exten)
-                        .add("Application", c.application)
-                        .add("AppData", c.appData));
+                        .add("Extension", c.exten())
+                        .add("Application", c.application())
+                        .add("AppData", c.appData()));
     }
 
     static ManagerEvent varSet(SimChannel c, String variable, String value) {
@@ -62,8 +62,8 @@ final class CallEvents {
             snapshot(b, "", c);
             if (cause != null) {
                 b.add("Cause", Integer.toString(cause));
-                if (c.techCause != null && name.equals("HangupRequest")) {
-                    b.add("TechCause", Integer.toString(c.techCause));
+                if (c.techCause() != null && name.equals("HangupRequest")) {
+                    b.add("TechCause", Integer.toString(c.techCause()));
                 }
             }
         });
@@ -72,8 +72,8 @@ final class CallEvents {
     static ManagerEvent hangup(SimChannel c, int cause) {
         return ManagerEvent.of("Hangup", CALL, b -> {
             snapshot(b, "", c).add("Cause", Integer.toString(cause)).add("Cause-txt", HangupCause.textOf(cause));
-            if (c.techCause != null) {
-                b.add("TechCause", Integer.toString(c.techCause));
+            if (c.techCause() != null) {
+                b.add("TechCause", Integer.toString(c.techCause()));
             }
         });
     }

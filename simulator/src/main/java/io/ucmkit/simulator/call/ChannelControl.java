@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * What the AMI actions on channels do to the engine — Hangup, Status, CoreShowChannels, PlayDTMF,
  * Getvar/Setvar with a Channel (AMI.md §3.3–3.5, §3.10) — as domain results; the {@code ami}
- * package words the answers. Redirect is {@link Redirector}. Called by {@link Calls} with the
- * engine's lock held.
+ * package words the answers — and the channels as the control API lists them. Redirect is
+ * {@link Redirector}. Called by {@link Calls} with the engine's lock held.
  */
 final class ChannelControl {
 
@@ -23,7 +24,7 @@ final class ChannelControl {
 
     /** A key on {@code leg}: Received there (and fed to its app), Sent on the bridged peer. */
     void pressKey(SimChannel leg, char digit, int durationMs) {
-        SimChannel peer = CallEngine.peerOf(leg);
+        SimChannel peer = Dial.peerOf(leg);
         engine.emit(CallEvents.dtmfBegin(leg, digit, "Received"));
         if (peer != null) {
             engine.emit(CallEvents.dtmfBegin(peer, digit, "Sent"));
@@ -32,8 +33,8 @@ final class ChannelControl {
         if (peer != null) {
             engine.emit(CallEvents.dtmfEnd(peer, digit, durationMs, "Sent"));
         }
-        if (leg.app != null) {
-            leg.app.digit(leg, digit);
+        if (leg.app() != null) {
+            leg.app().digit(leg, digit);
         }
     }
 
@@ -43,7 +44,7 @@ final class ChannelControl {
         if (c == null) {
             return false;
         }
-        engine.hangup(c, cause, false);
+        engine.hangups().hangup(c, cause, false);
         return true;
     }
 
@@ -56,7 +57,7 @@ final class ChannelControl {
             }
         }
         for (SimChannel c : matched) {
-            engine.hangup(c, cause, false);
+            engine.hangups().hangup(c, cause, false);
         }
         return matched.stream().map(c -> c.name).toList();
     }
@@ -75,11 +76,11 @@ final class ChannelControl {
         for (SimChannel c : channels) {
             out.add(new ChannelStatus(
                     c.snapshot(),
-                    c.application,
-                    c.appData,
-                    c.bridge == null ? "" : c.bridge.uniqueid,
+                    c.application(),
+                    c.appData(),
+                    c.bridge() == null ? "" : c.bridge().uniqueid,
                     (now - c.createdMillis) / 1000,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(c.variables))));
+                    Collections.unmodifiableMap(new LinkedHashMap<>(c.variables()))));
         }
         return out;
     }
@@ -114,8 +115,37 @@ final class ChannelControl {
             return false;
         }
         // pbx_builtin_setvar_helper deletes the old value and adds the new one at the list's head.
-        c.variables.remove(variable);
+        c.forget(variable);
         engine.setVar(c, variable, value);
         return true;
+    }
+
+    /** The live channels as the control API shows them, with their bridge peer and spy role. */
+    List<Calls.ChannelView> views() {
+        List<Calls.ChannelView> out = new ArrayList<>();
+        long now = engine.now();
+        for (SimChannel c : engine.channels()) {
+            SimChannel peer = Dial.peerOf(c);
+            Optional<Spy> spy = engine.spies().spyOf(c);
+            CallerId caller = c.caller();
+            CallerId connected = c.connected();
+            out.add(new Calls.ChannelView(
+                    c.name,
+                    c.endpoint,
+                    c.uniqueid,
+                    c.linkedid,
+                    c.state().text(),
+                    caller.number(),
+                    caller.name(),
+                    connected.number(),
+                    connected.name(),
+                    c.application(),
+                    c.bridge() == null ? null : c.bridge().uniqueid,
+                    peer == null ? null : peer.name,
+                    spy.map(s -> s.mode.name().toLowerCase(Locale.ROOT)).orElse(null),
+                    spy.map(s -> s.spyee == null ? null : s.spyee.name).orElse(null),
+                    (now - c.createdMillis) / 1000));
+        }
+        return out;
     }
 }

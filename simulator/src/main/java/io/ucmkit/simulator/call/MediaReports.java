@@ -10,6 +10,7 @@ import java.time.Duration;
  * RTCPReceived report every 5 s of media ({@code reporting} class), and the RTPAUDIOQOS variables
  * set when the leg hangs up — its own five, and the {@code …BRIDGED} copies on the peer it was
  * bridged with. The figures are those of a clean loopback call (no loss, sub-millisecond jitter).
+ * Called with the {@link CallEngine}'s lock held; the reports run on its timers.
  */
 final class MediaReports {
 
@@ -28,21 +29,19 @@ final class MediaReports {
 
     /** The leg is answered: media flows from now on, with a pair of RTCP reports every interval. */
     void start(SimChannel c) {
-        if (c.media) {
-            return;
+        if (c.startMedia()) {
+            scheduleReports(c, 1);
         }
-        c.media = true;
-        scheduleReports(c, 1);
     }
 
     private void scheduleReports(SimChannel c, int round) {
-        c.cancelRtcp = engine.schedule(RTCP_INTERVAL, () -> {
-            if (!c.hungUp) {
+        c.rtcp(engine.schedule(RTCP_INTERVAL, () -> {
+            if (!c.hungUp()) {
                 engine.emit(rtcp("RTCPReceived", c, round));
                 engine.emit(rtcp("RTCPSent", c, round));
                 scheduleReports(c, round + 1);
             }
-        });
+        }));
     }
 
     /**
@@ -50,11 +49,10 @@ final class MediaReports {
      * {@code bridgedPeer} (what a BYE on a bridged leg sets, transcript 40).
      */
     void reportQos(SimChannel c, SimChannel bridgedPeer) {
-        if (!c.media || c.qosReported) {
+        if (!c.takeQosReport()) {
             return;
         }
-        c.qosReported = true;
-        c.cancelRtcp.run();
+        c.cancelRtcp();
         long packets = Math.max(1, (engine.now() - c.createdMillis) / 20);
         for (String name : QOS) {
             String value = qosValue(name, packets);
@@ -99,7 +97,7 @@ final class MediaReports {
     private void body(AmiMessage.Builder b, String name, SimChannel c, int round) {
         long packets = round * RTCP_INTERVAL.toMillis() / 20;
         boolean sent = name.equals("RTCPSent");
-        boolean bridged = c.bridge != null;
+        boolean bridged = c.bridge() != null;
         CallEvents.snapshot(b, "", c)
                 .add("To", sent ? "127.0.0.1:30001" : "127.0.0.1:20943")
                 .add("From", sent ? "127.0.0.1:20943" : "127.0.0.1:30001");

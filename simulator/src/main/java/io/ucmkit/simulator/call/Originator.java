@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * phone rings (transcript 09: Newchannel, Newexten AppDial2, NewCallerid, NewConnectedLine,
  * DialBegin without a caller block), and on answer the exten form runs the dialplan — the
  * OriginateResponse comes after the first Newexten (09, 23) — or the application form runs its
- * app right after the OriginateResponse (17: ChanSpyStart follows it).
+ * app right after the OriginateResponse (17: ChanSpyStart follows it). Called with the
+ * {@link CallEngine}'s lock held.
  */
 final class Originator {
 
@@ -29,37 +30,35 @@ final class Originator {
      */
     CompletableFuture<OriginateOutcome> originate(OriginateRequest r) {
         CompletableFuture<OriginateOutcome> result = new CompletableFuture<>();
-        synchronized (engine) {
-            String tech = r.tech().toUpperCase(Locale.ROOT);
-            Optional<PbxPort.Phone> phone = engine.pbx.phone(r.resource());
-            boolean techOk = tech.equals("PJSIP") || tech.equals("SIP");
-            if (!techOk || phone.isEmpty() || !phone.get().registered()) {
-                // ast_request fails: no channel at all, OriginateResponse Failure Reason 0 (42d)
-                fail(r, result, 0);
-                return result;
-            }
-            // The endpoint's own caller ID first, then Originate's CallerID by NewCallerid (40)
-            SimChannel source = engine.newChannel(
-                    phone.get().tech(),
-                    r.resource(),
-                    null,
-                    ChannelState.DOWN,
-                    new CallerId(phone.get().name(), phone.get().ext()),
-                    "s",
-                    r.channelId());
-            source.variables.putAll(r.variables());
-            engine.newexten(source, "s", 1, "AppDial2", "(Outgoing Line)");
-            if (r.callerId().isSet()) {
-                engine.setCallerAndConnected(source, r.callerId(), r.callerId());
-            }
-            DialAttempt attempt = new DialAttempt(
-                    null,
-                    source,
-                    r.resource(),
-                    () -> answered(r, source, result),
-                    failure -> fail(r, result, reason(failure.cause())));
-            engine.ring(attempt, phone.get(), r.timeout());
+        String tech = r.tech().toUpperCase(Locale.ROOT);
+        Optional<PbxPort.Phone> phone = engine.pbx().phone(r.resource());
+        boolean techOk = tech.equals("PJSIP") || tech.equals("SIP");
+        if (!techOk || phone.isEmpty() || !phone.get().registered()) {
+            // ast_request fails: no channel at all, OriginateResponse Failure Reason 0 (42d)
+            fail(r, result, 0);
+            return result;
         }
+        // The endpoint's own caller ID first, then Originate's CallerID by NewCallerid (40)
+        SimChannel source = engine.newChannel(
+                phone.get().tech(),
+                r.resource(),
+                null,
+                ChannelState.DOWN,
+                new CallerId(phone.get().name(), phone.get().ext()),
+                "s",
+                r.channelId());
+        source.presetVariables(r.variables());
+        engine.newexten(source, "s", 1, "AppDial2", "(Outgoing Line)");
+        if (r.callerId().isSet()) {
+            engine.setCallerAndConnected(source, r.callerId(), r.callerId());
+        }
+        DialAttempt attempt = new DialAttempt(
+                null,
+                source,
+                r.resource(),
+                () -> answered(r, source, result),
+                failure -> fail(r, result, reason(failure.cause())));
+        engine.ringing().ring(attempt, phone.get(), r.timeout());
         return result;
     }
 
@@ -73,13 +72,13 @@ final class Originator {
         if (r.applicationForm()) {
             respond.run();
             if (r.application().equalsIgnoreCase("ChanSpy")) {
-                engine.apps.startSpy(source, r.data());
+                engine.spies().start(source, r.data());
             } else {
-                engine.apps.runApplication(source, r.application(), r.data());
+                engine.apps().runApplication(source, r.application(), r.data());
             }
         } else {
-            source.context = r.context();
-            engine.apps.route(source, r.exten(), CallEngine.DIAL_RING_TIMEOUT, respond);
+            source.context(r.context());
+            engine.apps().route(source, r.exten(), CallEngine.DIAL_RING_TIMEOUT, respond);
         }
     }
 

@@ -28,49 +28,47 @@ final class Redirector {
         String extraName = r.extraChannel();
         String extraExten = r.extraContext() == null ? exten : r.extraExten();
         String extraContext = r.extraContext() == null ? r.context() : r.extraContext();
-        synchronized (engine) {
-            SimChannel c = engine.channel(name).orElse(null);
-            if (c == null) {
-                return RedirectResult.NO_SUCH_CHANNEL;
-            }
-            if (!redirectable(c)) {
-                return RedirectResult.CHANNEL_NOT_UP;
-            }
-            if (extraName == null) {
-                if (!engine.apps.exists(exten)) {
-                    return RedirectResult.NO_SUCH_TARGET;
-                }
-                leave(c, List.of(c));
-                run(c, r.context(), exten);
-                engine.updateDeviceStates();
-                return RedirectResult.REDIRECTED;
-            }
-            SimChannel extra = engine.channel(extraName).orElse(null);
-            if (extra == null) {
-                return RedirectResult.NO_SUCH_EXTRA_CHANNEL;
-            }
-            if (!redirectable(extra)) {
-                return RedirectResult.EXTRA_CHANNEL_NOT_UP;
-            }
-            // Both targets are checked before either channel moves; Asterisk has already sent the
-            // first channel when the second goto fails, which a simulated bridge cannot half-undo.
-            if (!engine.apps.exists(exten)) {
+        SimChannel c = engine.channel(name).orElse(null);
+        if (c == null) {
+            return RedirectResult.NO_SUCH_CHANNEL;
+        }
+        if (!redirectable(c)) {
+            return RedirectResult.CHANNEL_NOT_UP;
+        }
+        if (extraName == null) {
+            if (!engine.apps().exists(exten)) {
                 return RedirectResult.NO_SUCH_TARGET;
             }
-            if (!engine.apps.exists(extraExten)) {
-                return RedirectResult.NO_SUCH_EXTRA_TARGET;
-            }
-            List<SimChannel> moving = List.of(c, extra);
-            leave(c, moving);
-            leave(extra, moving);
-            if (extra != c) {
-                run(c, r.context(), exten);
-            }
-            // The same channel twice ends at the second target: its later goto replaces the first.
-            run(extra, extraContext, extraExten);
+            leave(c, List.of(c));
+            run(c, r.context(), exten);
             engine.updateDeviceStates();
-            return RedirectResult.DUAL_REDIRECTED;
+            return RedirectResult.REDIRECTED;
         }
+        SimChannel extra = engine.channel(extraName).orElse(null);
+        if (extra == null) {
+            return RedirectResult.NO_SUCH_EXTRA_CHANNEL;
+        }
+        if (!redirectable(extra)) {
+            return RedirectResult.EXTRA_CHANNEL_NOT_UP;
+        }
+        // Both targets are checked before either channel moves; Asterisk has already sent the
+        // first channel when the second goto fails, which a simulated bridge cannot half-undo.
+        if (!engine.apps().exists(exten)) {
+            return RedirectResult.NO_SUCH_TARGET;
+        }
+        if (!engine.apps().exists(extraExten)) {
+            return RedirectResult.NO_SUCH_EXTRA_TARGET;
+        }
+        List<SimChannel> moving = List.of(c, extra);
+        leave(c, moving);
+        leave(extra, moving);
+        if (extra != c) {
+            run(c, r.context(), exten);
+        }
+        // The same channel twice ends at the second target: its later goto replaces the first.
+        run(extra, extraContext, extraExten);
+        engine.updateDeviceStates();
+        return RedirectResult.DUAL_REDIRECTED;
     }
 
     /**
@@ -81,7 +79,7 @@ final class Redirector {
      * would interrupt the Dial, or yank the ringing leg into the dialplan; neither is modelled).
      */
     private static boolean redirectable(SimChannel c) {
-        return c.state == ChannelState.UP;
+        return c.state() == ChannelState.UP;
     }
 
     /**
@@ -90,35 +88,34 @@ final class Redirector {
      * is hung up, as the far end of a Dial whose caller was sent elsewhere.
      */
     private void leave(SimChannel c, List<SimChannel> moving) {
-        c.cancelTimer.run();
-        c.cancelTimer = () -> {};
-        c.app = null;
-        engine.apps.stopSpying(c);
-        SimBridge bridge = c.bridge;
+        c.cancelTimer();
+        c.app(null);
+        engine.spies().stopSpying(c);
+        SimBridge bridge = c.bridge();
         if (bridge == null) {
             return;
         }
         bridge.channels.remove(c);
-        c.bridge = null;
+        c.bridge(null);
         engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, c));
         for (SimChannel peer : List.copyOf(bridge.channels)) {
             bridge.channels.remove(peer);
-            peer.bridge = null;
+            peer.bridge(null);
             engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, peer));
             engine.emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
             if (!moving.contains(peer)) {
-                List<SimChannel> exiting = engine.apps.stopSpiesOn(peer);
+                List<SimChannel> exiting = engine.spies().stopSpiesOn(peer);
                 engine.finish(peer, HangupCause.NORMAL_CLEARING.code);
                 for (SimChannel spyer : exiting) {
-                    engine.hangup(spyer, HangupCause.NORMAL_CLEARING.code, false);
+                    engine.hangups().hangup(spyer, HangupCause.NORMAL_CLEARING.code, false);
                 }
             }
         }
     }
 
     private void run(SimChannel c, String context, String exten) {
-        c.activity = SimChannel.Activity.IDLE;
-        c.context = context;
-        engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> {});
+        c.activity(SimChannel.Activity.IDLE);
+        c.context(context);
+        engine.apps().route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> {});
     }
 }

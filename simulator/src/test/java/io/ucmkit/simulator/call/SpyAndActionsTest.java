@@ -118,10 +118,28 @@ class SpyAndActionsTest {
 
     @Test
     void thePrefixRuleMatchesLongerExtensionsUnlessTheDashIsGiven() {
-        SimChannel spyer =
-                new SimChannel("PJSIP/1005-00000009", "1.9", "1.9", "1005", ChannelState.UP, "from-internal", "s", 0);
-        SimChannel target =
-                new SimChannel("PJSIP/10001-00000003", "1.3", "1.3", "10001", ChannelState.UP, "from-internal", "s", 0);
+        SimChannel spyer = new SimChannel(
+                "PJSIP/1005-00000009",
+                "1.9",
+                "1.9",
+                "1005",
+                ChannelState.UP,
+                CallerId.UNKNOWN,
+                "from-internal",
+                "s",
+                0,
+                "pvt");
+        SimChannel target = new SimChannel(
+                "PJSIP/10001-00000003",
+                "1.3",
+                "1.3",
+                "10001",
+                ChannelState.UP,
+                CallerId.UNKNOWN,
+                "from-internal",
+                "s",
+                0,
+                "pvt");
         assertThat(Spy.parse(spyer, "PJSIP/1000,qB").matches(target)).isTrue();
         assertThat(Spy.parse(spyer, "PJSIP/1000-,qB").matches(target)).isFalse();
         assertThat(Spy.parse(spyer, "1.3,qBu").matches(target)).isTrue();
