@@ -3,9 +3,11 @@ package io.ucmkit.simulator.time;
 import java.time.Duration;
 
 /**
- * Timers of the simulator (auth timeout, failed-login delay; answer delays in issue 4). The
- * default runs on Netty's event loops; tests may inject one they advance by hand so nothing
- * sleeps. Tasks must be cheap and must not block.
+ * The simulator's one scheduler: the AMI sessions' timers (auth timeout, failed-login delay) and
+ * the call engine's (ring timeouts, auto answer, IVR waits, RTCP reports). The default is one timer
+ * thread ({@code ExecutorScheduler}); tests inject {@code ManualTime}, which runs due tasks on the
+ * test's thread when it moves time, so nothing sleeps. Time itself is a {@link java.time.Clock}.
+ * Tasks must be cheap and must not block.
  */
 public interface SimScheduler {
 
