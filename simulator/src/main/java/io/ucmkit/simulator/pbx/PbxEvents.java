@@ -4,6 +4,7 @@ import static io.ucmkit.simulator.config.Privileges.CALL;
 import static io.ucmkit.simulator.config.Privileges.DIALPLAN;
 import static io.ucmkit.simulator.config.Privileges.SYSTEM;
 
+import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.event.ManagerEvent;
 
 /**
@@ -23,9 +24,7 @@ final class PbxEvents {
         return ManagerEvent.of(
                 "ExtensionStatus",
                 CALL,
-                b -> b.add("Exten", exten)
-                        .add("Context", context)
-                        .add("Hint", hint)
+                b -> hint(b, exten, context, hint)
                         .add("Status", Integer.toString(status))
                         .add("StatusText", ExtensionStates.text(status)));
     }
@@ -50,24 +49,11 @@ final class PbxEvents {
 
     static ManagerEvent presenceStateChange(String name, Presence value) {
         return ManagerEvent.of(
-                "PresenceStateChange",
-                CALL,
-                b -> b.add("Presentity", "CustomPresence:" + name)
-                        .add("Status", value.state())
-                        .add("Subtype", value.subtype())
-                        .add("Message", value.message()));
+                "PresenceStateChange", CALL, b -> presence(b.add("Presentity", "CustomPresence:" + name), value));
     }
 
     static ManagerEvent presenceStatus(String exten, String context, String hint, Presence value) {
-        return ManagerEvent.of(
-                "PresenceStatus",
-                CALL,
-                b -> b.add("Exten", exten)
-                        .add("Context", context)
-                        .add("Hint", hint)
-                        .add("Status", value.state())
-                        .add("Subtype", value.subtype())
-                        .add("Message", value.message()));
+        return ManagerEvent.of("PresenceStatus", CALL, b -> presence(hint(b, exten, context, hint), value));
     }
 
     /** A global variable's VarSet: {@code Channel: none} (transcripts README #24). */
@@ -79,5 +65,14 @@ final class PbxEvents {
                         .add("Uniqueid", "none")
                         .add("Variable", name)
                         .add("Value", value));
+    }
+
+    /** The hint an event is about: its extension, context and hint text. */
+    private static AmiMessage.Builder hint(AmiMessage.Builder b, String exten, String context, String hint) {
+        return b.add("Exten", exten).add("Context", context).add("Hint", hint);
+    }
+
+    private static AmiMessage.Builder presence(AmiMessage.Builder b, Presence value) {
+        return b.add("Status", value.state()).add("Subtype", value.subtype()).add("Message", value.message());
     }
 }
