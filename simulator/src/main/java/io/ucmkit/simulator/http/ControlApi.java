@@ -419,8 +419,12 @@ public final class ControlApi implements UcmSimulator.PortHolder {
         } catch (NoSuchElementException e) {
             return error(s, 404, e.getMessage(), null, null);
         } catch (SimulatorException e) {
-            return error(
-                    s, e.kind() == SimulatorException.Kind.UNKNOWN_EXTENSION ? 404 : 409, e.getMessage(), null, null);
+            int status = switch (e.kind()) {
+                case UNKNOWN_EXTENSION -> 404;
+                case NOTHING_TO_ACT_ON -> 409;
+                case INVALID_VALUE -> 400;
+            };
+            return error(s, status, e.getMessage(), null, null);
         } catch (BadRequest e) {
             return error(s, 400, e.getMessage(), e.field, e.allowed);
         } catch (IllegalArgumentException | PbxConfigException e) {
