@@ -103,19 +103,19 @@ final class InProcessAdmin implements Admin {
     @Override
     public void answer(String ext) {
         extension(ext);
-        phone(() -> calls.answer(ext));
+        calls.answer(ext);
     }
 
     @Override
     public void decline(String ext) {
         extension(ext);
-        phone(() -> calls.decline(ext));
+        calls.decline(ext);
     }
 
     @Override
     public void hangup(String ext) {
         extension(ext);
-        phone(() -> calls.hangup(ext));
+        calls.hangup(ext);
     }
 
     @Override
@@ -124,7 +124,7 @@ final class InProcessAdmin implements Admin {
         if (number == null || !NUMBER.matcher(number).matches()) {
             throw SimulatorException.invalidValue("number: '" + number + "' is not 1 to 32 of 0-9, * and #");
         }
-        phone(() -> calls.dial(ext, number));
+        calls.dial(ext, number);
     }
 
     @Override
@@ -133,25 +133,7 @@ final class InProcessAdmin implements Admin {
         if (digits == null || !DIGITS.matcher(digits).matches()) {
             throw SimulatorException.invalidValue("digits: '" + digits + "' is not 1 to 32 of 0-9, *, # and A-D");
         }
-        phone(() -> calls.dtmf(ext, digits));
-    }
-
-    /**
-     * The call engine's errors as the admin's. The engine is moving to {@link SimulatorException}
-     * itself; then this method goes.
-     */
-    private static void phone(Runnable action) {
-        try {
-            action.run();
-        } catch (Calls.CallException e) {
-            throw new SimulatorException(
-                    switch (e.status()) {
-                        case 404 -> SimulatorException.Kind.UNKNOWN_EXTENSION;
-                        case 409 -> SimulatorException.Kind.NOTHING_TO_ACT_ON;
-                        default -> SimulatorException.Kind.INVALID_VALUE;
-                    },
-                    e.getMessage());
-        }
+        calls.dtmf(ext, digits);
     }
 
     @Override

@@ -1,24 +1,21 @@
 package io.ucmkit.simulator;
 
 import io.ucmkit.simulator.admin.Admin;
-import io.ucmkit.simulator.ami.ActionHandler;
 import io.ucmkit.simulator.ami.ActionRegistry;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiServerSettings;
-import io.ucmkit.simulator.ami.CallActions;
+import io.ucmkit.simulator.ami.RegisteredAction;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.http.ControlApi;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
-import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.PbxCallPort;
-import io.ucmkit.simulator.pbx.SchedulerCallClock;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,7 +151,7 @@ public final class UcmSimulator implements AutoCloseable {
         private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
         private Clock clock = Clock.systemUTC();
         private SimScheduler scheduler;
-        private final List<ActionHandler> handlers = new ArrayList<>();
+        private final List<RegisteredAction> actions = new ArrayList<>();
 
         private Builder() {}
 
@@ -202,11 +199,6 @@ public final class UcmSimulator implements AutoCloseable {
         }
 
         /**
-         * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
-         * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
-         * any reader on the machine drains it.
-         */
-        /**
          * Accept AMI logins from any host, whatever the users' permit lists say: for a simulator in a
          * container, reached over a Docker network (a UCM, like Asterisk, checks the list).
          */
@@ -215,6 +207,11 @@ public final class UcmSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
+         * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
+         * any reader on the machine drains it.
+         */
         public Builder outboundHighWaterMark(int bytes) {
             this.outboundHighWaterMark = bytes;
             return this;
@@ -231,9 +228,9 @@ public final class UcmSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
-        public Builder actionHandlers(List<? extends ActionHandler> more) {
-            handlers.addAll(more);
+        /** Adds or replaces AMI actions (after the simulator's own, so these win). */
+        public Builder actions(List<RegisteredAction> more) {
+            actions.addAll(more);
             return this;
         }
 
@@ -247,11 +244,7 @@ public final class UcmSimulator implements AutoCloseable {
             ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
             SimScheduler timers = scheduler == null ? own : scheduler;
             Pbx pbx = new Pbx(c, new EventBus(), clock);
-            Calls calls = Calls.create(
-                    new PbxCallPort(pbx),
-                    new SchedulerCallClock(clock, timers),
-                    event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
-                    c.asteriskVersion() < 14);
+            Calls calls = Calls.create(new PbxCallPort(pbx), clock, timers, pbx.events(), c.asteriskVersion() < 14);
             AmiServerSettings settings = AmiServerSettings.defaults()
                     .withAsteriskVersion(c.asteriskVersion())
                     .withAuthFailureDelay(authFailureDelay)
@@ -259,13 +252,8 @@ public final class UcmSimulator implements AutoCloseable {
                     .withOutboundHighWaterMark(outboundHighWaterMark)
                     .withPermitAny(permitAny);
             SimulatorMetrics metrics = new SimulatorMetrics();
-            AmiServer ami = new AmiServer(
-                    pbx,
-                    ActionRegistry.core().with(CallActions.all(calls)).with(handlers),
-                    settings,
-                    clock,
-                    timers,
-                    metrics);
+            AmiServer ami =
+                    new AmiServer(pbx, ActionRegistry.standard(calls).with(actions), settings, clock, timers, metrics);
             metrics.bind(ami);
             try {
                 ami.start(bind, amiPort);

@@ -1,4 +1,4 @@
-package io.ucmkit.simulator.pbx;
+package io.ucmkit.simulator.event;
 
 import io.ucmkit.ami.AmiMessage;
 

@@ -1,9 +1,9 @@
-package io.ucmkit.simulator.metrics;
+package io.ucmkit.simulator.ami;
 
 import java.time.Duration;
 
 /**
- * What the AMI server reports as it answers clients, for {@link SimulatorMetrics}. Called on a session's
+ * What the AMI server reports as it answers clients (the simulator's metrics observe it). Called on a session's
  * event loop: quick, never blocking, never throwing.
  */
 public interface AmiObserver {

@@ -1,4 +1,4 @@
-package io.ucmkit.simulator.metrics;
+package io.ucmkit.simulator.ami;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
