@@ -174,16 +174,12 @@ public final class AmiTestClient implements AutoCloseable {
 
     /** The next answer (not an event, not the banner); the events before it are passed over. */
     public AmiMessage nextAnswer() {
-        return nextAnswer(timeout).message();
-    }
-
-    public Received nextAnswer(Duration timeout) {
-        return inbox.next(Received::isAnswer, timeout, "answer");
+        return inbox.next(Received::isAnswer, timeout, "answer").message();
     }
 
     /** The next answer's wire text. */
     public String nextAnswerText() {
-        return nextAnswer(timeout).wire();
+        return inbox.next(Received::isAnswer, timeout, "answer").wire();
     }
 
     /** The answer with this ActionID, passing over what comes before it. */

@@ -175,6 +175,22 @@ class AmiTestClientIT {
     }
 
     @Test
+    void the_messages_read_are_those_the_cursor_passed_not_those_received_after_it() throws IOException {
+        connect();
+        serverSends(BANNER + "Event: A\r\n\r\nEvent: B\r\n\r\nResponse: Success\r\nActionID: x\r\n\r\n"
+                + "Event: C\r\n\r\n");
+
+        assertThat(client.messagesUntil(m -> "B".equals(m.eventName())))
+                .extracting(AmiMessage::eventName)
+                .containsExactly("A", "B");
+        assertThat(client.answerTo("x").message().response()).isEqualTo("Success");
+        client.awaitEvent(e -> "C".equals(e.eventName()), AmiTestClient.DEFAULT_TIMEOUT);
+        assertThat(client.messagesRead()).hasSize(3);
+        assertThat(client.nextMessage(m -> m.isEvent()).eventName()).isEqualTo("C");
+        assertThat(client.messagesRead()).hasSize(4);
+    }
+
+    @Test
     void a_wait_that_reaches_its_deadline_fails_naming_what_did_arrive() throws IOException {
         connect();
         serverSends(BANNER + "Event: Unrelated\r\n\r\n");

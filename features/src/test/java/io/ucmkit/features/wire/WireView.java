@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The shared {@link AmiTestClient} as a scenario reads it: what the PBX sent is judged by
@@ -116,7 +117,7 @@ public final class WireView implements AutoCloseable {
         client.close();
     }
 
-    private static java.util.stream.Stream<WireMessage> events(Received frame) {
+    private static Stream<WireMessage> events(Received frame) {
         return judge(frame).stream().filter(WireView::isEvent);
     }
 
