@@ -37,12 +37,79 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     /** Most bytes copied out of a read at once (a socket read is at most 64 KiB by default). */
     private static final int WINDOW_BYTES = 64 * 1024;
 
-    /** Where an Asterisk ≤13 {@code Response: Follows} reply is. */
-    private enum Follows {
-        NONE,
-        HEADERS,
-        BODY,
-        DONE
+    /**
+     * Where the decoder is in the stream: the one piece of control state carried from line to line and
+     * from read to read (the message being built, its byte count and its first failure are data, read
+     * only to emit it). The transitions, all made in this class:
+     *
+     * <pre>
+     * IDLE             header, bad or over-long line    → HEADERS           (a message starts)
+     * IDLE             banner (client), blank line      → IDLE              (an extra blank line: the server
+     *                                                                        profile emits an empty message)
+     * HEADERS          blank line                       → IDLE              (the message or its failure is emitted)
+     * HEADERS          first header Response: Follows   → FOLLOWS_HEADERS   (client profile)
+     * FOLLOWS_HEADERS  a line not Privilege or ActionID → FOLLOWS_BODY, or HEADERS if it ends in --END COMMAND--
+     * FOLLOWS_BODY     a line ending in --END COMMAND-- → HEADERS           (the blank line after it ends the message)
+     * any in a message over maxMessageBytes             → SKIPPING_TO_BLANK_LINE (the failure is emitted)
+     * SKIPPING_TO_BLANK_LINE  blank line                → IDLE
+     * X                an over-long line, LF not read   → X's DISCARDING_… state (client profile)
+     * DISCARDING_…     the LF of that line              → the state it was discarded from
+     * any              end of input (decodeLast)        → IDLE              (TRUNCATED unless IDLE or SKIPPING)
+     * </pre>
+     */
+    private enum State {
+        /** Between messages: the next line starts one, or is the banner or an extra blank line. */
+        IDLE(false),
+        /** Reading a message's header lines, up to its blank line. */
+        HEADERS(true),
+        /** An Asterisk ≤13 {@code Response: Follows} reply: its Privilege and ActionID headers. */
+        FOLLOWS_HEADERS(true),
+        /** The CLI text of a {@code Response: Follows} reply, up to {@code --END COMMAND--}. */
+        FOLLOWS_BODY(true),
+        /** An over-large message was reported; lines are thrown away up to the next blank line. */
+        SKIPPING_TO_BLANK_LINE(false),
+        // Client profile: the rest of an over-long line is being thrown away, up to its LF, in a state
+        // the decoder returns to afterwards.
+        DISCARDING_IN_HEADERS(HEADERS),
+        DISCARDING_IN_FOLLOWS_HEADERS(FOLLOWS_HEADERS),
+        DISCARDING_IN_FOLLOWS_BODY(FOLLOWS_BODY),
+        DISCARDING_WHILE_SKIPPING(SKIPPING_TO_BLANK_LINE);
+
+        /** A message has started (a header or a bad line was read since the last blank line). */
+        final boolean inMessage;
+        /** For a discarding state, the state the line is discarded in; null for the others. */
+        final State afterDiscard;
+
+        State(boolean inMessage) {
+            this.inMessage = inMessage;
+            this.afterDiscard = null;
+        }
+
+        State(State afterDiscard) {
+            this.inMessage = afterDiscard.inMessage;
+            this.afterDiscard = afterDiscard;
+        }
+
+        boolean discarding() {
+            return afterDiscard != null;
+        }
+
+        /** The state that discards the rest of a line read in this one. */
+        State discardingLine() {
+            return switch (this) {
+                case HEADERS -> DISCARDING_IN_HEADERS;
+                case FOLLOWS_HEADERS -> DISCARDING_IN_FOLLOWS_HEADERS;
+                case FOLLOWS_BODY -> DISCARDING_IN_FOLLOWS_BODY;
+                case SKIPPING_TO_BLANK_LINE -> DISCARDING_WHILE_SKIPPING;
+                // an over-long line starts a message first, and a discarding state has no whole line
+                default -> throw new IllegalStateException("no line is discarded in " + this);
+            };
+        }
+
+        /** The state after an over-large message was reported in this one. */
+        State skippingToBlankLine() {
+            return discarding() ? DISCARDING_WHILE_SKIPPING : SKIPPING_TO_BLANK_LINE;
+        }
     }
 
     private final AmiDecoderConfig config;
@@ -55,18 +122,14 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     /** Collects every message in turn; {@code build()} copies the headers out, so it can be reused. */
     private final HeaderBlock message = new HeaderBlock();
 
-    /** A message has started (a header or a bad line was read since the last blank line). */
-    private boolean inMessage;
+    private State state = State.IDLE;
 
+    // The message being read: data emitted with it, reset when it ends.
     private int messageBytes;
     private AmiDecodeFailure.Reason failure;
     private String failureDetail;
-    private Follows follows = Follows.NONE;
+    /** The CLI text of a {@code Response: Follows} reply; null for every other message. */
     private StringBuilder followsBody;
-    /** Client profile: the rest of an over-long line is being thrown away. */
-    private boolean discardingLine;
-    /** An over-large message was reported; lines are thrown away up to the next blank line. */
-    private boolean skippingToBlankLine;
 
     /** A decoder for server→client bytes with the default client limits. */
     public AmiDecoder() {
@@ -89,9 +152,9 @@ public final class AmiDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        // The state fields carry a message across reads.
+        // The state and the message being read carry across reads.
         while (in.isReadable()) {
-            if (!discardingLine) {
+            if (!state.discarding()) {
                 decodeWholeLines(in, out);
                 if (!in.isReadable()) {
                     return;
@@ -125,7 +188,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                 break;
             }
             processLine(lf + 1 - at, out);
-            countAndCheckSize(lf + 1 - at, out);
+            countMessageBytes(lf + 1 - at, out);
             at = lf + 1;
         }
         message.flush(); // the next read is copied over this one
@@ -136,8 +199,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         decode(ctx, in, out);
         int leftover = in.readableBytes();
-        if (leftover > 0 || inMessage || discardingLine) {
-            AmiMessage partial = inMessage ? message.build(null) : AmiMessage.empty();
+        if (leftover > 0 || state.inMessage || state.discarding()) {
+            AmiMessage partial = state.inMessage ? message.build(null) : AmiMessage.empty();
             out.add(new AmiDecodeFailure(
                     AmiDecodeFailure.Reason.TRUNCATED,
                     "the connection closed in the middle of a message (" + leftover
@@ -145,21 +208,23 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     partial));
             in.skipBytes(leftover);
             resetMessage();
-            discardingLine = false;
         }
-        skippingToBlankLine = false;
+        state = State.IDLE;
     }
 
     /** Consumes one line if a whole one (or an over-long one) is buffered; false when more bytes are needed. */
     private boolean decodeLine(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int readable = in.readableBytes();
-        if (discardingLine) {
+        if (state.discarding()) {
             int lf = in.indexOf(start, start + readable, LF);
             int discard = lf < 0 ? readable : lf + 1 - start;
             in.skipBytes(discard);
-            discardingLine = lf < 0;
-            return countAndCheckSize(discard, out);
+            if (lf >= 0) {
+                state = state.afterDiscard;
+            }
+            countMessageBytes(discard, out);
+            return true;
         }
         int maxLine = config.maxLineLength();
         int lf = in.indexOf(start, start + Math.min(readable, maxLine), LF);
@@ -168,17 +233,19 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                 return false;
             }
             discardLongLine(in, readable);
-            return countAndCheckSize(readable - in.readableBytes(), out);
+            countMessageBytes(readable - in.readableBytes(), out);
+            return true;
         }
         line.load(in, start, lf + 1 - start);
         processLine(lf + 1 - start, out);
         message.flush(); // the line's array is reused for the next one
         in.readerIndex(lf + 1);
-        return countAndCheckSize(lf + 1 - start, out);
+        countMessageBytes(lf + 1 - start, out);
+        return true;
     }
 
     private void discardLongLine(ByteBuf in, int readable) {
-        if (!skippingToBlankLine) {
+        if (state != State.SKIPPING_TO_BLANK_LINE) {
             startMessage();
             recordFailure(
                     AmiDecodeFailure.Reason.LINE_TOO_LONG,
@@ -194,17 +261,22 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         // Throw the line away up to its LF, which may already be buffered behind the limit.
         int lf = in.indexOf(in.readerIndex() + config.maxLineLength(), in.writerIndex(), LF);
         in.skipBytes(lf < 0 ? readable : lf + 1 - in.readerIndex());
-        discardingLine = lf < 0;
+        if (lf < 0) {
+            state = state.discardingLine();
+        }
     }
 
     /** Handles the line {@link #line} has scanned, {@code withLineEnd} bytes long with its CR LF or LF. */
     private void processLine(int withLineEnd, List<Object> out) {
         int length = line.length();
-        if (skippingToBlankLine) {
-            skippingToBlankLine = length != 0;
+        State now = state;
+        if (now == State.SKIPPING_TO_BLANK_LINE) {
+            if (length == 0) {
+                state = State.IDLE;
+            }
             return;
         }
-        if (follows == Follows.HEADERS || follows == Follows.BODY) {
+        if (now == State.FOLLOWS_HEADERS || now == State.FOLLOWS_BODY) {
             followsLine(withLineEnd);
             return;
         }
@@ -219,7 +291,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                     "a line contains a NUL byte and was discarded: '" + line.snippet() + "'");
             return;
         }
-        if (!inMessage && line.colon < 0 && !server) {
+        if (now == State.IDLE && line.colon < 0 && !server) {
             String text = line.text(line.start, line.end, line.nameIsAscii);
             if (text != null && AmiBanner.isBanner(text)) {
                 out.add(new AmiBanner(text));
@@ -270,12 +342,13 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             return;
         }
         message.add(bytes, line.start, valueStart, line.start + withLineEnd, line.nameIsAscii);
-        if (follows == Follows.NONE
+        if (state == State.HEADERS
+                && followsBody == null
                 && !server
                 && message.size() == 1
                 && isResponseName()
                 && Arrays.equals(bytes, valueStart, end, FOLLOWS, 0, FOLLOWS.length)) {
-            follows = Follows.HEADERS;
+            state = State.FOLLOWS_HEADERS;
             followsBody = new StringBuilder(256);
         }
     }
@@ -311,7 +384,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
      */
     private void followsLine(int withLineEnd) {
         int start = line.start;
-        if (follows == Follows.HEADERS) {
+        if (state == State.FOLLOWS_HEADERS) {
             String name = line.colon > start ? line.text(start, line.colon, line.nameIsAscii) : null;
             if (AmiHeaders.PRIVILEGE.equalsIgnoreCase(name) || AmiHeaders.ACTION_ID.equalsIgnoreCase(name)) {
                 if (line.hasNul) {
@@ -323,12 +396,12 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                 }
                 return;
             }
-            follows = Follows.BODY;
+            state = State.FOLLOWS_BODY;
         }
         int textEnd = start + withLineEnd;
         if (endsWithEndCommand()) {
             textEnd = line.end - END_COMMAND.length;
-            follows = Follows.DONE;
+            state = State.HEADERS; // the rest of the reply is read as headers, up to its blank line
         }
         if (line.hasNul) {
             recordFailure(
@@ -353,7 +426,7 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     }
 
     private void endOfMessage(List<Object> out) {
-        if (!inMessage) {
+        if (state == State.IDLE) {
             // Extra blank lines: a client skips them; Asterisk answers each one
             // with "Missing action in request" (transcript 07), so the server profile reports it.
             if (server) {
@@ -364,11 +437,13 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         AmiMessage complete = message.build(followsBody == null ? null : followsBody.toString());
         out.add(failure == null ? complete : new AmiDecodeFailure(failure, failureDetail, complete));
         resetMessage();
+        state = State.IDLE;
     }
 
-    private boolean countAndCheckSize(int bytes, List<Object> out) {
-        if (!inMessage) {
-            return true;
+    /** Counts a line's bytes (or an over-long line's discarded bytes) against the message limit. */
+    private void countMessageBytes(int bytes, List<Object> out) {
+        if (!state.inMessage) {
+            return;
         }
         messageBytes += bytes;
         if (messageBytes > config.maxMessageBytes()) {
@@ -378,15 +453,15 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                             + " bytes without a blank line; discarded up to the next blank line",
                     message.build(null)));
             resetMessage();
-            skippingToBlankLine = true;
+            state = state.skippingToBlankLine();
         }
-        return true;
     }
 
+    /** A header or a bad line starts a message unless one has started. */
     private void startMessage() {
-        if (!inMessage) {
+        if (state == State.IDLE) {
             message.clear();
-            inMessage = true;
+            state = State.HEADERS;
             messageBytes = 0;
         }
     }
@@ -399,12 +474,11 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** Clears the data of the message read; the caller sets the state that follows. */
     private void resetMessage() {
-        inMessage = false;
         messageBytes = 0;
         failure = null;
         failureDetail = null;
-        follows = Follows.NONE;
         followsBody = null;
     }
 

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Netty notices a leak only when the leaked buffer has been garbage-collected and another
  * buffer is tracked, so after each test class this collects garbage and allocates a few buffers
  * before looking at what was reported.
+ *
+ * <p>A run that is not JUnit Jupiter's (the Cucumber features) uses the same mechanism through
+ * {@link #install()} before it starts and {@link #assertNoLeaks(String)} when it ends.
  */
 public final class LeakDetectionExtension implements AfterAllCallback {
 
@@ -28,8 +31,18 @@ public final class LeakDetectionExtension implements AfterAllCallback {
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
     }
 
+    /** Records Netty's leak reports from now on (done once, when this class loads). */
+    public static void install() {
+        // the static initializer has run by the time this is called
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
+        assertNoLeaks(context.getDisplayName());
+    }
+
+    /** Fails, listing every leak Netty reported since the last call, after giving it the chance to notice them. */
+    public static void assertNoLeaks(String during) {
         for (int round = 0; round < 3 && LEAKS.isEmpty(); round++) {
             System.gc();
             for (int i = 0; i < 16; i++) {
@@ -43,8 +56,8 @@ public final class LeakDetectionExtension implements AfterAllCallback {
             leaks.add(leak);
         }
         if (!leaks.isEmpty()) {
-            throw new AssertionError("Netty reported " + leaks.size() + " leaked buffer(s) during "
-                    + context.getDisplayName() + ":\n" + String.join("\n----\n", leaks));
+            throw new AssertionError("Netty reported " + leaks.size() + " leaked buffer(s) during " + during + ":\n"
+                    + String.join("\n----\n", leaks));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.ucmkit.features.phones;
 
 import io.ucmkit.features.support.Target;
-import io.ucmkit.features.wire.RawAmiClient;
 import io.ucmkit.features.wire.WireMessage;
+import io.ucmkit.features.wire.WireView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -77,7 +77,7 @@ public final class PbxChannels {
      * it goes down (it may not answer the command first), so the end of this one is what is awaited.
      */
     public void restartNow() {
-        try (RawAmiClient client = new RawAmiClient(target.host(), target.port())) {
+        try (WireView client = WireView.connect(target.host(), target.port())) {
             client.banner(ANSWER);
             client.sendMessage("Action: Login\nActionID: ucmkit-login\nUsername: " + target.username() + "\nSecret: "
                     + target.password() + "\nEvents: off");
@@ -147,11 +147,11 @@ public final class PbxChannels {
     }
 
     private interface Conversation<T> {
-        T run(RawAmiClient client) throws Exception;
+        T run(WireView client) throws Exception;
     }
 
     private <T> T session(Conversation<T> conversation) {
-        try (RawAmiClient client = new RawAmiClient(target.host(), target.port())) {
+        try (WireView client = WireView.connect(target.host(), target.port())) {
             client.banner(ANSWER);
             client.sendMessage("Action: Login\nActionID: ucmkit-login\nUsername: " + target.username() + "\nSecret: "
                     + target.password() + "\nEvents: off");

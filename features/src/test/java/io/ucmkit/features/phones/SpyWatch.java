@@ -1,8 +1,8 @@
 package io.ucmkit.features.phones;
 
 import io.ucmkit.features.support.Target;
-import io.ucmkit.features.wire.RawAmiClient;
 import io.ucmkit.features.wire.WireMessage;
+import io.ucmkit.features.wire.WireView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -19,7 +19,7 @@ final class SpyWatch implements AutoCloseable {
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
     private final Target target;
-    private RawAmiClient events;
+    private WireView events;
 
     SpyWatch(Target target) {
         this.target = target;
@@ -27,9 +27,9 @@ final class SpyWatch implements AutoCloseable {
     }
 
     /** A session that announces "call" events; a new one after the PBX restarted (what happened meanwhile is over). */
-    private static RawAmiClient connect(Target target) {
+    private static WireView connect(Target target) {
         try {
-            RawAmiClient events = new RawAmiClient(target.host(), target.port());
+            WireView events = WireView.connect(target.host(), target.port());
             events.banner(ANSWER);
             events.sendMessage("Action: Login\nActionID: ucmkit-spywatch\nUsername: " + target.username() + "\nSecret: "
                     + target.password() + "\nEvents: call");

@@ -7,8 +7,8 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ucmkit.features.support.Pbx;
-import io.ucmkit.features.wire.RawAmiClient;
 import io.ucmkit.features.wire.WireMessage;
+import io.ucmkit.features.wire.WireView;
 import io.ucmkit.simulator.admin.AmiUserInfo;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,9 @@ public final class RawWireSteps {
     private static final String ANY = "<any>";
 
     private final Pbx pbx;
-    private RawAmiClient client;
+    private WireView client;
     /** Connections opened only to hold a place (authlimit), closed after the scenario. */
-    private final List<RawAmiClient> waiting = new ArrayList<>();
+    private final List<WireView> waiting = new ArrayList<>();
     /** An AMI user a scenario changed, restored afterwards: a real UCM has no reset that would do it. */
     private AmiUserInfo changedUser;
 
@@ -42,7 +42,7 @@ public final class RawWireSteps {
         if (client != null) {
             client.close();
         }
-        for (RawAmiClient other : waiting) {
+        for (WireView other : waiting) {
             other.close();
         }
         if (changedUser != null) {
@@ -52,7 +52,7 @@ public final class RawWireSteps {
 
     @Given("a raw AMI connection to the PBX")
     public void aRawConnection() throws Exception {
-        client = new RawAmiClient(pbx.target().host(), pbx.target().port());
+        client = WireView.connect(pbx.target().host(), pbx.target().port());
         client.banner(pbx.answerTimeout());
     }
 
@@ -207,8 +207,7 @@ public final class RawWireSteps {
     @Given("{int} raw AMI connections that have not logged in")
     public void connectionsNotLoggedIn(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            RawAmiClient other =
-                    new RawAmiClient(pbx.target().host(), pbx.target().port());
+            WireView other = WireView.connect(pbx.target().host(), pbx.target().port());
             waiting.add(other);
             other.banner(pbx.answerTimeout());
         }
@@ -216,7 +215,7 @@ public final class RawWireSteps {
 
     @Then("one more raw AMI connection is closed by the PBX without a banner")
     public void oneMoreRefused() throws Exception {
-        RawAmiClient extra = new RawAmiClient(pbx.target().host(), pbx.target().port());
+        WireView extra = WireView.connect(pbx.target().host(), pbx.target().port());
         waiting.add(extra);
         assertThat(extra.awaitClosedByPeer(pbx.answerTimeout()))
                 .as("the PBX closed the extra connection")
@@ -246,8 +245,7 @@ public final class RawWireSteps {
 
     @When("another client logs in as {string} with a wrong password")
     public void anotherClientFailsLogin(String username) throws Exception {
-        try (RawAmiClient other =
-                new RawAmiClient(pbx.target().host(), pbx.target().port())) {
+        try (WireView other = WireView.connect(pbx.target().host(), pbx.target().port())) {
             other.banner(pbx.answerTimeout());
             other.sendMessage(
                     "Action: Login\nActionID: intruder\nUsername: " + username + "\nSecret: not-the-password");

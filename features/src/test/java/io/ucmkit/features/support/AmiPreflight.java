@@ -1,7 +1,7 @@
 package io.ucmkit.features.support;
 
-import io.ucmkit.features.wire.RawAmiClient;
 import io.ucmkit.features.wire.WireMessage;
+import io.ucmkit.features.wire.WireView;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class AmiPreflight {
             String host, int port, String username, String password, List<Need> needs, Duration eventWait) {
         List<String> problems = new ArrayList<>();
         String user = "the AMI user '" + username + "'";
-        try (RawAmiClient client = new RawAmiClient(host, port)) {
+        try (WireView client = WireView.connect(host, port)) {
             client.banner(ANSWER);
             client.sendMessage(
                     "Action: Login\nActionID: preflight-login\nUsername: " + username + "\nSecret: " + password);
@@ -98,8 +98,7 @@ public final class AmiPreflight {
 
     /** Null when the user receives a class-call event; else the start of the sentence saying why not, or why it is not known. */
     private static String readsCall(
-            RawAmiClient client, WireMessage commands, boolean listed, String user, Duration eventWait)
-            throws Exception {
+            WireView client, WireMessage commands, boolean listed, String user, Duration eventWait) throws Exception {
         if (listed && commands.get("Setvar") == null) {
             return user + " may not write 'call', so whether it reads 'call' is not known: ";
         }

@@ -16,6 +16,13 @@ public final class WireParser {
     private boolean bannerSeen;
     private String banner;
 
+    /** A parser for bytes that follow the banner (read apart): messages only. */
+    public static WireParser afterBanner() {
+        WireParser parser = new WireParser();
+        parser.bannerSeen = true;
+        return parser;
+    }
+
     /** Feeds received bytes; returns the messages completed by them. */
     public List<WireMessage> feed(byte[] bytes, int length) {
         pending.append(new String(bytes, 0, length, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,25 +39,25 @@ class BadRequestIT {
     @ParameterizedTest
     @ValueSource(strings = {"Action: Ping\rX: y\r\n", "Action:\r Ping\r\n", "\rAction: Ping\r\n", "Act\rion: Ping\r\n"})
     void a_bare_cr_in_a_request_is_answered_and_the_session_survives(String line) throws Exception {
-        try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+        try (AmiTestClient c = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
             c.send(line + "ActionID: cr\r\n\r\n");
-            String answer = c.message();
+            String answer = c.nextText();
             assertThat(answer).startsWith("Response: ").contains("ActionID: cr\r\n");
             c.send("Action: Ping\r\nActionID: after\r\n\r\n");
-            assertThat(c.message()).startsWith("Response: Success\r\nActionID: after\r\nPing: Pong\r\n");
+            assertThat(c.nextText()).startsWith("Response: Success\r\nActionID: after\r\nPing: Pong\r\n");
         }
     }
 
     @Test
     void a_missing_action_before_login_is_reported_to_security_readers_with_an_empty_account_and_no_session_time()
             throws Exception {
-        try (AmiTestClient watcher = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "security");
-                AmiTestClient stranger = new AmiTestClient(sim.amiPort())) {
-            assertThat(watcher.message()).startsWith("Event: SuccessfulAuth\r\n"); // its own login
+        try (AmiTestClient watcher = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "security");
+                AmiTestClient stranger = AmiTestClient.connect(sim.amiPort())) {
+            assertThat(watcher.nextText()).startsWith("Event: SuccessfulAuth\r\n"); // its own login
             stranger.banner();
             stranger.send("\r\n"); // a bare blank line is an empty request to Asterisk (transcript 07)
-            assertThat(stranger.message()).isEqualTo("Response: Error\r\nMessage: Missing action in request\r\n\r\n");
-            String event = watcher.message();
+            assertThat(stranger.nextText()).isEqualTo("Response: Error\r\nMessage: Missing action in request\r\n\r\n");
+            String event = watcher.nextText();
             assertThat(event)
                     .startsWith("Event: RequestBadFormat\r\nPrivilege: security,all\r\n")
                     .contains(
@@ -67,13 +68,13 @@ class BadRequestIT {
     @Test
     void a_long_unknown_action_is_cut_where_asterisks_buffers_end() throws Exception {
         String action = "X".repeat(600);
-        try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "security")) {
-            assertThat(c.message()).startsWith("Event: SuccessfulAuth\r\n");
+        try (AmiTestClient c = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "security")) {
+            assertThat(c.nextText()).startsWith("Event: SuccessfulAuth\r\n");
             c.send("Action: " + action + "\r\nActionID: long\r\n\r\n");
-            String answer = c.message();
+            String answer = c.nextText();
             String message = AmiSessionIT.field(answer, "Message");
             assertThat(message).hasSize(511).isEqualTo(("Invalid/unknown command: " + action).substring(0, 511));
-            String event = c.message();
+            String event = c.nextText();
             assertThat(AmiSessionIT.field(event, "RequestType")).isEqualTo(("Action: " + action).substring(0, 63));
             assertThat(AmiSessionIT.field(event, "AccountID")).isEqualTo("amiadmin");
         }

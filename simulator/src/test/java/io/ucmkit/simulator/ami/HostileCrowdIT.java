@@ -3,6 +3,7 @@ package io.ucmkit.simulator.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +27,13 @@ import org.junit.jupiter.api.Test;
 class HostileCrowdIT {
 
     private UcmSimulator sim;
-    private RawAmiClient watcher;
+    private AmiTestClient watcher;
 
     @BeforeEach
     void start() {
         sim = TestSims.builder().start();
-        watcher = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "security")
-                .readInBackground();
-        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() == 1); // its own SuccessfulAuth
+        watcher = AmiTestClient.builder(sim.amiPort()).keepEvents(false).login("amiadmin", "amiadmin1", "security");
+        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.eventsReceived() == 1); // its own SuccessfulAuth
     }
 
     @AfterEach
@@ -45,12 +45,12 @@ class HostileCrowdIT {
     @Test
     void three_hundred_sockets_that_never_log_in_get_fifty_banners_and_the_logged_in_session_is_served() {
         int limit = sim.amiServer().settings().maxUnauthenticated();
-        long heapBefore = RawAmiClient.heapAfterGc();
-        List<RawAmiClient> waiting = new ArrayList<>();
+        long heapBefore = ServerProbes.heapAfterGc();
+        List<AmiTestClient> waiting = new ArrayList<>();
         int refused = 0;
         try {
             for (int i = 0; i < 300; i++) {
-                RawAmiClient c = RawAmiClient.connect(sim.amiPort());
+                AmiTestClient c = AmiTestClient.connect(sim.amiPort());
                 if (c.bannerOrNull() == null) {
                     refused++; // closed with nothing sent, as Asterisk's session_do does past authlimit
                     c.close();
@@ -62,45 +62,51 @@ class HostileCrowdIT {
             assertThat(refused).isEqualTo(300 - limit);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> sim.amiServer().sessions().size() == limit + 1);
-            long perSocket = (RawAmiClient.heapAfterGc() - heapBefore) / limit;
+            long perSocket = (ServerProbes.heapAfterGc() - heapBefore) / limit;
             System.out.printf(
                     "%d unauthenticated sockets waiting: %d bytes of heap each (server and test client)%n",
                     limit, perSocket);
             assertThat(perSocket).isLessThan(32 * 1024);
 
-            assertThat(watcher.pingInBackground("during")).startsWith("Response: Success\r\nActionID: during\r\n");
+            assertThat(watcher.send("Action: Ping\r\nActionID: during\r\n\r\n")
+                            .answerTo("during")
+                            .wire())
+                    .startsWith("Response: Success\r\nActionID: during\r\n");
             // Asterisk counts every connection as unauthenticated until it logs in: while 50 wait, a newcomer is
             // refused too.
-            try (RawAmiClient newcomer = RawAmiClient.connect(sim.amiPort())) {
+            try (AmiTestClient newcomer = AmiTestClient.connect(sim.amiPort())) {
                 assertThat(newcomer.bannerOrNull()).isNull();
             }
             // One of the waiting logs in: a place is free for the next.
-            RawAmiClient first = waiting.get(0);
+            AmiTestClient first = waiting.get(0);
             first.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n");
-            assertThat(first.message()).contains("Authentication accepted");
-            try (RawAmiClient next = RawAmiClient.login(sim.amiPort(), "amireader", "amireader1", "off")) {
+            assertThat(first.nextText()).contains("Authentication accepted");
+            try (AmiTestClient next = AmiTestClient.login(sim.amiPort(), "amireader", "amireader1", "off")) {
                 next.send("Action: Ping\r\nActionID: next\r\n\r\n");
-                assertThat(next.answer()).startsWith("Response: Success\r\nActionID: next\r\n");
+                assertThat(next.nextAnswerText()).startsWith("Response: Success\r\nActionID: next\r\n");
             }
         } finally {
-            waiting.forEach(RawAmiClient::close);
+            waiting.forEach(AmiTestClient::close);
         }
         // Every place comes back when the sockets close: nothing leaks in the count.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> sim.amiServer().sessions().size() == 1);
         assertThat(sim.amiServer().unauthenticated().get()).isZero();
-        List<RawAmiClient> again = new ArrayList<>();
+        List<AmiTestClient> again = new ArrayList<>();
         try {
             for (int i = 0; i < limit; i++) {
-                again.add(RawAmiClient.connect(sim.amiPort()));
+                again.add(AmiTestClient.connect(sim.amiPort()));
                 assertThat(again.get(i).bannerOrNull())
                         .as("banner of waiting socket %d after the crowd left", i)
                         .isNotNull();
             }
         } finally {
-            again.forEach(RawAmiClient::close);
+            again.forEach(AmiTestClient::close);
         }
-        assertThat(watcher.pingInBackground("after")).startsWith("Response: Success\r\nActionID: after\r\n");
+        assertThat(watcher.send("Action: Ping\r\nActionID: after\r\n\r\n")
+                        .answerTo("after")
+                        .wire())
+                .startsWith("Response: Success\r\nActionID: after\r\n");
     }
 
     /**
@@ -112,32 +118,32 @@ class HostileCrowdIT {
     void two_hundred_parallel_logins_all_succeed_quickly() throws Exception {
         int limit = sim.amiServer().settings().maxUnauthenticated();
         Semaphore waitingForAnswer = new Semaphore(limit);
-        long heapBefore = RawAmiClient.heapAfterGc();
-        long watcherBefore = watcher.messagesRead();
+        long heapBefore = ServerProbes.heapAfterGc();
+        long watcherBefore = watcher.eventsReceived();
         ExecutorService pool = Executors.newFixedThreadPool(200);
-        List<RawAmiClient> clients = new ArrayList<>();
+        List<AmiTestClient> clients = new ArrayList<>();
         try {
             long t0 = System.nanoTime();
-            List<Future<RawAmiClient>> logins = new ArrayList<>();
+            List<Future<AmiTestClient>> logins = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 logins.add(pool.submit(() -> {
                     waitingForAnswer.acquire();
                     try {
-                        return RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off");
+                        return AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off");
                     } finally {
                         waitingForAnswer.release();
                     }
                 }));
             }
-            for (Future<RawAmiClient> f : logins) {
+            for (Future<AmiTestClient> f : logins) {
                 clients.add(f.get(30, TimeUnit.SECONDS));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() - watcherBefore >= 200);
-            assertThat(watcher.messagesRead() - watcherBefore)
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.eventsReceived() - watcherBefore >= 200);
+            assertThat(watcher.eventsReceived() - watcherBefore)
                     .as("SuccessfulAuth events the watcher read")
                     .isEqualTo(200);
-            long perSession = (RawAmiClient.heapAfterGc() - heapBefore) / 200;
+            long perSession = (ServerProbes.heapAfterGc() - heapBefore) / 200;
             System.out.printf(
                     "200 parallel logins in %.3f s; %d bytes of heap per logged-in idle session (server and test"
                             + " client)%n",
@@ -146,10 +152,10 @@ class HostileCrowdIT {
             assertThat(sim.amiServer().sessions()).hasSize(201);
             List<Future<String>> pings = new ArrayList<>();
             for (int i = 0; i < clients.size(); i++) {
-                RawAmiClient c = clients.get(i);
+                AmiTestClient c = clients.get(i);
                 String id = "p" + i;
                 pings.add(pool.submit(() ->
-                        c.send("Action: Ping\r\nActionID: " + id + "\r\n\r\n").answer()));
+                        c.send("Action: Ping\r\nActionID: " + id + "\r\n\r\n").nextAnswerText()));
             }
             for (int i = 0; i < pings.size(); i++) {
                 assertThat(pings.get(i).get(30, TimeUnit.SECONDS))
@@ -161,7 +167,7 @@ class HostileCrowdIT {
                     .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("handled"));
         } finally {
             pool.shutdownNow();
-            clients.forEach(RawAmiClient::close);
+            clients.forEach(AmiTestClient::close);
         }
     }
 }

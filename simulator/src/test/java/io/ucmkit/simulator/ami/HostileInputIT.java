@@ -3,6 +3,7 @@ package io.ucmkit.simulator.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.JournalEntry;
 import io.ucmkit.simulator.pbx.Pbx;
@@ -32,13 +33,12 @@ class HostileInputIT {
     private static final AtomicInteger CHANGES = new AtomicInteger();
 
     private UcmSimulator sim;
-    private RawAmiClient watcher;
+    private AmiTestClient watcher;
 
     @BeforeEach
     void start() {
         sim = TestSims.builder().start();
-        watcher = RawAmiClient.login(sim.amiPort(), "amireader", "amireader1", "on")
-                .readInBackground();
+        watcher = AmiTestClient.builder(sim.amiPort()).keepEvents(false).login("amireader", "amireader1", "on");
     }
 
     @AfterEach
@@ -49,19 +49,19 @@ class HostileInputIT {
 
     @Test
     void a_nul_byte_costs_its_line_only_and_the_request_is_answered() {
-        try (RawAmiClient hostile = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
+        try (AmiTestClient hostile = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
             // Asterisk keeps the header up to the NUL (strdup); either way X-Junk is not what Ping reads.
             hostile.send("Action: Ping\r\nActionID: nul-1\r\nX-Junk: a\0b\r\n\r\n");
-            assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: nul-1\r\nPing: Pong\r\n");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Success\r\nActionID: nul-1\r\nPing: Pong\r\n");
             hostile.send("Action: Ping\r\nX-\0\0\0: \0\r\nActionID: nul-2\r\n\r\n");
-            assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: nul-2\r\nPing: Pong\r\n");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Success\r\nActionID: nul-2\r\nPing: Pong\r\n");
             assertWatcherServed("nul");
         }
     }
 
     @Test
     void invalid_utf8_costs_its_line_only_and_the_session_survives() {
-        try (RawAmiClient hostile = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
+        try (AmiTestClient hostile = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
             // A lone continuation byte, an overlong '/', a UTF-16 surrogate, a truncated sequence; in a value and in a
             // name.
             hostile.send(concat(
@@ -80,13 +80,13 @@ class HostileInputIT {
                     "\r\nX",
                     new byte[] {(byte) 0xfe},
                     ": y\r\n\r\n"));
-            assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: u8-1\r\nPing: Pong\r\n");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Success\r\nActionID: u8-1\r\nPing: Pong\r\n");
             // An action name that is not UTF-8: Asterisk compares bytes and answers "Invalid/unknown command"; the
             // codec discards the line, so the simulator answers "Missing action in request". An error either way.
             hostile.send(concat("Action: P", new byte[] {(byte) 0xff}, "ng\r\nActionID: u8-2\r\n\r\n"));
-            assertThat(hostile.answer()).startsWith("Response: Error\r\nActionID: u8-2\r\nMessage: ");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Error\r\nActionID: u8-2\r\nMessage: ");
             hostile.send("Action: Ping\r\nActionID: u8-3\r\n\r\n");
-            assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: u8-3\r\n");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Success\r\nActionID: u8-3\r\n");
             assertWatcherServed("u8");
         }
     }
@@ -99,13 +99,13 @@ class HostileInputIT {
      */
     @Test
     void a_20_mib_line_without_lf_is_thrown_away_as_it_comes_and_answered_at_the_blank_line() throws Exception {
-        try (RawAmiClient hostile = RawAmiClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
-            AmiSession session = hostile.session(sim);
+        try (AmiTestClient hostile = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
+            AmiSession session = ServerProbes.sessionOf(sim, hostile);
             byte[] tenMib = new byte[10 * MIB]; // before the baseline: the test's own 10 MiB are not the simulator's
             Arrays.fill(tenMib, (byte) 'x');
             long receivedBefore = session.bytesReceived();
-            long heapBefore = RawAmiClient.heapAfterGc();
-            long directBefore = RawAmiClient.nettyDirectMemory();
+            long heapBefore = ServerProbes.heapAfterGc();
+            long directBefore = ServerProbes.nettyDirectMemory();
             CountDownLatch halfway = new CountDownLatch(1);
             CompletableFuture<Void> attack = CompletableFuture.runAsync(() -> {
                 hostile.send("Action: Ping\r\nActionID: long\r\nX-Pad: ").send(tenMib);
@@ -117,14 +117,14 @@ class HostileInputIT {
                 hostile.send(tenMib);
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> session.bytesReceived() - receivedBefore >= 10 * MIB);
-            long heapMidLine = RawAmiClient.heapAfterGc() - heapBefore;
-            long directMidLine = RawAmiClient.nettyDirectMemory() - directBefore;
+            long heapMidLine = ServerProbes.heapAfterGc() - heapBefore;
+            long directMidLine = ServerProbes.nettyDirectMemory() - directBefore;
             assertWatcherServed("mid-line");
             halfway.countDown();
             attack.get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).until(() -> session.bytesReceived() - receivedBefore >= 20 * MIB);
-            long heapFullLine = RawAmiClient.heapAfterGc() - heapBefore;
-            long directFullLine = RawAmiClient.nettyDirectMemory() - directBefore;
+            long heapFullLine = ServerProbes.heapAfterGc() - heapBefore;
+            long directFullLine = ServerProbes.nettyDirectMemory() - directBefore;
             System.out.printf(
                     "20 MiB line: heap %+d bytes after 10 MiB, %+d after 20 MiB; Netty direct %+d, %+d bytes%n",
                     heapMidLine, heapFullLine, directMidLine, directFullLine);
@@ -134,11 +134,11 @@ class HostileInputIT {
             assertThat(directFullLine - directMidLine).isLessThan(MIB);
 
             hostile.send("\r\n\r\n");
-            assertThat(hostile.answer())
+            assertThat(hostile.nextAnswerText())
                     .isEqualTo(
                             "Response: Error\r\nActionID: long\r\nMessage: Failed to parse message: line too long\r\n\r\n");
             hostile.send("Action: Ping\r\nActionID: after\r\n\r\n");
-            assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: after\r\nPing: Pong\r\n");
+            assertThat(hostile.nextAnswerText()).startsWith("Response: Success\r\nActionID: after\r\nPing: Pong\r\n");
             assertWatcherServed("after-line");
             assertThat(sim.admin().journal())
                     .extracting(JournalEntry::outcome, JournalEntry::reason)
@@ -155,12 +155,14 @@ class HostileInputIT {
     @Test
     void a_client_that_never_reads_is_dropped_at_the_outbound_limit_and_the_others_read_on() {
         int highWaterMark = sim.amiServer().settings().outboundHighWaterMark();
-        RawAmiClient hostile = RawAmiClient.connect(sim.amiPort(), 4096);
+        AmiTestClient hostile =
+                AmiTestClient.builder(sim.amiPort()).receiveBufferSize(4096).connect();
         try {
             hostile.banner();
             hostile.send("Action: Login\r\nUsername: amireader\r\nSecret: amireader1\r\n\r\n");
-            assertThat(hostile.message()).contains("Authentication accepted");
-            AmiSession session = hostile.session(sim);
+            assertThat(hostile.nextText()).contains("Authentication accepted");
+            AmiSession session = ServerProbes.sessionOf(sim, hostile);
+            hostile.pauseReading();
             // From here the hostile client reads nothing. Events go out in batches the watcher keeps up with.
             String text = "y".repeat(200);
             long published = 0;
@@ -169,7 +171,7 @@ class HostileInputIT {
                 assertThat(batches++)
                         .as("batches of 500 changes before the drop")
                         .isLessThan(400);
-                long before = watcher.messagesRead();
+                long before = watcher.eventsReceived();
                 for (int i = 0; i < 500; i++) {
                     sim.pbx()
                             .setPresence(
@@ -179,7 +181,7 @@ class HostileInputIT {
                 }
                 long target = before + 1000; // PresenceStateChange and PresenceStatus per change
                 published += 1000;
-                await().atMost(Duration.ofSeconds(20)).until(() -> watcher.messagesRead() >= target);
+                await().atMost(Duration.ofSeconds(20)).until(() -> watcher.eventsReceived() >= target);
             }
             assertThat(sim.amiServer().slowReadersDropped()).isEqualTo(1);
             long unsent = session.unsentWhenDropped();
@@ -194,7 +196,7 @@ class HostileInputIT {
             assertThat(queued).isLessThanOrEqualTo((long) AmiSession.PENDING_BYTES_PER_MARK * highWaterMark);
             assertThat(sim.amiServer().sessions()).doesNotContain(session);
             assertWatcherServed("after-drop");
-            assertThat(watcher.closedByServer()).isFalse();
+            assertThat(watcher.isClosed()).isFalse();
         } finally {
             hostile.close();
         }
@@ -202,11 +204,13 @@ class HostileInputIT {
 
     /** The watcher gets the next event, then its Ping answered. */
     private void assertWatcherServed(String tag) {
-        long before = watcher.messagesRead();
+        long before = watcher.eventsReceived();
         sim.pbx()
                 .setPresence("1001", new Presence("away", "", tag + CHANGES.incrementAndGet()), Pbx.PresenceSource.GUI);
-        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.messagesRead() >= before + 2);
-        assertThat(watcher.pingInBackground(tag))
+        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.eventsReceived() >= before + 2);
+        assertThat(watcher.send("Action: Ping\r\nActionID: " + tag + "\r\n\r\n")
+                        .answerTo(tag)
+                        .wire())
                 .startsWith("Response: Success\r\nActionID: " + tag + "\r\nPing: Pong\r\n");
     }
 

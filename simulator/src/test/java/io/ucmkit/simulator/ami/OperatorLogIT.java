@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.JournalEntry;
 import io.ucmkit.simulator.pbx.Pbx;
@@ -58,14 +59,14 @@ class OperatorLogIT {
     @Test
     void a_session_is_logged_from_connect_to_logoff_and_each_action_at_debug_without_the_secret() {
         String port;
-        try (RawAmiClient c = RawAmiClient.connect(sim.amiPort())) {
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
             port = Integer.toString(c.localPort());
             c.banner();
             c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: " + SECRET
                     + "\r\nActionID: l1\r\nEvents: off\r\n\r\n");
-            assertThat(c.answer()).contains("Authentication accepted");
+            assertThat(c.nextAnswerText()).contains("Authentication accepted");
             c.send("Action: Ping\r\nActionID: p1\r\n\r\n");
-            c.answer();
+            c.nextAnswerText();
             c.send("Action: Logoff\r\n\r\n");
             assertThat(c.drainUntilClosed()).isPositive();
         }
@@ -88,19 +89,19 @@ class OperatorLogIT {
     @Test
     void refused_logins_are_journaled_as_refused_with_the_reason_the_client_is_not_told() {
         String key;
-        try (RawAmiClient c = RawAmiClient.connect(sim.amiPort())) {
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
             c.banner();
             c.send("Action: Challenge\r\nAuthType: MD5\r\n\r\n");
-            String challenge = AmiSessionIT.field(c.answer(), "Challenge");
+            String challenge = AmiSessionIT.field(c.nextAnswerText(), "Challenge");
             key = LoginAction.md5(challenge + "not-the-secret");
             c.send("Action: Login\r\nAuthType: MD5\r\nUsername: amiadmin\r\nKey: " + key + "\r\n\r\n");
-            assertThat(c.answer()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+            assertThat(c.nextAnswerText()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
         }
         refusedLogin("Username: nobody99\r\nSecret: whatever1\r\n");
         refusedLogin("Username: amiadmin\r\nSecret: wrong-one\r\n");
-        try (RawAmiClient c = RawAmiClient.login(sim.amiPort(), "amiadmin", SECRET, "off")) {
+        try (AmiTestClient c = AmiTestClient.login(sim.amiPort(), "amiadmin", SECRET, "off")) {
             c.send("Action: Nope\r\n\r\n");
-            c.answer();
+            c.nextAnswerText();
         }
         assertThat(sim.admin().journal())
                 .filteredOn(e -> !"Challenge".equals(e.action()))
@@ -133,28 +134,29 @@ class OperatorLogIT {
 
     @Test
     void the_auth_timeout_and_authlimit_are_logged_with_their_reasons() {
-        try (RawAmiClient busy = RawAmiClient.connect(sim.amiPort())) {
+        try (AmiTestClient busy = AmiTestClient.connect(sim.amiPort())) {
             busy.banner();
             // Sending is not logging in: Asterisk counts authtimeout from the connect, whatever comes meanwhile.
             busy.send("Action: Ping\r\nX-Pad: " + "x".repeat(5_000));
-            await().until(() -> timers.pending() > 0 && busy.session(sim).bytesReceived() == 5_021);
+            await().until(() ->
+                    timers.pending() > 0 && ServerProbes.sessionOf(sim, busy).bytesReceived() == 5_021);
             timers.advance(Duration.ofSeconds(30));
             assertThat(busy.drainUntilClosed()).isZero();
         }
         awaitLine(
                 ".*\\(not logged in\\) from .* closed after \\d+\\.\\d{3} s, 5021 bytes received: did not log in within 30 s"
                         + " \\(authtimeout\\)");
-        List<RawAmiClient> waiting = new ArrayList<>();
+        List<AmiTestClient> waiting = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
-                waiting.add(RawAmiClient.connect(sim.amiPort()));
+                waiting.add(AmiTestClient.connect(sim.amiPort()));
                 waiting.get(i).banner();
             }
-            try (RawAmiClient extra = RawAmiClient.connect(sim.amiPort())) {
+            try (AmiTestClient extra = AmiTestClient.connect(sim.amiPort())) {
                 assertThat(extra.bannerOrNull()).isNull();
             }
         } finally {
-            waiting.forEach(RawAmiClient::close);
+            waiting.forEach(AmiTestClient::close);
         }
         awaitLine(
                 "AMI connection from 127\\.0\\.0\\.1:\\d+ refused before the banner: 50 sessions are waiting to log in \\(authlimit\\)");
@@ -166,10 +168,13 @@ class OperatorLogIT {
                         .scheduler(timers)
                         .outboundHighWaterMark(64 * 1024)
                         .start();
-                RawAmiClient hostile = RawAmiClient.connect(small.amiPort(), 4096)) {
+                AmiTestClient hostile = AmiTestClient.builder(small.amiPort())
+                        .receiveBufferSize(4096)
+                        .connect()) {
             hostile.banner();
             hostile.send("Action: Login\r\nUsername: amireader\r\nSecret: amireader1\r\n\r\n");
-            assertThat(hostile.message()).contains("Authentication accepted");
+            assertThat(hostile.nextText()).contains("Authentication accepted");
+            hostile.pauseReading();
             int i = 0;
             while (small.amiServer().slowReadersDropped() == 0) {
                 assertThat(i).as("presence changes before the drop").isLessThan(200_000);
@@ -185,10 +190,10 @@ class OperatorLogIT {
     }
 
     private void refusedLogin(String credentials) {
-        try (RawAmiClient c = RawAmiClient.connect(sim.amiPort())) {
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
             c.banner();
             c.send("Action: Login\r\n" + credentials + "\r\n");
-            assertThat(c.answer()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+            assertThat(c.nextAnswerText()).isEqualTo("Response: Error\r\nMessage: Authentication failed\r\n\r\n");
         }
     }
 

@@ -2,6 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.Admin;
@@ -89,7 +90,7 @@ class PjsipCallReplayIT {
             List<Timed> steps = new ArrayList<>();
             for (int i = 0; i < transcripts.size(); i++) {
                 RecordedTimeline timeline = RecordedTimeline.of(transcripts.get(i));
-                Session session = new Session(new AmiTestClient(sim.amiPort()));
+                Session session = new Session(AmiTestClient.connect(sim.amiPort()));
                 sessions.add(session);
                 session.client.banner();
                 for (RecordedTimeline.Step step : timeline.steps()) {
@@ -152,13 +153,13 @@ class PjsipCallReplayIT {
         void write(String bytes) {
             client.send(bytes);
             if (bytes.contains("Action: Logoff")) {
-                received.append(client.untilClosed());
+                received.append(client.textUntilClosed());
                 return;
             }
             int actions = bytes.split("Action: ", -1).length - 1;
             int responses = 0;
             while (responses < actions) {
-                String m = client.message();
+                String m = client.nextText();
                 received.append(m);
                 responses += m.startsWith("Response: ") ? 1 : 0;
             }

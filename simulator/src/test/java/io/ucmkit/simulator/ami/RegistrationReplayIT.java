@@ -2,6 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.ExtensionInfo;
 import java.net.URI;
@@ -67,13 +68,13 @@ class RegistrationReplayIT {
 
     @Test
     void the_contact_list_shows_each_registered_phone_at_its_contact() throws Exception {
-        try (AmiTestClient client = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
+        try (AmiTestClient client = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
             client.send("Action: PJSIPShowContacts\r\nActionID: c\r\n\r\n");
-            client.message(); // the list start
+            client.nextText(); // the list start
             for (ExtensionInfo e : sim.admin().extensions().stream()
                     .filter(ExtensionInfo::registered)
                     .toList()) {
-                String item = client.message();
+                String item = client.nextText();
                 assertThat(item)
                         .contains(
                                 "\r\nEndpoint: " + e.number() + "\r\n",
@@ -81,14 +82,14 @@ class RegistrationReplayIT {
                                 "\r\nViaPort: "
                                         + e.contact().substring(e.contact().indexOf(':') + 1) + "\r\n");
             }
-            assertThat(client.message()).contains("Event: ContactListComplete\r\n", "ListItems: 9\r\n");
+            assertThat(client.nextText()).contains("Event: ContactListComplete\r\n", "ListItems: 9\r\n");
         }
     }
 
     /** Runs each recorded step against the simulator and returns everything it sent, up to its close. */
     private String replay(RecordedSteps recorded) throws Exception {
-        try (AmiTestClient client = new AmiTestClient(sim.amiPort())) {
-            StringBuilder got = new StringBuilder(client.banner());
+        try (AmiTestClient client = AmiTestClient.connect(sim.amiPort())) {
+            StringBuilder got = new StringBuilder(client.nextText());
             List<RecordedSteps.Step> steps = recorded.steps();
             for (int i = 0; i < steps.size(); i++) {
                 RecordedSteps.Step step = steps.get(i);
@@ -98,10 +99,10 @@ class RegistrationReplayIT {
                     client.send(Wire.adapt(step.request()));
                 }
                 if (i == steps.size() - 1) {
-                    got.append(client.untilClosed()); // the Logoff
+                    got.append(client.textUntilClosed()); // the Logoff
                 } else {
                     for (int m = 0; m < step.answerMessages(); m++) {
-                        got.append(client.message());
+                        got.append(client.nextText());
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.ucmkit.simulator.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
@@ -90,9 +91,9 @@ class TranscriptReplayIT {
         } else if (transcript.startsWith("25")) {
             expected = Wire.onlyActions(expected, sim.amiServer().registry().names());
         }
-        try (AmiTestClient client = new AmiTestClient(sim.amiPort())) {
+        try (AmiTestClient client = AmiTestClient.connect(sim.amiPort())) {
             client.send(Wire.clientBytes(exchanges));
-            String got = Wire.mask(client.untilClosed());
+            String got = Wire.mask(client.textUntilClosed());
             if (transcript.startsWith("25")) {
                 got = Wire.withoutActions(got, NOT_IN_RECORDED_MODULES);
             }
@@ -112,13 +113,13 @@ class TranscriptReplayIT {
     void an_md5_login_answers_as_recorded_with_the_key_derived_from_the_simulators_challenge() throws Exception {
         String transcript = "03_challenge_md5_login";
         List<Wire.Exchange> exchanges = Wire.exchanges(transcript); // Challenge, Login with Key, Logoff
-        try (AmiTestClient client = new AmiTestClient(sim.amiPort())) {
-            String got = client.banner();
+        try (AmiTestClient client = AmiTestClient.connect(sim.amiPort())) {
+            String got = client.nextText();
             client.send(Wire.clientBytes(exchanges.subList(0, 1)));
-            String challengeAnswer = client.message();
+            String challengeAnswer = client.nextText();
             String key = LoginAction.md5(AmiSessionIT.field(challengeAnswer, "Challenge") + Wire.ADMIN_SECRET);
             client.send(Wire.clientBytes(exchanges.subList(1, 3)).replaceAll("Key: [0-9a-f]{32}", "Key: " + key));
-            got += challengeAnswer + client.untilClosed();
+            got += challengeAnswer + client.textUntilClosed();
             assertThat(Wire.mask(got)).isEqualTo(Wire.serverBytes(transcript));
         }
     }
@@ -127,13 +128,13 @@ class TranscriptReplayIT {
     void an_idle_unauthenticated_session_is_closed_silently_when_the_auth_timeout_passes() throws Exception {
         ManualScheduler timers = new ManualScheduler();
         try (UcmSimulator idle = TestSims.builder().scheduler(timers).start();
-                AmiTestClient client = new AmiTestClient(idle.amiPort())) {
-            String got = client.banner();
+                AmiTestClient client = AmiTestClient.connect(idle.amiPort())) {
+            String got = client.nextText();
             await().until(() -> timers.pending() > 0);
             timers.advance(Duration.ofSeconds(29));
             assertThat(idle.admin().amiSessions()).hasSize(1);
             timers.advance(Duration.ofSeconds(1)); // authtimeout = 30 s; the recording closed at +30.464 s
-            got += client.untilClosed();
+            got += client.textUntilClosed();
             assertThat(got).isEqualTo(Wire.serverBytes("28_unauthenticated_timeout"));
         }
     }
@@ -142,26 +143,26 @@ class TranscriptReplayIT {
     void a_security_reader_sees_the_failed_and_successful_logins_of_other_sessions_as_recorded() throws Exception {
         String transcript = "30_security_events_failed_logins";
         List<Wire.Exchange> exchanges = Wire.exchanges(transcript); // the watcher's Login, then its Logoff
-        try (AmiTestClient watcher = new AmiTestClient(sim.amiPort())) {
-            String got = watcher.banner();
+        try (AmiTestClient watcher = AmiTestClient.connect(sim.amiPort())) {
+            String got = watcher.nextText();
             watcher.send(Wire.clientBytes(exchanges.subList(0, 1)));
-            got += watcher.message() + watcher.message(); // the response, then its own SuccessfulAuth
+            got += watcher.nextText() + watcher.nextText(); // the response, then its own SuccessfulAuth
             // The other sessions of the recording send what transcripts 02, 02b, 03b and 01 hold.
             replayElsewhere("02_login_failure"); // InvalidPassword
             replayElsewhere("02b_action_before_login_and_unknown_user"); // InvalidAccountID
             replayElsewhere("03b_challenge_md5_bad_key"); // ChallengeResponseFailed
             replayElsewhere("01_banner_login_success"); // SuccessfulAuth
             watcher.send(Wire.clientBytes(exchanges.subList(1, 2)));
-            got += watcher.untilClosed();
+            got += watcher.textUntilClosed();
             assertThat(Wire.mask(got)).isEqualTo(Wire.serverBytes(transcript));
         }
     }
 
     /** Runs a recorded client stream on a session of its own, up to the server's close. */
     private static void replayElsewhere(String transcript) throws Exception {
-        try (AmiTestClient other = new AmiTestClient(sim.amiPort())) {
+        try (AmiTestClient other = AmiTestClient.connect(sim.amiPort())) {
             other.send(Wire.clientBytes(transcript));
-            other.untilClosed();
+            other.textUntilClosed();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ucmkit.simulator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.admin.AnswerMode;
 import io.ucmkit.simulator.admin.ChannelInfo;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class CallScenariosIT {
     @BeforeEach
     void start() throws Exception {
         server = new SimulatedCalls();
-        client = AmiTestClient.loggedIn(server.port(), SimulatedCalls.USER, SimulatedCalls.SECRET);
+        client = AmiTestClient.login(server.port(), SimulatedCalls.USER, SimulatedCalls.SECRET, null);
     }
 
     @AfterEach
@@ -83,13 +85,13 @@ class CallScenariosIT {
 
     /** Reads up to and including the message whose line is {@code last}. */
     private void readTo(String last) {
-        client.readUntil(m -> EventLog.line(m).equals(last));
+        client.messagesUntil(m -> EventLog.line(m).equals(last));
     }
 
     /** A Ping marks the end: everything before its response is what the scenario produced. */
     private void assertSequence(String scenario) {
         client.action("Action", "Ping", "ActionID", "end");
-        List<String> seen = AmiTestClient.lines(client.received);
+        List<String> seen = lines(client.messagesRead());
         Path file = Path.of("src/test/resources/call-scenarios", scenario + ".txt");
         try {
             if (Boolean.getBoolean("scenarios.record")) {
@@ -100,6 +102,15 @@ class CallScenariosIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One line per message: an event as {@link EventLog} writes it, a response by its Response and Message. */
+    private static List<String> lines(List<AmiMessage> messages) {
+        List<String> out = new ArrayList<>();
+        for (AmiMessage m : messages) {
+            out.add(m.isEvent() ? EventLog.line(m) : "Response " + m.get("Response") + " " + m.get("Message"));
+        }
+        return out;
     }
 
     private void activeCall() {
@@ -119,7 +130,7 @@ class CallScenariosIT {
         readTo("BridgeEnter PJSIP/1000-00000000 Up 2");
         server.admin().hangup("1001");
         assertSequence("answered");
-        AmiMessage response = client.received.stream()
+        AmiMessage response = client.messagesRead().stream()
                 .filter(m -> "OriginateResponse".equals(m.eventName()))
                 .findFirst()
                 .orElseThrow();
@@ -228,7 +239,7 @@ class CallScenariosIT {
         readTo("ChanSpyStart PJSIP/1005-00000002 PJSIP/1000-00000000");
         server.admin().hangup("1001");
         assertSequence("barge-active-call");
-        AmiMessage start = client.received.stream()
+        AmiMessage start = client.messagesRead().stream()
                 .filter(m -> "ChanSpyStart".equals(m.eventName()))
                 .findFirst()
                 .orElseThrow();
@@ -270,13 +281,13 @@ class CallScenariosIT {
         AmiMessage r = client.action(
                 "Action", "Hangup", "ActionID", "hup-re", "Channel", "/^PJSIP\\/100[01]-.*$/", "Cause", "17");
         assertThat(r.get("EventList")).isEqualTo("start");
-        client.readUntil(m -> "ChannelsHungupListComplete".equals(m.eventName()));
+        client.messagesUntil(m -> "ChannelsHungupListComplete".equals(m.eventName()));
         assertSequence("hangup-regex");
     }
 
     @Test
     void aSynchronousOriginateAnswersAfterTheSourceAnswersAndItsEventsFollowTheResponse() {
-        client.send(
+        client.sendMessage(
                 "Action",
                 "Originate",
                 "ActionID",
@@ -294,7 +305,7 @@ class CallScenariosIT {
                 .until(() -> !server.admin().calls().isEmpty()
                         && "Ringing".equals(server.admin().calls().get(0).state()));
         server.admin().answer("1000");
-        client.readUntil(m -> "DialEnd".equals(m.eventName()));
+        client.messagesUntil(m -> "DialEnd".equals(m.eventName()));
         server.clock.advance(Duration.ofSeconds(5));
         assertSequence("sync-originate");
     }

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import java.time.Duration;
@@ -28,10 +29,10 @@ final class SocketLoadProbe {
                         .authFailureDelay(Duration.ZERO)
                         .config(PbxConfigLoader.parse(yaml.toString()))
                         .start();
-                AmiTestClient client = AmiTestClient.loggedIn(sim.amiPort(), "amiadmin", "amiadmin1")) {
+                AmiTestClient client = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", null)) {
             Thread reader = new Thread(() -> {
                 String last = "Hangup PJSIP/" + (20000 + 2 * (calls - 1)) + "-";
-                client.until(m -> EventLog.line(m).startsWith(last));
+                client.nextMessage(m -> EventLog.line(m).startsWith(last));
             });
             long t0 = System.nanoTime();
             reader.start();
@@ -45,7 +46,7 @@ final class SocketLoadProbe {
             }
             reader.join();
             double s = (System.nanoTime() - t0) / 1e9;
-            int n = client.received.size();
+            int n = client.messagesRead().size();
             System.out.printf(
                     "%d calls, %d channels live at peak, %d messages read by the client in %.3f s = %.0f/s%n",
                     calls, peak, n, s, n / s);

@@ -3,12 +3,9 @@ package io.ucmkit.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ucmkit.ami.testing.AmiTestClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,23 +56,10 @@ class ContainerCommandIT {
     }
 
     private static String loginFromAnotherHost(int port) throws Exception {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-            StringBuilder got = new StringBuilder();
-            for (String line; (line = in.readLine()) != null; ) {
-                got.append(line).append('\n');
-                if (line.startsWith("Message: ")) {
-                    break;
-                }
-            }
-            return got.toString();
+        try (AmiTestClient c =
+                AmiTestClient.builder(port).localAddress("127.0.0.2").connect()) {
+            c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\n\r\n");
+            return c.nextText() + c.nextAnswerText();
         }
     }
 

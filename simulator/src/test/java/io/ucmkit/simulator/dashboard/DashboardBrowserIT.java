@@ -2,14 +2,11 @@ package io.ucmkit.simulator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.AnswerMode;
 import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -246,8 +243,7 @@ class DashboardBrowserIT {
 
     @Test
     void ami_sessions_presence_calls_and_a_barge_on_one_page_the_readme_screenshot() throws IOException {
-        try (Socket ami = new Socket("127.0.0.1", sim.amiPort())) {
-            login(ami);
+        try (AmiTestClient ami = AmiTestClient.login(sim.amiPort(), "amiadmin", "amiadmin1", "off")) {
             wait.until(
                     ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sessions tbody"), "amiadmin"));
             assertThat(browser.findElement(By.id("sessions-count")).getText()).isEqualTo("1");
@@ -356,23 +352,5 @@ class DashboardBrowserIT {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(file, png);
         return file;
-    }
-
-    /** Logs in as the demo PBX's admin and waits for the answer, so the session is authenticated. */
-    private static void login(Socket ami) throws IOException {
-        ami.setSoTimeout(5000);
-        OutputStream out = ami.getOutputStream();
-        out.write("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = ami.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        while (!seen.toString().contains("Authentication accepted")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("AMI closed before login was accepted: " + seen);
-            }
-            seen.append((char) b);
-        }
     }
 }

@@ -2,15 +2,12 @@ package io.ucmkit.simulator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,18 +114,9 @@ class AmiUserSecretIT {
 
     /** Logs in over a real AMI socket and returns the first answer. */
     private String amiLogin(String user, String secret) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {
-            s.setSoTimeout(5_000);
-            s.getOutputStream()
-                    .write(("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            in.readLine(); // banner
-            StringBuilder answer = new StringBuilder();
-            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
-                answer.append(line).append('\n');
-            }
-            return answer.toString();
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.sendLines("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off");
+            return c.nextAnswerText();
         }
     }
 }

@@ -3,12 +3,12 @@ package io.ucmkit.simulator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -241,18 +241,9 @@ class ControlApiIT {
 
     /** Logs in over a real AMI socket and returns the first answer. */
     private String amiLogin(String user, String secret) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {
-            s.setSoTimeout(5_000);
-            s.getOutputStream()
-                    .write(("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            in.readLine(); // banner
-            StringBuilder answer = new StringBuilder();
-            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
-                answer.append(line).append('\n');
-            }
-            return answer.toString();
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.sendLines("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off");
+            return c.nextAnswerText();
         }
     }
 

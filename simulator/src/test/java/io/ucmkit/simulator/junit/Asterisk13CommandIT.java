@@ -2,12 +2,9 @@ package io.ucmkit.simulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.Admin;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,15 +19,11 @@ class Asterisk13CommandIT {
             UcmSimulator simulator, Admin admin) throws Exception {
         assertThat(simulator.amiPort()).isEqualTo(sim.amiPort());
         assertThat(admin.extensions()).hasSize(10);
-        try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {
-            s.setSoTimeout(5_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n"
-                            + "Action: Command\r\nActionID: v\r\nCommand: core show version\r\n\r\n"
-                            + "Action: CoreSettings\r\n\r\nAction: Logoff\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.send("Action: Login\r\nUsername: amiadmin\r\nSecret: amiadmin1\r\nEvents: off\r\n\r\n"
+                    + "Action: Command\r\nActionID: v\r\nCommand: core show version\r\n\r\n"
+                    + "Action: CoreSettings\r\n\r\nAction: Logoff\r\n\r\n");
+            String all = c.textUntilClosed();
             assertThat(all).startsWith("Asterisk Call Manager/2.10.6\r\n");
             assertThat(all)
                     .contains("Response: Follows\r\nPrivilege: Command\r\nActionID: v\r\nAsterisk 13.38.3 built by");

@@ -2,9 +2,7 @@ package io.ucmkit.simulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.ucmkit.ami.testing.AmiTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,13 +13,10 @@ class CommandsIT {
     static UcmSimulatorExtension sim = new UcmSimulatorExtension();
 
     private String exchange(String user, String secret, String actions) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {
-            s.setSoTimeout(5_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n"
-                            + actions + "Action: Logoff\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n" + actions
+                    + "Action: Logoff\r\n\r\n");
+            return c.textUntilClosed();
         }
     }
 

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.search.Search;
+import io.ucmkit.ami.testing.AmiTestClient;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.PresenceStatus;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,37 +36,6 @@ class SimulatorMetricsIT {
     }
 
     /** A raw AMI connection: the banner is read, then whatever it is sent. */
-    private static final class Client implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final BufferedReader in;
-
-        Client(int port) throws Exception {
-            socket = new Socket("127.0.0.1", port);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            in.readLine();
-        }
-
-        void send(String... headers) throws Exception {
-            out.write((String.join("\r\n", headers) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
-        /** Reads until a line equal to {@code line}. */
-        void readUntil(String line) throws Exception {
-            String l;
-            while ((l = in.readLine()) != null && !l.equals(line)) {
-                // skip
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-        }
-    }
-
     private double count(String name, String... tags) {
         var c = Search.in(sim.metrics().registry()).name(name).tags(tags).counter();
         return c == null ? -1 : c.count();
@@ -86,28 +51,28 @@ class SimulatorMetricsIT {
 
     @Test
     void logins_actions_events_and_sessions_are_counted() throws Exception {
-        try (Client refused = new Client(sim.amiPort())) {
-            refused.send("Action: Login", "Username: amiadmin", "Secret: wrong");
-            refused.readUntil("Message: Authentication failed");
+        try (AmiTestClient refused = AmiTestClient.connect(sim.amiPort())) {
+            refused.sendLines("Action: Login\nUsername: amiadmin\nSecret: wrong");
+            refused.nextMessage(m -> "Authentication failed".equals(m.get("Message")));
         }
-        try (Client unknown = new Client(sim.amiPort())) {
-            unknown.send("Action: Login", "Username: nobody", "Secret: x");
-            unknown.readUntil("Message: Authentication failed");
+        try (AmiTestClient unknown = AmiTestClient.connect(sim.amiPort())) {
+            unknown.sendLines("Action: Login\nUsername: nobody\nSecret: x");
+            unknown.nextMessage(m -> "Authentication failed".equals(m.get("Message")));
         }
-        try (Client c = new Client(sim.amiPort())) {
-            c.send("Action: Login", "Username: amiadmin", "Secret: amiadmin1");
-            c.readUntil("Message: Authentication accepted");
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.sendLines("Action: Login\nUsername: amiadmin\nSecret: amiadmin1");
+            c.nextMessage(m -> "Authentication accepted".equals(m.get("Message")));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> sim.admin().amiSessions().stream().anyMatch(s -> s.authenticated()));
-            c.send("Action: Ping", "ActionID: p1");
-            c.readUntil("ActionID: p1");
-            c.send("Action: NoSuchAction");
-            c.readUntil("");
-            c.send("Action: ExtensionStateList", "ActionID: l1");
-            c.readUntil("Event: ExtensionStateListComplete");
+            c.sendLines("Action: Ping\nActionID: p1");
+            c.answerTo("p1");
+            c.sendLines("Action: NoSuchAction");
+            c.nextAnswer();
+            c.sendLines("Action: ExtensionStateList\nActionID: l1");
+            c.nextMessage(m -> "ExtensionStateListComplete".equals(m.eventName()));
             double eventsBefore = count("ucmkit.simulator.ami.events.sent");
             sim.admin().setPresence("1001", PresenceStatus.DND);
-            c.readUntil("Event: PresenceStateChange");
+            c.nextMessage(m -> "PresenceStateChange".equals(m.eventName()));
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(count("ucmkit.simulator.ami.logins", "outcome", "refused", "reason", "wrong_secret"))
@@ -141,15 +106,15 @@ class SimulatorMetricsIT {
 
     @Test
     void an_action_list_is_not_counted_as_events() throws Exception {
-        try (Client c = new Client(sim.amiPort())) {
-            c.send("Action: Login", "Username: amiadmin", "Secret: amiadmin1", "Events: off");
-            c.readUntil("Message: Authentication accepted");
+        try (AmiTestClient c = AmiTestClient.connect(sim.amiPort())) {
+            c.sendLines("Action: Login\nUsername: amiadmin\nSecret: amiadmin1\nEvents: off");
+            c.nextMessage(m -> "Authentication accepted".equals(m.get("Message")));
             await().atMost(Duration.ofSeconds(5)).until(() -> timed("Login", "success") == 1);
             double before = count("ucmkit.simulator.ami.events.sent");
-            c.send("Action: ExtensionStateList", "ActionID: l1");
-            c.readUntil("Event: ExtensionStateListComplete");
-            c.send("Action: Ping", "ActionID: p1");
-            c.readUntil("ActionID: p1");
+            c.sendLines("Action: ExtensionStateList\nActionID: l1");
+            c.nextMessage(m -> "ExtensionStateListComplete".equals(m.eventName()));
+            c.sendLines("Action: Ping\nActionID: p1");
+            c.answerTo("p1");
 
             await().atMost(Duration.ofSeconds(5)).until(() -> timed("Ping", "success") == 1);
             assertThat(count("ucmkit.simulator.ami.events.sent")).isEqualTo(before);
