@@ -18,7 +18,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The control API's routes, in one list that the server and the API-description test both read, then the
  * dashboard (every other GET outside {@code /api/}), then what nothing matched: 405 with {@code Allow} for a
- * path that exists under another method, else a JSON 404, both in the error shape of {@link ControlApi}.
+ * path that exists under another method, else a JSON 404, both in the error shape of {@link Responses}.
  */
 final class RouteTable {
 
@@ -60,7 +60,7 @@ final class RouteTable {
                         .flatMap(text ->
                                 Mono.from(route.handler().handle(q, s, () -> checkedBody(text, route.bodyFields()))))
                 : Mono.defer(() -> Mono.from(route.handler().handle(q, s, null)));
-        return counted(route.path(), s, answer.onErrorResume(e -> Mono.from(ControlApi.internalError(s, e))));
+        return counted(route.path(), s, answer.onErrorResume(e -> Mono.from(Responses.internalError(s, e))));
     }
 
     /** The body as a JSON object with no field outside {@code fields}. */
@@ -103,7 +103,7 @@ final class RouteTable {
             return counted(
                     "unmatched",
                     s,
-                    Mono.from(ControlApi.error(
+                    Mono.from(Responses.error(
                             s,
                             404,
                             "no route " + path + " (the API is described at /api/v1/openapi.yaml)",
@@ -114,7 +114,7 @@ final class RouteTable {
         return counted(
                 "unmatched",
                 s,
-                Mono.from(ControlApi.error(
+                Mono.from(Responses.error(
                         s,
                         405,
                         q.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow),
