@@ -12,7 +12,6 @@ import io.ucmkit.simulator.admin.AnswerMode;
 import io.ucmkit.simulator.admin.PresenceStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.netty.http.server.HttpServerRequest;
@@ -26,9 +25,9 @@ import reactor.netty.http.server.HttpServerResponse;
 final class ExtensionRoutes {
 
     // What each body field allows, repeated in its 400 so the caller need not look it up.
-    private static final String PRESENCE = "available, away, chat, dnd, custom, unavailable";
+    private static final String PRESENCE = String.join(", ", PresenceStatus.wires());
     private static final String CUSTOM_TEXT = "1 to 64 characters (status custom only)";
-    private static final String ANSWER_MODES = "manual, auto, decline, busy, no-answer";
+    private static final String ANSWER_MODES = String.join(", ", AnswerMode.wires());
     private static final String DELAY_MS = "a whole number of milliseconds 0..600000";
     private static final String NUMBER = "1 to 32 of 0-9, * and #";
     private static final String DIGITS = "1 to 32 of 0-9, *, # and A-D";
@@ -118,23 +117,17 @@ final class ExtensionRoutes {
         return admin.calls();
     }
 
-    /** A presence status in any case, as the UCM accepts it. */
     private static PresenceStatus presenceStatus(String status) {
-        for (PresenceStatus p : PresenceStatus.values()) {
-            if (p.wire().equals(status.toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new BadRequest(
-                "status: '" + status + "' is not one of available|away|chat|dnd|custom|unavailable", null, null);
+        return PresenceStatus.ofWire(status)
+                .orElseThrow(() -> new BadRequest(
+                        "status: '" + status + "' is not one of " + String.join("|", PresenceStatus.wires()),
+                        null,
+                        null));
     }
 
     private static AnswerMode answerMode(String mode) {
-        for (AnswerMode m : AnswerMode.values()) {
-            if (m.wire().equals(mode)) {
-                return m;
-            }
-        }
-        throw new BadRequest("mode: '" + mode + "' is not one of manual|auto|decline|busy|no-answer", null, null);
+        return AnswerMode.ofWire(mode)
+                .orElseThrow(() -> new BadRequest(
+                        "mode: '" + mode + "' is not one of " + String.join("|", AnswerMode.wires()), null, null));
     }
 }
