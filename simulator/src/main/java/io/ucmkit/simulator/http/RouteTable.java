@@ -99,27 +99,20 @@ final class RouteTable {
                 && !q.method().equals(HttpMethod.GET)) {
             allow.add("GET"); // the dashboard's pages are GET only
         }
+        Publisher<Void> answer;
         if (allow.isEmpty()) {
-            return counted(
-                    "unmatched",
+            answer = Responses.error(
+                    s, 404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)", null, null);
+        } else {
+            s.header("Allow", String.join(", ", allow));
+            answer = Responses.error(
                     s,
-                    Mono.from(Responses.error(
-                            s,
-                            404,
-                            "no route " + path + " (the API is described at /api/v1/openapi.yaml)",
-                            null,
-                            null)));
+                    405,
+                    q.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow),
+                    null,
+                    null);
         }
-        s.header("Allow", String.join(", ", allow));
-        return counted(
-                "unmatched",
-                s,
-                Mono.from(Responses.error(
-                        s,
-                        405,
-                        q.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow),
-                        null,
-                        null)));
+        return counted("unmatched", s, Mono.from(answer));
     }
 
     private Publisher<Void> counted(String route, HttpServerResponse s, Mono<Void> answer) {
