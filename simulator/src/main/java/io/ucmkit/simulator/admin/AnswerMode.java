@@ -18,6 +18,9 @@ public enum AnswerMode {
     BUSY,
     NO_ANSWER;
 
+    /** The longest delay before an {@code AUTO} phone answers, in milliseconds: ten minutes. */
+    public static final int MAX_DELAY_MS = 600_000;
+
     /** As the control API and the PBX config spell it: {@code manual}, {@code no-answer}, … */
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -89,10 +89,10 @@ public final class PbxConfigValidator {
                     e.answerMode(),
                     String.join(" | ", ANSWER_MODES));
             require.check(
-                    e.answerDelayMs() >= 0 && e.answerDelayMs() <= 600_000,
+                    e.answerDelayMs() >= 0 && e.answerDelayMs() <= AnswerMode.MAX_DELAY_MS,
                     f + ".answerDelayMs",
                     e.answerDelayMs(),
-                    "0..600000");
+                    "0.." + AnswerMode.MAX_DELAY_MS);
             require.check(
                     e.declineWith() == 486 || e.declineWith() == 603, f + ".declineWith", e.declineWith(), "486 | 603");
         }

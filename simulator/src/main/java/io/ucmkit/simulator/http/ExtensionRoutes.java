@@ -28,7 +28,7 @@ final class ExtensionRoutes {
     private static final String PRESENCE = String.join(", ", PresenceStatus.wires());
     private static final String CUSTOM_TEXT = "1 to 64 characters (status custom only)";
     private static final String ANSWER_MODES = String.join(", ", AnswerMode.wires());
-    private static final String DELAY_MS = "a whole number of milliseconds 0..600000";
+    private static final String DELAY_MS = "a whole number of milliseconds 0.." + AnswerMode.MAX_DELAY_MS;
     private static final String NUMBER = "1 to 32 of 0-9, * and #";
     private static final String DIGITS = "1 to 32 of 0-9, *, # and A-D";
 
