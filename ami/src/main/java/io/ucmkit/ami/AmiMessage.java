@@ -26,6 +26,10 @@ import java.util.RandomAccess;
  * or value's String is made the first time it is asked for, then kept. A reader pays only for the headers it
  * reads. A message made with the {@link Builder} holds its Strings. Both are immutable, equal when their
  * headers are, and safe to share between threads.
+ *
+ * <p>Over 300 lines for a reason: the byte matching reads the fields of a decoded message in place, so that a
+ * decoded message stays one object with no helper allocated per message (the codec's hot path), and the public
+ * {@link Builder} is nested because {@code AmiMessage.Builder} is the API every caller names.
  */
 public final class AmiMessage implements AmiFrame {
 

@@ -88,7 +88,7 @@ final class BaselineComparison {
             for (String param : result.getParams().getParamsKeys()) {
                 params.put(param, result.getParams().getParam(param));
             }
-            String method = BenchTable.method(result);
+            String method = JmhResults.method(result);
             double score = result.getPrimaryResult().getScore();
             Double base = scores.get(key(result.getParams().getBenchmark(), params));
             String ratio = "not in the baseline";
@@ -102,7 +102,7 @@ final class BaselineComparison {
             out.append(String.format(
                     Locale.ROOT,
                     "| %s | %s | %.4g | %s | %s |%n",
-                    BenchTable.label(method),
+                    JmhResults.label(method),
                     params.isEmpty() ? "–" : params.toString(),
                     score,
                     baseScore,

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -29,6 +28,8 @@ import picocli.CommandLine.Option;
  *
  * <p>The defaults are 5 warmup and 3 measured iterations of 2 s, one fork: asterisk-java needs the 5 warmup
  * iterations (one pass takes 0.1 s and it is still speeding up after 3). Shorter settings run, with a warning.
+ *
+ * <p>This class is the command: its options, their checks and the JMH run; {@link ParseTable} writes the tables.
  */
 @Command(
         name = "./ucmkit bench",
@@ -141,7 +142,7 @@ public final class BenchTable implements Callable<Integer> {
                 .resultFormat(ResultFormatType.JSON);
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println();
-        System.out.print(table(results, Corpus.get()));
+        System.out.print(ParseTable.table(results, Corpus.get()));
         if (compared != null) {
             System.out.print(compared.table(results));
         }
@@ -192,214 +193,5 @@ public final class BenchTable implements Callable<Integer> {
             why.add("no fork (the benchmarks share this JVM's profile and heap)");
         }
         return why.isEmpty() ? null : "WARN bench: settings too short to trust the numbers: " + String.join("; ", why);
-    }
-
-    /** The table as Markdown, so it can be pasted into the README as it is. */
-    static String table(Collection<RunResult> results, Corpus corpus) {
-        int messages = corpus.messages();
-        double megabytes = corpus.bytes().length / 1e6;
-        RunResult asteriskJava = find(results, "asteriskJava", null);
-        RunResult naive = find(results, "naiveClient", null);
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Corpus: %d messages (%d events), %.2f MB, seed %d%n%n",
-                messages,
-                corpus.events(),
-                megabytes,
-                Corpus.SEED));
-        out.append("| parser | reads | msgs/s | ± | MB/s | × framing limit | × previous codec | × naive client"
-                + " | × asterisk-java | bytes/msg |\n");
-        out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-        List<RunResult> rows = new ArrayList<>();
-        for (Reads reads : Reads.values()) {
-            addIfPresent(rows, find(results, "framingLimit", reads));
-            addIfPresent(rows, find(results, "amiDecoder", reads));
-            addIfPresent(rows, find(results, "amiDecoderTranslated", reads));
-            addIfPresent(rows, find(results, "previousDecoder", reads));
-        }
-        addIfPresent(rows, naive);
-        addIfPresent(rows, asteriskJava);
-        for (RunResult row : rows) {
-            String method = method(row);
-            String reads = row.getParams().getParam("reads");
-            // a stream reader is compared with batch reads: whole messages, many per read, as a buffered stream gives
-            Reads shape = reads == null ? Reads.BATCH : Reads.valueOf(reads);
-            double passes = row.getPrimaryResult().getScore();
-            double error = row.getPrimaryResult().getScoreError();
-            out.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
-                    label(method),
-                    reads == null ? "stream" : reads.toLowerCase(Locale.ROOT),
-                    count(passes * messages),
-                    Double.isNaN(error) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * error / passes),
-                    passes * megabytes,
-                    ratio(passes, find(results, "framingLimit", shape)),
-                    ratio(passes, find(results, "previousDecoder", shape)),
-                    ratio(passes, naive),
-                    ratio(passes, asteriskJava),
-                    perMessage(row, messages)));
-        }
-        out.append(bestIterations(rows, results, messages));
-        out.append(latency(results, "amiDecoderOneMessage", "our decoder"));
-        out.append(latency(results, "previousDecoderOneMessage", "the previous codec"));
-        out.append(translationNote(results, corpus));
-        out.append("\nmsgs/s and MB/s: mean of the measured iterations, ± its 99.9% confidence half-width;"
-                + " ratios: same run, same reads (the stream readers, naive client and asterisk-java, are compared"
-                + " with batch reads). bytes/msg: -prof gc gc.alloc.rate.norm / messages per operation.\n");
-        out.append(ParseTargets.table(results, corpus));
-        out.append(EndToEndTable.table(results));
-        return out.toString();
-    }
-
-    /**
-     * The same rows from each benchmark's best measured iteration. On a shared host another process takes the CPU
-     * for some iterations and not others, so means of benchmarks run one after the other compare different loads;
-     * the best iteration of each is the one least disturbed, and its ratios move far less from run to run.
-     */
-    private static String bestIterations(List<RunResult> rows, Collection<RunResult> results, int messages) {
-        StringBuilder out = new StringBuilder("\nBest measured iteration of each (the least disturbed on a shared host;"
-                + " ratios between best iterations):\n\n"
-                + "| parser | reads | best msgs/s | × framing limit | × previous codec | × naive client | × asterisk-java |\n"
-                + "|---|---|--:|--:|--:|--:|--:|\n");
-        for (RunResult row : rows) {
-            String reads = row.getParams().getParam("reads");
-            Reads shape = reads == null ? Reads.BATCH : Reads.valueOf(reads);
-            double best = best(row);
-            out.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s | %s |%n",
-                    label(method(row)),
-                    reads == null ? "stream" : reads.toLowerCase(Locale.ROOT),
-                    count(best * messages),
-                    bestRatio(best, find(results, "framingLimit", shape)),
-                    bestRatio(best, find(results, "previousDecoder", shape)),
-                    bestRatio(best, find(results, "naiveClient", null)),
-                    bestRatio(best, find(results, "asteriskJava", null))));
-        }
-        return out.toString();
-    }
-
-    /** The best (highest) measured iteration of a throughput benchmark. */
-    static double best(RunResult result) {
-        return result.getPrimaryResult().getStatistics().getMax();
-    }
-
-    static String bestRatio(double best, RunResult baseline) {
-        return baseline == null ? "–" : String.format(Locale.ROOT, "%.2f", best / best(baseline));
-    }
-
-    private static String latency(Collection<RunResult> results, String method, String who) {
-        RunResult latency = find(results, method, null);
-        if (latency == null) {
-            return "";
-        }
-        var stats = latency.getPrimaryResult().getStatistics();
-        return String.format(
-                Locale.ROOT,
-                "%nPer-message latency, %s, one message per read"
-                        + " (sample mode, %d samples): p50 %.0f ns, p99 %.0f ns, p99.9 %.0f ns, mean %.0f ns;"
-                        + " %s bytes allocated per message%n",
-                who,
-                stats.getN(),
-                stats.getPercentile(50),
-                stats.getPercentile(99),
-                stats.getPercentile(99.9),
-                stats.getMean(),
-                perMessage(latency, 1));
-    }
-
-    /** The cost of the driver's translation relative to the decoder alone, and what it produced. */
-    private static String translationNote(Collection<RunResult> results, Corpus corpus) {
-        StringBuilder out = new StringBuilder();
-        for (Reads reads : Reads.values()) {
-            RunResult translated = find(results, "amiDecoderTranslated", reads);
-            RunResult decoder = find(results, "amiDecoder", reads);
-            if (translated != null && decoder != null) {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "%nDecoder + driver translation, %s reads: %s × the decoder alone" + " (%s extra bytes/msg)",
-                        reads.name().toLowerCase(Locale.ROOT),
-                        ratio(translated.getPrimaryResult().getScore(), decoder),
-                        difference(translated, decoder, corpus.messages())));
-            }
-        }
-        if (out.length() > 0) {
-            try {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "%nTyped driver events of one pass from a fresh translator: %s%n",
-                        EventTranslationBenchmark.typedEventsOfOnePass(corpus)));
-            } catch (Exception e) {
-                throw new IllegalStateException("translating the corpus failed", e);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String difference(RunResult result, RunResult baseline, int messagesPerOp) {
-        double a = allocated(result);
-        double b = allocated(baseline);
-        return Double.isNaN(a) || Double.isNaN(b) ? "–" : String.format(Locale.ROOT, "%.0f", (a - b) / messagesPerOp);
-    }
-
-    private static void addIfPresent(List<RunResult> rows, RunResult result) {
-        if (result != null) {
-            rows.add(result);
-        }
-    }
-
-    static RunResult find(Collection<RunResult> results, String method, Reads reads) {
-        for (RunResult result : results) {
-            String param = result.getParams().getParam("reads");
-            if (method(result).equals(method) && (reads == null || reads.name().equals(param))) {
-                return result;
-            }
-        }
-        return null;
-    }
-
-    static String method(RunResult result) {
-        String benchmark = result.getParams().getBenchmark();
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-    }
-
-    static String label(String method) {
-        return switch (method) {
-            case "framingLimit" -> "framing limit (indexOf)";
-            case "amiDecoder" -> "ucmkit AmiDecoder";
-            case "amiDecoderTranslated" -> "ucmkit AmiDecoder + driver translation";
-            case "previousDecoder" -> "previous codec (AmiDecoder before the lazy message)";
-            case "naiveClient" -> "naive client (readLine, split, HashMap)";
-            case "asteriskJava" -> "asterisk-java 3.42.2";
-            default -> method;
-        };
-    }
-
-    static String ratio(double score, RunResult baseline) {
-        if (baseline == null) {
-            return "–";
-        }
-        return String.format(
-                Locale.ROOT, "%.2f", score / baseline.getPrimaryResult().getScore());
-    }
-
-    static String perMessage(RunResult result, int messagesPerOp) {
-        double bytes = allocated(result);
-        return Double.isNaN(bytes) ? "–" : String.format(Locale.ROOT, "%.0f", bytes / messagesPerOp);
-    }
-
-    /** {@code -prof gc}'s bytes allocated per operation, NaN without the profiler. */
-    static double allocated(RunResult result) {
-        Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        return norm == null ? Double.NaN : norm.getScore();
-    }
-
-    static String count(double perSecond) {
-        if (perSecond >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
     }
 }

@@ -16,8 +16,8 @@ final class EndToEndTable {
     static String table(Collection<RunResult> results) {
         StringBuilder rows = new StringBuilder();
         for (String load : new String[] {"FixedRate", "Burst"}) {
-            RunResult loopback = BenchTable.find(results, "loopbackLimit" + load, null);
-            RunResult driver = BenchTable.find(results, "simulatorToDriver" + load, null);
+            RunResult loopback = JmhResults.find(results, "loopbackLimit" + load, null);
+            RunResult driver = JmhResults.find(results, "simulatorToDriver" + load, null);
             if (loopback != null) {
                 rows.append(row("loopback limit (Netty, no ucmkit)", loopback, loopback));
             }
@@ -70,7 +70,7 @@ final class EndToEndTable {
                                                 / loopback.getPrimaryResult()
                                                         .getStatistics()
                                                         .getMean())),
-                BenchTable.perMessage(result, changesPerOp));
+                JmhResults.perMessage(result, changesPerOp));
     }
 
     private static String ratio(double value, RunResult loopback, double percentile) {

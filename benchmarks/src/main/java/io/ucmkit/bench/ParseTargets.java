@@ -7,7 +7,7 @@ import org.openjdk.jmh.results.RunResult;
 /**
  * The parse targets of the lazy-message codec, checked against the run just made: each target with what the run
  * measured and whether that meets it, from the means and from the best iterations (see
- * {@code BenchTable.bestIterations}). Ratios only compare results of the same run, as the table's do.
+ * {@code ParseTable.bestIterations}). Ratios only compare results of the same run, as the table's do.
  */
 final class ParseTargets {
 
@@ -55,16 +55,16 @@ final class ParseTargets {
                 Reads.BATCH,
                 "framingLimit",
                 0.4);
-        RunResult decoder = BenchTable.find(results, "amiDecoder", Reads.BATCH);
-        if (decoder != null && !Double.isNaN(BenchTable.allocated(decoder))) {
-            double bytes = BenchTable.allocated(decoder) / corpus.messages();
+        RunResult decoder = JmhResults.find(results, "amiDecoder", Reads.BATCH);
+        if (decoder != null && !Double.isNaN(JmhResults.allocated(decoder))) {
+            double bytes = JmhResults.allocated(decoder) / corpus.messages();
             row(
                     rows,
                     "≤ 500 bytes allocated per message, batch reads",
                     String.format(Locale.ROOT, "%.0f", bytes),
                     bytes <= 500);
         }
-        RunResult latency = BenchTable.find(results, "amiDecoderOneMessage", null);
+        RunResult latency = JmhResults.find(results, "amiDecoderOneMessage", null);
         if (latency != null) {
             var stats = latency.getPrimaryResult().getStatistics();
             row(
@@ -92,14 +92,14 @@ final class ParseTargets {
             Reads reads,
             String baseline,
             double atLeast) {
-        RunResult measured = BenchTable.find(results, method, reads);
-        RunResult base = BenchTable.find(results, baseline, "asteriskJava".equals(baseline) ? null : reads);
+        RunResult measured = JmhResults.find(results, method, reads);
+        RunResult base = JmhResults.find(results, baseline, "asteriskJava".equals(baseline) ? null : reads);
         if (measured == null || base == null) {
             return;
         }
         double ratio =
                 measured.getPrimaryResult().getScore() / base.getPrimaryResult().getScore();
-        double best = BenchTable.best(measured) / BenchTable.best(base);
+        double best = JmhResults.best(measured) / JmhResults.best(base);
         rows.append(String.format(
                 Locale.ROOT,
                 "| %s | %.2f × | %s | %.2f × | %s |%n",

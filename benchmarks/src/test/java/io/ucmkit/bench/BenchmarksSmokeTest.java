@@ -139,11 +139,11 @@ class BenchmarksSmokeTest {
                         "loopbackLimitBurst");
         assertThat(results).allSatisfy(result -> {
             assertThat(result.getPrimaryResult().getScore()).isPositive();
-            assertThat(BenchTable.allocated(result))
+            assertThat(JmhResults.allocated(result))
                     .as("gc.alloc.rate.norm of %s", result.getParams().getBenchmark())
                     .isPositive();
         });
-        assertThat(BenchTable.table(results, Corpus.get()))
+        assertThat(ParseTable.table(results, Corpus.get()))
                 .contains(
                         "× asterisk-java",
                         "p99.9",

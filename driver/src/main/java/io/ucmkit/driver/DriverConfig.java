@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #toString()} masks the password: a config may be logged.
  *
+ * <p>Over 300 lines for a reason: it is one value, and its builder, its checks ({@link #problems()}) and its
+ * masked {@code toString} each list every setting, so a setting added is added in one file; most of the length is
+ * the builder's one-line setters and the documentation of each default.
+ *
  * @param address          PBX host name or IP
  * @param port             AMI port; default 7777, the UCM plain AMI port (AMI.md §7.4)
  * @param loginMode        default {@link LoginMode#MD5}

@@ -61,25 +61,15 @@ final class RouteTable {
         String path = new QueryStringDecoder(req.uri()).path();
         TreeSet<String> allow = new TreeSet<>();
         routes.stream().filter(r -> r.matchesPath(path)).forEach(r -> allow.add(r.method()));
+        Http.Failure failure;
         if (allow.isEmpty()) {
-            return counted(
-                    "unmatched",
-                    res,
-                    Mono.from(Http.error(
-                            res,
-                            new Http.Failure(
-                                    404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)"))));
+            failure = new Http.Failure(404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)");
+        } else {
+            res.header(HttpHeaderNames.ALLOW, String.join(", ", allow));
+            failure = new Http.Failure(
+                    405, req.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow));
         }
-        res.header(HttpHeaderNames.ALLOW, String.join(", ", allow));
-        return counted(
-                "unmatched",
-                res,
-                Mono.from(Http.error(
-                        res,
-                        new Http.Failure(
-                                405,
-                                req.method().name() + " is not allowed on " + path + "; allowed: "
-                                        + String.join(", ", allow)))));
+        return counted("unmatched", res, Mono.from(Http.error(res, failure)));
     }
 
     private Publisher<Void> counted(String route, HttpServerResponse res, Mono<Void> answer) {

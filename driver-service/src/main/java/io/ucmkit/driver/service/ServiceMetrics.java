@@ -39,36 +39,31 @@ final class ServiceMetrics implements DriverObserver {
     private final Counter malformed;
 
     ServiceMetrics() {
-        connects = Counter.builder("ucmkit.driver.ami.connects")
-                .description("TCP connections opened to the PBX")
-                .register(registry);
-        reconnects = Counter.builder("ucmkit.driver.ami.reconnects")
-                .description("connections opened after the first one (each is a reconnect)")
-                .register(registry);
-        disconnects = Counter.builder("ucmkit.driver.ami.disconnects")
-                .description("connections to the PBX lost or closed")
-                .register(registry);
-        amiEventsIn = Counter.builder("ucmkit.driver.ami.events.received")
-                .description("AMI events received from the PBX")
-                .register(registry);
-        eventsOut = Counter.builder("ucmkit.driver.events.delivered")
-                .description("driver events delivered to subscribers")
-                .register(registry);
-        eventsDropped = Counter.builder("ucmkit.driver.events.dropped")
-                .description("events not delivered because a subscriber's queue was full")
-                .register(registry);
-        malformed = Counter.builder("ucmkit.driver.ami.malformed")
-                .description("messages from the PBX that could not be decoded or made no sense (skipped)")
-                .register(registry);
+        connects = counter("ucmkit.driver.ami.connects", "TCP connections opened to the PBX");
+        reconnects =
+                counter("ucmkit.driver.ami.reconnects", "connections opened after the first one (each is a reconnect)");
+        disconnects = counter("ucmkit.driver.ami.disconnects", "connections to the PBX lost or closed");
+        amiEventsIn = counter("ucmkit.driver.ami.events.received", "AMI events received from the PBX");
+        eventsOut = counter("ucmkit.driver.events.delivered", "driver events delivered to subscribers");
+        eventsDropped =
+                counter("ucmkit.driver.events.dropped", "events not delivered because a subscriber's queue was full");
+        malformed = counter(
+                "ucmkit.driver.ami.malformed",
+                "messages from the PBX that could not be decoded or made no sense (skipped)");
         for (LoginOutcome o : LoginOutcome.values()) {
             loginCounter(o); // every outcome shows from the start, at 0, so a rate over it has a series
         }
-        Gauge.builder("ucmkit.driver.sse.clients", eventClients, AtomicInteger::get)
-                .tag("stream", "events")
-                .description("open server-sent-event streams")
-                .register(registry);
-        Gauge.builder("ucmkit.driver.sse.clients", logClients, AtomicInteger::get)
-                .tag("stream", "logs")
+        sseClients("events", eventClients);
+        sseClients("logs", logClients);
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    private void sseClients(String stream, AtomicInteger clients) {
+        Gauge.builder("ucmkit.driver.sse.clients", clients, AtomicInteger::get)
+                .tag("stream", stream)
                 .description("open server-sent-event streams")
                 .register(registry);
     }

@@ -20,24 +20,6 @@ public record ExtensionConfig(
     /** What a phone rejects with unless configured: 486, as the phones of transcripts 41–43 did. */
     public static final int DEFAULT_DECLINE = 486;
 
-    /** An extension whose phone rejects with 486. */
-    public ExtensionConfig(
-            String number,
-            String name,
-            String model,
-            Boolean registered,
-            String answerMode,
-            Integer answerDelayMs,
-            java.util.List<WatchKeyConfig> keys) {
-        this(number, name, model, registered, answerMode, answerDelayMs, keys, null);
-    }
-
-    /** An extension whose phone watches no other extension. */
-    public ExtensionConfig(
-            String number, String name, String model, Boolean registered, String answerMode, Integer answerDelayMs) {
-        this(number, name, model, registered, answerMode, answerDelayMs, null);
-    }
-
     public ExtensionConfig {
         keys = keys == null ? java.util.List.of() : java.util.List.copyOf(keys);
         registered = registered == null ? Boolean.TRUE : registered;

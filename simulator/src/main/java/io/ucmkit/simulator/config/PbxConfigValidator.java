@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.config;
 
+import io.ucmkit.simulator.admin.AnswerMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class PbxConfigValidator {
 
-    static final List<String> ANSWER_MODES = List.of("manual", "auto", "decline", "busy", "no-answer");
+    static final List<String> ANSWER_MODES = AnswerMode.wires();
     private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
     /** A UCM gives IVRs 7000-7100 in its default extension ranges (AMI.md §7.5). */
     private static final Pattern IVR_NUMBER = Pattern.compile("70[0-9]{2}|7100");
@@ -88,10 +89,10 @@ public final class PbxConfigValidator {
                     e.answerMode(),
                     String.join(" | ", ANSWER_MODES));
             require.check(
-                    e.answerDelayMs() >= 0 && e.answerDelayMs() <= 600_000,
+                    e.answerDelayMs() >= 0 && e.answerDelayMs() <= AnswerMode.MAX_DELAY_MS,
                     f + ".answerDelayMs",
                     e.answerDelayMs(),
-                    "0..600000");
+                    "0.." + AnswerMode.MAX_DELAY_MS);
             require.check(
                     e.declineWith() == 486 || e.declineWith() == 603, f + ".declineWith", e.declineWith(), "486 | 603");
         }

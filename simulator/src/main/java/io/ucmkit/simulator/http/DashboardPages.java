@@ -95,6 +95,6 @@ public final class DashboardPages {
     }
 
     private static Publisher<Void> notFound(HttpServerResponse response, String path) {
-        return ControlApi.error(response, 404, "no dashboard page " + path, null, null);
+        return Responses.error(response, 404, "no dashboard page " + path, null, null);
     }
 }

@@ -18,7 +18,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The control API's routes, in one list that the server and the API-description test both read, then the
  * dashboard (every other GET outside {@code /api/}), then what nothing matched: 405 with {@code Allow} for a
- * path that exists under another method, else a JSON 404, both in the error shape of {@link ControlApi}.
+ * path that exists under another method, else a JSON 404, both in the error shape of {@link Responses}.
  */
 final class RouteTable {
 
@@ -60,7 +60,7 @@ final class RouteTable {
                         .flatMap(text ->
                                 Mono.from(route.handler().handle(q, s, () -> checkedBody(text, route.bodyFields()))))
                 : Mono.defer(() -> Mono.from(route.handler().handle(q, s, null)));
-        return counted(route.path(), s, answer.onErrorResume(e -> Mono.from(ControlApi.internalError(s, e))));
+        return counted(route.path(), s, answer.onErrorResume(e -> Mono.from(Responses.internalError(s, e))));
     }
 
     /** The body as a JSON object with no field outside {@code fields}. */
@@ -99,27 +99,20 @@ final class RouteTable {
                 && !q.method().equals(HttpMethod.GET)) {
             allow.add("GET"); // the dashboard's pages are GET only
         }
+        Publisher<Void> answer;
         if (allow.isEmpty()) {
-            return counted(
-                    "unmatched",
+            answer = Responses.error(
+                    s, 404, "no route " + path + " (the API is described at /api/v1/openapi.yaml)", null, null);
+        } else {
+            s.header("Allow", String.join(", ", allow));
+            answer = Responses.error(
                     s,
-                    Mono.from(ControlApi.error(
-                            s,
-                            404,
-                            "no route " + path + " (the API is described at /api/v1/openapi.yaml)",
-                            null,
-                            null)));
+                    405,
+                    q.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow),
+                    null,
+                    null);
         }
-        s.header("Allow", String.join(", ", allow));
-        return counted(
-                "unmatched",
-                s,
-                Mono.from(ControlApi.error(
-                        s,
-                        405,
-                        q.method().name() + " is not allowed on " + path + "; allowed: " + String.join(", ", allow),
-                        null,
-                        null)));
+        return counted("unmatched", s, Mono.from(answer));
     }
 
     private Publisher<Void> counted(String route, HttpServerResponse s, Mono<Void> answer) {
