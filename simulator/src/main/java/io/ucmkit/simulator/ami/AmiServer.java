@@ -90,7 +90,7 @@ public final class AmiServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.startedAt = clock.instant();
         this.subscription = pbx.events().subscribe((event, privilege) -> {
-            int bytes = AmiSession.wireBytes(event); // once, not once per session
+            int bytes = SessionOutput.wireBytes(event); // once, not once per session
             for (AmiSession s : sessions.values()) {
                 s.offer(event, privilege, bytes);
             }
