@@ -14,7 +14,6 @@ import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.admin.SimulatorException;
 import io.ucmkit.simulator.admin.WatcherKeyInfo;
 import io.ucmkit.simulator.ami.AmiServer;
-import io.ucmkit.simulator.ami.Journal;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfigException;
@@ -22,7 +21,6 @@ import io.ucmkit.simulator.config.PbxConfigValidator;
 import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
-import io.ucmkit.simulator.pbx.WatcherKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@link Admin} of a simulator in this process: straight calls into the PBX model, the call
- * engine and the AMI server, their records copied into the admin's own (so the admin package
- * depends on none of them). An extension is looked up before anything else, so an unknown one is
+ * engine and the AMI server, which return the admin's records where they have one (the admin
+ * package is a leaf: it depends on none of them); sessions, users and events are mapped here. An extension is looked up before anything else, so an unknown one is
  * {@code UNKNOWN_EXTENSION} whatever else is wrong, as over HTTP.
  */
 final class InProcessAdmin implements Admin {
@@ -97,7 +95,7 @@ final class InProcessAdmin implements Admin {
 
     @Override
     public List<WatcherKeyInfo> watchers() {
-        return pbx.watchers().stream().map(InProcessAdmin::info).toList();
+        return pbx.watchers();
     }
 
     @Override
@@ -138,7 +136,7 @@ final class InProcessAdmin implements Admin {
 
     @Override
     public List<ChannelInfo> calls() {
-        return calls.calls().stream().map(InProcessAdmin::info).toList();
+        return calls.calls();
     }
 
     @Override
@@ -172,7 +170,7 @@ final class InProcessAdmin implements Admin {
 
     @Override
     public List<JournalEntry> journal() {
-        return ami.journal().entries().stream().map(InProcessAdmin::info).toList();
+        return ami.journal().entries();
     }
 
     @Override
@@ -208,32 +206,5 @@ final class InProcessAdmin implements Admin {
             headers.merge(h.name(), h.value(), (a, b) -> a + "\n" + b);
         }
         return new PbxEvent(event.eventName(), Privileges.eventPrivilege(mask), headers);
-    }
-
-    private static ChannelInfo info(Calls.ChannelView c) {
-        return new ChannelInfo(
-                c.channel(),
-                c.extension(),
-                c.uniqueid(),
-                c.linkedid(),
-                c.state(),
-                c.callerIdNum(),
-                c.callerIdName(),
-                c.connectedLineNum(),
-                c.connectedLineName(),
-                c.application(),
-                c.bridgeId(),
-                c.bridgedWith(),
-                c.spyMode(),
-                c.spying(),
-                c.seconds());
-    }
-
-    private static WatcherKeyInfo info(WatcherKey k) {
-        return new WatcherKeyInfo(k.phone(), k.model(), k.key(), k.type(), k.monitors(), k.presence(), k.led());
-    }
-
-    private static JournalEntry info(Journal.Entry e) {
-        return new JournalEntry(e.time(), e.session(), e.user(), e.action(), e.headers(), e.outcome(), e.reason());
     }
 }

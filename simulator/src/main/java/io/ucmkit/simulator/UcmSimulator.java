@@ -99,7 +99,10 @@ public final class UcmSimulator implements AutoCloseable {
         return admin;
     }
 
-    /** The PBX model (seam for the call model and tests). */
+    /**
+     * The PBX model, for in-process callers that drive it directly (tests, benchmarks); the call
+     * engine reaches it through {@link PbxCallPort}.
+     */
     public Pbx pbx() {
         return pbx;
     }

@@ -13,10 +13,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.ucmkit.ami.AmiDecoder;
 import io.ucmkit.ami.AmiDecoderConfig;
 import io.ucmkit.ami.AmiEncoder;
-import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.time.SimScheduler;
 import java.net.InetSocketAddress;
@@ -91,7 +90,7 @@ public final class AmiServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.startedAt = clock.instant();
         this.subscription = pbx.events().subscribe((event, privilege) -> {
-            int bytes = AmiSession.wireBytes(event); // once, not once per session
+            int bytes = SessionOutput.wireBytes(event); // once, not once per session
             for (AmiSession s : sessions.values()) {
                 s.offer(event, privilege, bytes);
             }
@@ -190,13 +189,11 @@ public final class AmiServer implements AutoCloseable {
      */
     public void saveUser(AmiUserConfig user) {
         users.put(user.username().toLowerCase(java.util.Locale.ROOT), user);
-        AmiMessage shutdown = EventBus.event("Shutdown", Privileges.SYSTEM)
-                .add("Shutdown", "Cleanly")
-                .add("Restart", "True")
-                .build();
+        ManagerEvent shutdown = ManagerEvent.of(
+                "Shutdown", Privileges.SYSTEM, b -> b.add("Shutdown", "Cleanly").add("Restart", "True"));
         for (AmiSession s : sessions.values()) {
             s.shutdown(
-                    s.receives(Privileges.SYSTEM) ? shutdown : null,
+                    s.receives(shutdown.privilege()) ? shutdown.message() : null,
                     "manager restarted: AMI user '" + user.username() + "' saved");
         }
     }

@@ -263,7 +263,7 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
      * answer, as the published event does on Asterisk.
      */
     private void reportBadFormat(String action) {
-        server.pbx().events().publish(SecurityEvents.requestBadFormat(server, session, action), Privileges.SECURITY);
+        server.pbx().events().publish(SecurityEvents.requestBadFormat(server, session, action));
     }
 
     private void journal(AmiMessage request, String outcome, String reason) {

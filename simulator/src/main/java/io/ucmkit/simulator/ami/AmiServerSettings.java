@@ -21,7 +21,7 @@ import java.time.Duration;
  *       in Netty's outbound buffer (never-reading clients were dropped with 0.8–1.0 MiB unsent; at least
  *       half the mark, as Netty stays unwritable until the buffer falls under the low mark),
  *       and events not yet handed to the channel worth at most
- *       {@link AmiSession#PENDING_BYTES_PER_MARK} times the mark. Past either the session is dropped,
+ *       {@link SessionOutput#PENDING_BYTES_PER_MARK} times the mark. Past either the session is dropped,
  *       as Asterisk drops one whose write times out; the kernel's socket buffers (some MiB on
  *       loopback) come on top and are not the simulator's heap.</li>
  * </ul>

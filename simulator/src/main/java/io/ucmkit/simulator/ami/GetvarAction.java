@@ -3,7 +3,6 @@ package io.ucmkit.simulator.ami;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.pbx.Presence;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,55 +11,42 @@ import java.util.Optional;
  * empty), {@code PRESENCE_STATE(CustomPresence:x,value|subtype|message)} and {@code DEVICE_STATE(dev)};
  * with a Channel, its variables from the call engine.
  */
-final class GetvarAction implements ActionHandler {
-
-    private final Calls calls;
+final class GetvarAction extends VariableAction {
 
     GetvarAction(Calls calls) {
-        this.calls = calls;
+        super(calls);
     }
 
     @Override
-    public void handle(ActionContext ctx) {
-        if (!ctx.request().get("Channel", "").isEmpty()) {
-            onChannel(ctx.request()).forEach(ctx::reply);
-            return;
-        }
-        String variable = ctx.request().get("Variable", "");
-        if (variable.isEmpty()) {
-            ctx.error("No variable specified");
-            return;
-        }
-        ctx.reply(AmiResponses.success(ctx.request(), null)
-                .add("Variable", variable)
-                .add("Value", value(ctx, variable))
-                .build());
+    void withoutChannel(ActionContext ctx, String variable) {
+        ctx.reply(answer(ctx.request(), variable, value(ctx, variable)));
     }
 
-    /** With a Channel: the Variable header is checked before the channel (manager.c action_getvar). */
-    List<AmiMessage> onChannel(AmiMessage action) {
-        String name = action.getNonEmpty("Variable");
-        if (name == null) {
-            return List.of(AmiResponses.error(action, "No variable specified"));
-        }
-        Optional<String> value = calls.getvar(action.get("Channel", ""), name);
+    @Override
+    AmiMessage onChannel(AmiMessage action, String channel, String variable) {
+        Optional<String> value = calls.getvar(channel, variable);
         if (value.isEmpty()) {
-            return List.of(AmiResponses.error(action, "No such channel"));
+            return AmiResponses.error(action, "No such channel");
         }
-        return List.of(AmiResponses.success(action, null)
-                .add("Variable", name)
-                .add("Value", value.get())
-                .build());
+        return answer(action, variable, value.get());
+    }
+
+    private static AmiMessage answer(AmiMessage action, String variable, String value) {
+        return AmiResponses.success(action, null)
+                .add("Variable", variable)
+                .add("Value", value)
+                .build();
     }
 
     private static String value(ActionContext ctx, String variable) {
-        String upper = variable.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
-            String[] args = variable.substring(15, variable.length() - 1).split(",");
-            if (args.length < 2 || !args[0].regionMatches(true, 0, "CustomPresence:", 0, 15)) {
+        String presence = argument(variable, "PRESENCE_STATE");
+        if (presence != null) {
+            String[] args = presence.split(",");
+            String provider = args.length < 2 ? null : customPresence(args[0]);
+            if (provider == null) {
                 return "";
             }
-            Presence p = ctx.pbx().presence(args[0].substring(15));
+            Presence p = ctx.pbx().presence(provider);
             return switch (args[1].trim().toLowerCase(Locale.ROOT)) {
                 case "value" -> p.state();
                 case "subtype" -> p.subtype();
@@ -68,8 +54,9 @@ final class GetvarAction implements ActionHandler {
                 default -> "";
             };
         }
-        if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
-            return ctx.pbx().deviceState(variable.substring(13, variable.length() - 1));
+        String device = argument(variable, "DEVICE_STATE");
+        if (device != null) {
+            return ctx.pbx().deviceState(device);
         }
         String v = ctx.pbx().global(variable);
         return v == null ? "" : v;

@@ -3,6 +3,7 @@ package io.ucmkit.simulator.ami;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class LoginAction implements ActionHandler {
         AmiServer server = ctx.server();
         String name = req.get("Username", "");
         AmiUserConfig user = server.user(name).orElse(null);
-        AmiMessage security = null;
+        ManagerEvent security = null;
         String refusal = null;
         if (user == null) {
             security = SecurityEvents.invalidAccountId(server, s, name);
@@ -64,7 +65,7 @@ final class LoginAction implements ActionHandler {
                     refusal,
                     s.id());
             ctx.refuse(refusal);
-            ctx.pbx().events().publish(security, Privileges.SECURITY);
+            ctx.pbx().events().publish(security);
             // Deferred, not just scheduled: Asterisk's session thread sleeps, so the rest of the input is never
             // processed.
             AmiMessage failed = AmiResponses.error(req, "Authentication failed");
@@ -88,17 +89,18 @@ final class LoginAction implements ActionHandler {
                 s.remoteAddress().getAddress().getHostAddress());
         if ((read & Privileges.SYSTEM) != 0 && (s.eventMask() & Privileges.SYSTEM) != 0) {
             // Written to this session only, right after the response (transcript 01); Asterisk 13 has Status only.
-            AmiMessage.Builder booted =
-                    AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all");
-            if (server.settings().asteriskVersion() >= 14) {
-                long up = java.time.Duration.between(
-                                server.startedAt(), server.clock().instant())
-                        .toSeconds();
-                booted.add("Uptime", Long.toString(up)).add("LastReload", Long.toString(up));
-            }
-            ctx.reply(booted.add("Status", "Fully Booted").build());
+            ctx.reply(ManagerEvent.of("FullyBooted", Privileges.SYSTEM, booted -> {
+                        if (server.settings().asteriskVersion() >= 14) {
+                            long up = java.time.Duration.between(
+                                            server.startedAt(), server.clock().instant())
+                                    .toSeconds();
+                            booted.add("Uptime", Long.toString(up)).add("LastReload", Long.toString(up));
+                        }
+                        booted.add("Status", "Fully Booted");
+                    })
+                    .message());
         }
-        ctx.pbx().events().publish(SecurityEvents.successfulAuth(server, s, user.username()), Privileges.SECURITY);
+        ctx.pbx().events().publish(SecurityEvents.successfulAuth(server, s, user.username()));
     }
 
     static boolean permitted(AmiUserConfig user, InetAddress peer) {

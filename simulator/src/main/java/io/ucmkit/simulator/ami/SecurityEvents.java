@@ -2,11 +2,12 @@ package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
 import io.ucmkit.simulator.pbx.SipSecurityEvents;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 
 /**
  * The manager's security events (published only to {@code security} readers), required fields in
@@ -21,41 +22,38 @@ public final class SecurityEvents {
 
     private SecurityEvents() {}
 
-    static AmiMessage successfulAuth(AmiServer server, AmiSession s, String user) {
+    static ManagerEvent successfulAuth(AmiServer server, AmiSession s, String user) {
         String now = TV.format(server.clock().instant());
-        return head("SuccessfulAuth", now, "Informational", "1", user, s)
-                .add("UsingPassword", "0")
-                .add("SessionTV", sessionTv(s))
-                .build();
+        return ManagerEvent.of(
+                "SuccessfulAuth",
+                Privileges.SECURITY,
+                b -> head(b, now, "Informational", "1", user, s)
+                        .add("UsingPassword", "0")
+                        .add("SessionTV", sessionTv(s)));
     }
 
-    static AmiMessage invalidAccountId(AmiServer server, AmiSession s, String user) {
-        return failure("InvalidAccountID", "1", server.clock().instant(), s, user)
-                .add("SessionTV", EPOCH_TV)
-                .build();
+    static ManagerEvent invalidAccountId(AmiServer server, AmiSession s, String user) {
+        return failure("InvalidAccountID", "1", server, s, user, b -> {});
     }
 
-    static AmiMessage failedAcl(AmiServer server, AmiSession s, String user) {
-        return failure("FailedACL", "1", server.clock().instant(), s, user)
-                .add("SessionTV", EPOCH_TV)
-                .build();
+    static ManagerEvent failedAcl(AmiServer server, AmiSession s, String user) {
+        return failure("FailedACL", "1", server, s, user, b -> {});
     }
 
-    static AmiMessage invalidPassword(AmiServer server, AmiSession s, String user) {
-        return failure("InvalidPassword", "2", server.clock().instant(), s, user)
-                .add("SessionTV", EPOCH_TV)
-                .build();
+    static ManagerEvent invalidPassword(AmiServer server, AmiSession s, String user) {
+        return failure("InvalidPassword", "2", server, s, user, b -> {});
     }
 
     /** Transcript 30: AccountID is empty here, and the challenge, received and expected key follow. */
-    static AmiMessage challengeResponseFailed(
+    static ManagerEvent challengeResponseFailed(
             AmiServer server, AmiSession s, String challenge, String key, String expected) {
-        return failure("ChallengeResponseFailed", "1", server.clock().instant(), s, "")
-                .add("Challenge", challenge)
-                .add("Response", key)
-                .add("ExpectedResponse", expected)
-                .add("SessionTV", EPOCH_TV)
-                .build();
+        return failure(
+                "ChallengeResponseFailed",
+                "1",
+                server,
+                s,
+                "",
+                b -> b.add("Challenge", challenge).add("Response", key).add("ExpectedResponse", expected));
     }
 
     /**
@@ -65,19 +63,20 @@ public final class SecurityEvents {
      * SessionTV; it is the session's user, empty before login. RequestType is Asterisk's 64-byte
      * {@code "Action: %s"} buffer, so a long action name is cut there.
      */
-    static AmiMessage requestBadFormat(AmiServer server, AmiSession s, String action) {
-        return EventBus.event("RequestBadFormat", Privileges.SECURITY)
-                .add("EventTV", TV.format(server.clock().instant()))
-                .add("Severity", "Error")
-                .add("Service", "AMI")
-                .add("EventVersion", "1")
-                .add("SessionID", s.id())
-                .add("LocalAddress", address(s.localAddress()))
-                .add("RemoteAddress", address(s.remoteAddress()))
-                .add("RequestType", AsteriskText.truncate("Action: " + action, REQUEST_TYPE_BUFFER))
-                .add("SessionTV", sessionTv(s))
-                .add("AccountID", s.username() == null ? "" : s.username())
-                .build();
+    static ManagerEvent requestBadFormat(AmiServer server, AmiSession s, String action) {
+        return ManagerEvent.of(
+                "RequestBadFormat",
+                Privileges.SECURITY,
+                b -> b.add("EventTV", TV.format(server.clock().instant()))
+                        .add("Severity", "Error")
+                        .add("Service", "AMI")
+                        .add("EventVersion", "1")
+                        .add("SessionID", s.id())
+                        .add("LocalAddress", address(s.localAddress()))
+                        .add("RemoteAddress", address(s.remoteAddress()))
+                        .add("RequestType", AsteriskText.truncate("Action: " + action, REQUEST_TYPE_BUFFER))
+                        .add("SessionTV", sessionTv(s))
+                        .add("AccountID", s.username() == null ? "" : s.username()));
     }
 
     /** {@code char request_type[64]} in manager.c's report functions. */
@@ -89,14 +88,24 @@ public final class SecurityEvents {
         return at == null ? EPOCH_TV : TV.format(at);
     }
 
-    private static AmiMessage.Builder failure(String name, String version, Instant now, AmiSession s, String user) {
-        return head(name, TV.format(now), "Error", version, user, s);
+    /** A refused login: the head at Error severity, {@code extra}, then SessionTV at the epoch. */
+    private static ManagerEvent failure(
+            String name,
+            String version,
+            AmiServer server,
+            AmiSession s,
+            String user,
+            Consumer<AmiMessage.Builder> extra) {
+        String now = TV.format(server.clock().instant());
+        return ManagerEvent.of(name, Privileges.SECURITY, b -> {
+            extra.accept(head(b, now, "Error", version, user, s));
+            b.add("SessionTV", EPOCH_TV);
+        });
     }
 
     private static AmiMessage.Builder head(
-            String name, String now, String severity, String version, String user, AmiSession s) {
-        return EventBus.event(name, Privileges.SECURITY)
-                .add("EventTV", now)
+            AmiMessage.Builder b, String now, String severity, String version, String user, AmiSession s) {
+        return b.add("EventTV", now)
                 .add("Severity", severity)
                 .add("Service", "AMI")
                 .add("EventVersion", version)

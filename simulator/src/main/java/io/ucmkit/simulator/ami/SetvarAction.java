@@ -5,7 +5,6 @@ import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.pbx.ExtensionStates;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,45 +13,33 @@ import java.util.Locale;
  * {@code DEVICE_STATE(Custom:x)} / {@code DEVICE_STATE(PJSIP/x)}; with a Channel, a variable of that
  * channel in the call engine (VarSet on the channel).
  */
-final class SetvarAction implements ActionHandler {
-
-    private final Calls calls;
+final class SetvarAction extends VariableAction {
 
     SetvarAction(Calls calls) {
-        this.calls = calls;
+        super(calls);
     }
 
     @Override
-    public void handle(ActionContext ctx) {
-        if (!ctx.request().get("Channel", "").isEmpty()) {
-            onChannel(ctx.request()).forEach(ctx::reply);
-            return;
-        }
-        String variable = ctx.request().get("Variable", "");
+    void withoutChannel(ActionContext ctx, String variable) {
         String value = ctx.request().get("Value");
-        if (variable.isEmpty()) {
-            ctx.error("No variable specified");
-            return;
-        }
         if (value == null) {
             ctx.error("No value specified");
             return;
         }
         Pbx pbx = ctx.pbx();
-        String upper = variable.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("PRESENCE_STATE(") && variable.endsWith(")")) {
-            String provider = variable.substring(15, variable.length() - 1);
-            Presence p =
-                    provider.regionMatches(true, 0, "CustomPresence:", 0, 15) ? Presence.parseWritten(value) : null;
+        String provider = argument(variable, "PRESENCE_STATE");
+        if (provider != null) {
+            String name = customPresence(provider);
+            Presence p = name != null ? Presence.parseWritten(value) : null;
             // An invalid state or provider: Asterisk logs a warning and publishes nothing, but Setvar still succeeds.
             ctx.success("Variable Set");
             if (p != null) {
-                pbx.setPresence(provider.substring(15), p, Pbx.PresenceSource.SETVAR);
+                pbx.setPresence(name, p, Pbx.PresenceSource.SETVAR);
             }
             return;
         }
-        if (upper.startsWith("DEVICE_STATE(") && variable.endsWith(")")) {
-            String device = variable.substring(13, variable.length() - 1);
+        String device = argument(variable, "DEVICE_STATE");
+        if (device != null) {
             String state = value.trim().toUpperCase(Locale.ROOT);
             ctx.success("Variable Set");
             if (ExtensionStates.DEVICE_STATES.contains(state)
@@ -65,15 +52,12 @@ final class SetvarAction implements ActionHandler {
         pbx.setGlobal(variable, value);
     }
 
-    /** With a Channel: Variable first, then the channel; no Value sets "" (manager.c action_setvar). */
-    List<AmiMessage> onChannel(AmiMessage action) {
-        String name = action.getNonEmpty("Variable");
-        if (name == null) {
-            return List.of(AmiResponses.error(action, "No variable specified"));
+    /** No Value sets "" (manager.c action_setvar). */
+    @Override
+    AmiMessage onChannel(AmiMessage action, String channel, String variable) {
+        if (!calls.setvar(channel, variable, action.get("Value", ""))) {
+            return AmiResponses.error(action, "No such channel");
         }
-        if (!calls.setvar(action.get("Channel", ""), name, action.get("Value", ""))) {
-            return List.of(AmiResponses.error(action, "No such channel"));
-        }
-        return List.of(AmiResponses.success(action, "Variable Set").build());
+        return AmiResponses.success(action, "Variable Set").build();
     }
 }

@@ -1,9 +1,8 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiHeader;
-import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
 
 /**
  * UserEvent (AMI.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with
@@ -18,13 +17,15 @@ final class UserEventAction implements ActionHandler {
             ctx.error("Missing UserEvent");
             return;
         }
-        AmiMessage.Builder event = EventBus.event("UserEvent", Privileges.USER).add("UserEvent", name);
-        for (AmiHeader h : ctx.request().headers()) {
-            if (!h.name().equalsIgnoreCase("Action") && !h.name().equalsIgnoreCase("UserEvent")) {
-                event.add(h.name(), h.value());
+        ManagerEvent event = ManagerEvent.of("UserEvent", Privileges.USER, b -> {
+            b.add("UserEvent", name);
+            for (AmiHeader h : ctx.request().headers()) {
+                if (!h.name().equalsIgnoreCase("Action") && !h.name().equalsIgnoreCase("UserEvent")) {
+                    b.add(h.name(), h.value());
+                }
             }
-        }
+        });
         ctx.success("Event Sent");
-        ctx.pbx().events().publish(event.build(), Privileges.USER);
+        ctx.pbx().events().publish(event);
     }
 }

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.admin.ChannelInfo;
 import io.ucmkit.simulator.admin.SimulatorException;
 import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.time.SimScheduler;
@@ -84,28 +85,10 @@ public final class Calls {
         });
     }
 
-    /** The live channels for {@code GET /api/v1/calls}. */
-    public List<ChannelView> calls() {
+    /** The live channels as the control API shows them ({@code GET /api/v1/calls}). */
+    public List<ChannelInfo> calls() {
         return engine.locked(control::views);
     }
-
-    /** One channel as the control API shows it. */
-    public record ChannelView(
-            String channel,
-            String extension,
-            String uniqueid,
-            String linkedid,
-            String state,
-            String callerIdNum,
-            String callerIdName,
-            String connectedLineNum,
-            String connectedLineName,
-            String application,
-            String bridgeId,
-            String bridgedWith,
-            String spyMode,
-            String spying,
-            long seconds) {}
 
     // ---- what the AMI actions do --------------------------------------------------------------
 

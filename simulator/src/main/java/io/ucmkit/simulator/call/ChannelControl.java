@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.call;
 
+import io.ucmkit.simulator.admin.ChannelInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -121,15 +122,15 @@ final class ChannelControl {
     }
 
     /** The live channels as the control API shows them, with their bridge peer and spy role. */
-    List<Calls.ChannelView> views() {
-        List<Calls.ChannelView> out = new ArrayList<>();
+    List<ChannelInfo> views() {
+        List<ChannelInfo> out = new ArrayList<>();
         long now = engine.now();
         for (SimChannel c : engine.channels()) {
             SimChannel peer = Dial.peerOf(c);
             Optional<Spy> spy = engine.spies().spyOf(c);
             CallerId caller = c.caller();
             CallerId connected = c.connected();
-            out.add(new Calls.ChannelView(
+            out.add(new ChannelInfo(
                     c.name,
                     c.endpoint,
                     c.uniqueid,

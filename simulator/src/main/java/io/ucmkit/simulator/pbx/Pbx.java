@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.simulator.admin.ExtensionInfo;
+import io.ucmkit.simulator.admin.WatcherKeyInfo;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.event.EventBus;
@@ -14,13 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The PBX model the AMI actions, the control API and (issue 4) the call model drive: extensions
- * with a phone each (registered, model, answer mode), device states, hints
+ * The PBX model the AMI actions, the control API and the call model (through {@link PbxCallPort})
+ * drive: extensions with a phone each (registered, model, answer mode), device states, hints
  * ({@code PJSIP/<ext>,CustomPresence:<ext>}; Asterisk takes the presence provider after the last
  * comma — transcripts README), CustomPresence values and global variables. Every change publishes
  * the events Asterisk would on {@link #events()}. All mutators synchronise on this object so the
- * event order matches the order of changes; its parts ({@link SipRegistrar}, {@link PbxEvents})
- * run under that lock. The call engine calls in here with its own lock held (engine, then PBX);
+ * event order matches the order of changes; its parts ({@link DeviceStates}, {@link SipRegistrar},
+ * {@link PbxEvents}) run under that lock. The call engine calls in here with its own lock held (engine, then PBX);
  * the PBX never calls the engine.
  */
 public final class Pbx {
@@ -36,9 +37,9 @@ public final class Pbx {
     private final EventBus events;
     private final Clock clock;
     private final Map<String, PbxPhone> phones = new LinkedHashMap<>();
-    private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final Map<String, String> globals = new ConcurrentHashMap<>();
+    private final DeviceStates devices = new DeviceStates(this);
     private final SipRegistrar registrar;
 
     public Pbx(PbxConfig config, EventBus events) {
@@ -57,7 +58,7 @@ public final class Pbx {
     /** Back to the configured state: phones as configured, every presence Available (UCM default), no globals. */
     public synchronized void reset() {
         phones.clear();
-        deviceStates.clear();
+        devices.clear();
         presence.clear();
         globals.clear();
         for (ExtensionConfig e : config.extensions()) {
@@ -137,42 +138,17 @@ public final class Pbx {
 
     /** A device's state: set explicitly, else derived from the phone's registration, else UNKNOWN. */
     public String deviceState(String device) {
-        String s = deviceStates.get(device);
-        if (s != null) {
-            return s;
-        }
-        String prefix = tech() + "/";
-        if (device.startsWith(prefix)) {
-            PbxPhone p = phones.get(device.substring(prefix.length()));
-            if (p != null) {
-                return p.registered ? "NOT_INUSE" : "UNAVAILABLE";
-            }
-        }
-        return "UNKNOWN";
+        return devices.state(device);
     }
 
     /** Every device with a known state, for DeviceStateList. */
     public synchronized Map<String, String> deviceStates() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String n : phones.keySet()) {
-            out.put(device(n), deviceState(device(n)));
-        }
-        deviceStates.forEach(out::putIfAbsent);
-        return out;
+        return devices.all();
     }
 
     /** The extension state of a hinted extension (AMI.md §3.6), -1 when there is no hint. */
     public synchronized int extensionStatus(String number) {
-        String hint = hint(number);
-        if (hint == null) {
-            return -1;
-        }
-        String devices = hint.substring(0, hint.lastIndexOf(','));
-        List<String> states = new ArrayList<>();
-        for (String d : devices.split("&")) {
-            states.add(deviceState(d));
-        }
-        return ExtensionStates.aggregate(states);
+        return devices.extensionStatus(number);
     }
 
     /**
@@ -180,9 +156,7 @@ public final class Pbx {
      * DeviceStateChange then ExtensionStatus for every hint containing the device (transcript 16).
      */
     public synchronized void setDeviceState(String device, String state) {
-        String old = deviceState(device);
-        deviceStates.put(device, state);
-        publishDeviceChange(device, state, old);
+        devices.set(device, state);
     }
 
     /**
@@ -191,35 +165,7 @@ public final class Pbx {
      * UNAVAILABLE, not a stale NOT_INUSE).
      */
     public synchronized void setCallDeviceState(String number, String state) {
-        String device = device(number);
-        String old = deviceState(device);
-        if (state.equals("NOT_INUSE")) {
-            deviceStates.remove(device);
-        } else {
-            deviceStates.put(device, state);
-        }
-        publishDeviceChange(device, deviceState(device), old);
-    }
-
-    private void publishDeviceChange(String device, String state, String old) {
-        if (old.equals(state)) {
-            return;
-        }
-        publishDeviceStateChange(device, state);
-        // Each phone's hint holds exactly its own device (hint()), so a lookup finds the one hint to update.
-        String prefix = tech() + "/";
-        String n = device.startsWith(prefix) ? device.substring(prefix.length()) : null;
-        if (n != null && phones.containsKey(n)) {
-            publishExtensionStatus(n);
-        }
-    }
-
-    void publishDeviceStateChange(String device, String state) {
-        events.publish(PbxEvents.deviceStateChange(device, state));
-    }
-
-    void publishExtensionStatus(String number) {
-        events.publish(PbxEvents.extensionStatus(number, context(), hint(number), extensionStatus(number)));
+        devices.setByCall(number, state);
     }
 
     /**
@@ -249,9 +195,9 @@ public final class Pbx {
         return phones.get(number);
     }
 
-    /** Whether calls have set the device's state (a phone in a call keeps it through registrations). */
-    boolean hasSetState(String device) {
-        return deviceStates.containsKey(device);
+    /** The device and hint states, for the registrar (under this object's lock). */
+    DeviceStates devices() {
+        return devices;
     }
 
     public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
@@ -298,8 +244,8 @@ public final class Pbx {
     /**
      * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
      */
-    public synchronized List<WatcherKey> watchers() {
-        return WatcherKey.all(config, this::presence);
+    public synchronized List<WatcherKeyInfo> watchers() {
+        return WatcherKeys.all(config, this::presence);
     }
 
     public String global(String name) {

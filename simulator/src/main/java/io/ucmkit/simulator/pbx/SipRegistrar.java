@@ -1,7 +1,6 @@
 package io.ucmkit.simulator.pbx;
 
-import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,15 +41,15 @@ final class SipRegistrar {
         String device = pbx.device(number);
         String old = pbx.deviceState(device);
         p.registered = registered;
-        boolean deviceChanged = !pbx.hasSetState(device) && !old.equals(pbx.deviceState(device));
+        boolean deviceChanged = !pbx.devices().isSet(device) && !old.equals(pbx.deviceState(device));
         if (registered) {
             p.sipContact = SipContact.register(number, p.contact, p.model, clock.instant());
             publishSipAuthentication(number, p.sipContact.callId());
             publishContactStatus(p.sipContact, "NonQualified", 0);
             publishPeerStatus(number, "Reachable");
             if (deviceChanged) {
-                pbx.publishExtensionStatus(number);
-                pbx.publishDeviceStateChange(device, pbx.deviceState(device));
+                pbx.devices().publishExtensionStatus(number);
+                pbx.devices().publishDeviceStateChange(device, pbx.deviceState(device));
             }
             publishContactStatus(p.sipContact, "Reachable", p.sipContact.roundtripUsec());
         } else {
@@ -59,11 +58,11 @@ final class SipRegistrar {
             // A phone keeps one Call-ID for all its REGISTERs (RFC 3261 10.2), the un-REGISTER too.
             publishSipAuthentication(number, gone.callId());
             if (deviceChanged) {
-                pbx.publishExtensionStatus(number);
+                pbx.devices().publishExtensionStatus(number);
             }
             publishPeerStatus(number, "Unreachable");
             if (deviceChanged) {
-                pbx.publishDeviceStateChange(device, pbx.deviceState(device));
+                pbx.devices().publishDeviceStateChange(device, pbx.deviceState(device));
             }
             publishContactStatus(gone, "Removed", 0);
         }
@@ -80,8 +79,8 @@ final class SipRegistrar {
         if (p == null) {
             return;
         }
-        for (AmiMessage m : SipSecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
-            pbx.events().publish(m, Privileges.SECURITY);
+        for (ManagerEvent e : SipSecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
+            pbx.events().publish(e);
         }
     }
 

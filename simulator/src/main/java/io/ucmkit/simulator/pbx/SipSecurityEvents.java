@@ -2,7 +2,7 @@ package io.ucmkit.simulator.pbx;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,21 +33,23 @@ public final class SipSecurityEvents {
      * @param phoneAddress where the phone sent it from, {@code ip:port}
      * @param now          the event time
      */
-    public static List<AmiMessage> sipAuthentication(String account, String callId, String phoneAddress, Instant now) {
+    public static List<ManagerEvent> sipAuthentication(
+            String account, String callId, String phoneAddress, Instant now) {
         String tv = TV.format(now);
-        AmiMessage challenge = sipHead("ChallengeSent", tv, account, callId, phoneAddress)
-                .add("Challenge", "")
-                .build();
-        AmiMessage success = sipHead("SuccessfulAuth", tv, account, callId, phoneAddress)
-                .add("UsingPassword", "1")
-                .build();
+        ManagerEvent challenge = ManagerEvent.of(
+                "ChallengeSent",
+                Privileges.SECURITY,
+                b -> sipHead(b, tv, account, callId, phoneAddress).add("Challenge", ""));
+        ManagerEvent success = ManagerEvent.of(
+                "SuccessfulAuth",
+                Privileges.SECURITY,
+                b -> sipHead(b, tv, account, callId, phoneAddress).add("UsingPassword", "1"));
         return List.of(challenge, success);
     }
 
     private static AmiMessage.Builder sipHead(
-            String name, String tv, String account, String callId, String phoneAddress) {
-        return EventBus.event(name, Privileges.SECURITY)
-                .add("EventTV", tv)
+            AmiMessage.Builder b, String tv, String account, String callId, String phoneAddress) {
+        return b.add("EventTV", tv)
                 .add("Severity", "Informational")
                 .add("Service", "PJSIP")
                 .add("EventVersion", "1")

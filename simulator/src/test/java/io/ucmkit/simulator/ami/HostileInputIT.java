@@ -193,7 +193,7 @@ class HostileInputIT {
                     published, batches, unsent, queued, delivered);
             // Unwritable means past the high-water mark and not yet back under the low one; one event more at most.
             assertThat(unsent).isBetween((long) highWaterMark / 2, (long) highWaterMark + 64 * 1024);
-            assertThat(queued).isLessThanOrEqualTo((long) AmiSession.PENDING_BYTES_PER_MARK * highWaterMark);
+            assertThat(queued).isLessThanOrEqualTo((long) SessionOutput.PENDING_BYTES_PER_MARK * highWaterMark);
             assertThat(sim.amiServer().sessions()).doesNotContain(session);
             assertWatcherServed("after-drop");
             assertThat(watcher.isClosed()).isFalse();

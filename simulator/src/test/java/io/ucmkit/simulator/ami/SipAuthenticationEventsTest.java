@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.testing.Transcript;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import io.ucmkit.simulator.pbx.SipContact;
 import io.ucmkit.simulator.pbx.SipSecurityEvents;
 import java.nio.charset.StandardCharsets;
@@ -30,23 +32,25 @@ class SipAuthenticationEventsTest {
             Matcher account = ACCOUNT.matcher(recorded.get(i));
             assertThat(account.find()).isTrue();
             String ext = account.group(1);
-            List<AmiMessage> built = SipSecurityEvents.sipAuthentication(
+            List<ManagerEvent> built = SipSecurityEvents.sipAuthentication(
                     ext, SipContact.newCallId(), "127.0.0.1:" + (5060 + i), Instant.now());
-            assertThat(SipWire.mask(wire(built.get(0)) + wire(built.get(1))))
+            assertThat(SipWire.mask(
+                            wire(built.get(0).message()) + wire(built.get(1).message())))
                     .isEqualTo(SipWire.mask(recorded.get(i) + recorded.get(i + 1)));
         }
     }
 
     @Test
     void the_pair_carries_the_requests_call_id_and_the_phones_address() {
-        List<AmiMessage> built = SipSecurityEvents.sipAuthentication(
+        List<ManagerEvent> built = SipSecurityEvents.sipAuthentication(
                 "1004", "36ebc250e5f64235", "192.168.1.54:5062", Instant.parse("2026-12-02T01:01:17.627Z"));
-        assertThat(wire(built.get(0)))
+        assertThat(built).extracting(ManagerEvent::privilege).containsOnly(Privileges.SECURITY);
+        assertThat(wire(built.get(0).message()))
                 .isEqualTo("Event: ChallengeSent\r\nPrivilege: security,all\r\n"
                         + "EventTV: 2026-12-02T01:01:17.627+0000\r\nSeverity: Informational\r\nService: PJSIP\r\nEventVersion: 1\r\n"
                         + "AccountID: 1004\r\nSessionID: 36ebc250e5f64235\r\nLocalAddress: IPV4/UDP/127.0.0.1/5060\r\n"
                         + "RemoteAddress: IPV4/UDP/192.168.1.54/5062\r\nChallenge: \r\n\r\n");
-        assertThat(wire(built.get(1)))
+        assertThat(wire(built.get(1).message()))
                 .endsWith("RemoteAddress: IPV4/UDP/192.168.1.54/5062\r\nUsingPassword: 1\r\n\r\n");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.admin.ChannelInfo;
 import io.ucmkit.simulator.ami.CallAmi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class RedirectTest {
                         "Newexten " + B + " Up Read");
         assertThat(log.callLines()).noneMatch(l -> l.startsWith("Hangup"));
         assertThat(calls.calls())
-                .extracting(Calls.ChannelView::application, Calls.ChannelView::bridgedWith)
+                .extracting(ChannelInfo::application, ChannelInfo::bridgedWith)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("Read", null));
         assertThat(log.events)
                 .filteredOn(e -> "Read".equals(e.get("Application")))
@@ -123,7 +124,7 @@ class RedirectTest {
         assertThat(r.get(0).get("Message")).isEqualTo("Redirect failed, extra channel not up.");
         assertThat(log.events).isEmpty();
         calls.answer("1001");
-        assertThat(calls.calls()).extracting(Calls.ChannelView::bridgedWith).contains(A, B);
+        assertThat(calls.calls()).extracting(ChannelInfo::bridgedWith).contains(A, B);
     }
 
     @Test

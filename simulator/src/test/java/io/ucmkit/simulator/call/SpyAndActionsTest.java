@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.ChannelState;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.admin.ChannelInfo;
 import io.ucmkit.simulator.ami.CallAmi;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +109,7 @@ class SpyAndActionsTest {
         calls.dial("1006", "*541000");
         assertThat(calls.calls())
                 .filteredOn(c -> c.spyMode() != null)
-                .extracting(Calls.ChannelView::spyMode)
+                .extracting(ChannelInfo::spyMode)
                 .containsExactly("whisper", "listen");
         assertThat(log.callLines())
                 .contains(

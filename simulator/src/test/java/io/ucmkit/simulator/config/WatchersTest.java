@@ -3,10 +3,10 @@ package io.ucmkit.simulator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ucmkit.simulator.admin.WatcherKeyInfo;
 import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
-import io.ucmkit.simulator.pbx.WatcherKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,10 +34,10 @@ class WatchersTest {
         pbx.setPresence("1003", Presence.ofUcm("chat", null), Pbx.PresenceSource.GUI);
         assertThat(pbx.watchers())
                 .contains(
-                        new WatcherKey("1000", "GXP2170", 1, "VPK", "1001", "dnd", "RED"),
-                        new WatcherKey("1000", "GXP2170", 2, "VPK", "1002", "available", "GREEN"),
-                        new WatcherKey("1000", "GXP2170", 3, "MPK", "1003", "chat", "OFF"),
-                        new WatcherKey("1003", "GXP1780", 2, "MPK", "1001", "dnd", "OFF"));
+                        new WatcherKeyInfo("1000", "GXP2170", 1, "VPK", "1001", "dnd", "RED"),
+                        new WatcherKeyInfo("1000", "GXP2170", 2, "VPK", "1002", "available", "GREEN"),
+                        new WatcherKeyInfo("1000", "GXP2170", 3, "MPK", "1003", "chat", "OFF"),
+                        new WatcherKeyInfo("1003", "GXP1780", 2, "MPK", "1001", "dnd", "OFF"));
     }
 
     @Test
