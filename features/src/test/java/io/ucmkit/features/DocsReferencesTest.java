@@ -135,12 +135,16 @@ class DocsReferencesTest {
             String spec = "SPEC" + " §5";
             String specFile = "SPEC" + ".md";
             String shared = ".." + "/shared/transcripts";
-            assertThat(problems("a/B.java", "// " + ami + "\n// " + spec + "\n// " + specFile + "\n// " + shared))
+            String copied = "(" + "shared" + "/transcripts/conf)";
+            assertThat(problems(
+                            "a/B.java",
+                            "// " + ami + "\n// " + spec + "\n// " + specFile + "\n// " + shared + "\n# " + copied))
                     .containsExactlyInAnyOrder(
                             "a/B.java:1: refers to a document outside the repository: " + ami.replace(" §3.4", " §"),
                             "a/B.java:2: refers to a document outside the repository: " + spec.replace("5", ""),
                             "a/B.java:3: refers to a document outside the repository: " + specFile,
-                            "a/B.java:4: refers to a document outside the repository: " + ".." + "/shared");
+                            "a/B.java:4: refers to a document outside the repository: " + ".." + "/shared",
+                            "a/B.java:5: refers to a document outside the repository: " + "shared" + "/transcripts");
         }
 
         @Test
@@ -183,7 +187,8 @@ class DocsReferencesTest {
         }
 
         /** References to documents that are not part of the repository. */
-        private static final Pattern OUTSIDE = Pattern.compile("AMI\\.md §|SPEC §|SPEC\\.md|\\.\\./shared");
+        private static final Pattern OUTSIDE =
+                Pattern.compile("AMI\\.md §|SPEC §|SPEC\\.md|\\.\\./shared|(?<![\\w/.-])shared/transcripts");
 
         private static final String NUMBER = "\\d+(?:\\.\\d+)*";
 
