@@ -10,7 +10,7 @@ import java.util.List;
  * public API unchanged and the benchmark runs the very code {@code UcmDriver} runs, not a copy.
  *
  * <p>{@link #onMessage} is what the driver does with each decoded message when no list action of its own is
- * pending ({@code AmiConnection.onMessage} → {@code ConnectionSupervisor.onEvent}): responses go to actions,
+ * pending ({@code AmiConnection.onMessage} → {@code ConnectionSupervisor.onEvent} → {@code EventFanOut.accept}): responses go to actions,
  * events to the translator, in wire order, one translator per connection.
  */
 public final class DriverTranslation {

@@ -1,29 +1,17 @@
 package io.ucmkit.driver;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
-import io.ucmkit.ami.AmiDecoder;
-import io.ucmkit.ami.AmiDecoderConfig;
-import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiFrame;
 import io.ucmkit.ami.AmiHeaders;
 import io.ucmkit.ami.AmiMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -31,12 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP session with an AMI server: banner, actions matched by ActionID, events handed to a listener.
- * Modelled on Lettuce's {@code CommandHandler}: an action is registered before it is written, fails if the
- * write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
+ * One TCP session with an AMI server: banner, actions matched by ActionID ({@link PendingActions}), events handed
+ * to a listener. Modelled on Lettuce's {@code CommandHandler}: an action is registered before it is written, fails
+ * if the write fails, fails at its deadline, and every pending action fails when the channel goes inactive. Nothing
  * is ever resent: a new connection is a new object with an empty map.
+ *
+ * <p>Thread: {@link #send} on any thread (Netty hands the write to the event loop); everything read, and the
+ * listener's calls, on the channel's event loop.
  */
-final class AmiConnection {
+final class AmiConnection implements ActionSender {
 
     private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
     /** The decoder quotes the start of a bad line; when that line is a credential, its value is masked. */
@@ -51,7 +42,7 @@ final class AmiConnection {
 
     private final Channel channel;
     private final ActionIds ids;
-    private final Map<String, PendingAction> pending = new ConcurrentHashMap<>();
+    private final PendingActions pending;
     private final CompletableFuture<AmiBanner> banner = new CompletableFuture<>();
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private final Listener listener;
@@ -60,106 +51,16 @@ final class AmiConnection {
     /** One warning a second per kind: a PBX sending garbage in a loop must not flood the log (all are counted). */
     private final RateLimitedWarning malformedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
 
-    private final RateLimitedWarning unsolicitedWarning = new RateLimitedWarning(1, TimeUnit.SECONDS, System::nanoTime);
-    private volatile long lateResponses;
     private volatile long decodeFailures;
     private volatile long framesReceived;
 
-    private AmiConnection(
-            Channel channel, ActionIds ids, Listener listener, DriverConfig config, DriverObserver observer) {
+    AmiConnection(Channel channel, ActionIds ids, Listener listener, DriverConfig config, DriverObserver observer) {
         this.channel = channel;
         this.ids = ids;
         this.listener = listener;
         this.config = config;
         this.observer = observer;
-    }
-
-    /**
-     * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, AMI.md §1.1), both within
-     * {@code config.connectTimeout()}.
-     */
-    static CompletableFuture<AmiConnection> open(
-            EventLoopGroup group, DriverConfig config, ActionIds ids, Listener listener, DriverObserver observer) {
-        CompletableFuture<AmiConnection> result = new CompletableFuture<>();
-        AtomicReference<AmiConnection> ref = new AtomicReference<>();
-        SslContext ssl;
-        try {
-            ssl = config.tls() ? AmiTls.clientContext(config) : null;
-        } catch (DriverException e) {
-            result.completeExceptionally(e);
-            return result;
-        }
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        config.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        AmiConnection connection = new AmiConnection(ch, ids, listener, config, observer);
-                        ref.set(connection);
-                        if (ssl != null) {
-                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), config.address(), config.port()));
-                        }
-                        ch.pipeline()
-                                .addLast(
-                                        new AmiDecoder(AmiDecoderConfig.client()),
-                                        new AmiEncoder(),
-                                        connection.new Handler());
-                    }
-                });
-        String target = config.address() + ":" + config.port();
-        ChannelFuture connect = bootstrap.connect(config.address(), config.port());
-        connect.addListener(f -> {
-            if (!f.isSuccess()) {
-                result.completeExceptionally(new DriverException(
-                        DriverException.Kind.NOT_CONNECTED,
-                        "cannot connect to " + target + ": " + describe(f.cause())));
-                return;
-            }
-            AmiConnection connection = ref.get();
-            var timer = connect.channel()
-                    .eventLoop()
-                    .schedule(
-                            () -> {
-                                if (connection.banner.completeExceptionally(new DriverException(
-                                        DriverException.Kind.NOT_CONNECTED,
-                                        "the PBX at " + target
-                                                + " accepted the connection but sent no AMI banner within "
-                                                + DurationWords.of(config.connectTimeout())
-                                                + " (is this the AMI port, and is AMI enabled on the PBX?)"))) {
-                                    connection.close("no AMI banner");
-                                }
-                            },
-                            config.connectTimeout().toMillis(),
-                            TimeUnit.MILLISECONDS);
-            connection.banner.whenComplete((b, e) -> {
-                timer.cancel(false);
-                if (e != null) {
-                    result.completeExceptionally(e);
-                } else {
-                    result.complete(connection);
-                }
-            });
-        });
-        return result;
-    }
-
-    private static DriverObserver.ActionOutcome outcome(AmiResponse r, Throwable e) {
-        if (e == null) {
-            return r.isSuccess() ? DriverObserver.ActionOutcome.SUCCESS : DriverObserver.ActionOutcome.ERROR;
-        }
-        DriverException d = DriverException.unwrap(e);
-        if (d == null) {
-            return DriverObserver.ActionOutcome.ERROR;
-        }
-        return switch (d.kind()) {
-            case TIMEOUT -> DriverObserver.ActionOutcome.TIMEOUT;
-            case CONNECTION_LOST, NOT_CONNECTED -> DriverObserver.ActionOutcome.DISCONNECTED;
-            default -> DriverObserver.ActionOutcome.ERROR;
-        };
+        this.pending = new PendingActions(observer);
     }
 
     /** A decoder failure's sentence with any quoted Secret or Key value masked: it goes to the log. */
@@ -167,13 +68,19 @@ final class AmiConnection {
         return QUOTED_SECRET.matcher(detail).replaceAll("'$1 " + AmiHeaders.MASK + "'");
     }
 
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         String m = t.getMessage();
         return m == null ? t.getClass().getSimpleName() : m;
     }
 
+    /** The banner, or the failure to get one; completed on the event loop. */
     CompletableFuture<AmiBanner> banner() {
         return banner;
+    }
+
+    /** The handler that ends this connection's pipeline, after the codec: reads frames, sees the channel end. */
+    ChannelHandler handler() {
+        return new Handler();
     }
 
     boolean isOpen() {
@@ -181,7 +88,7 @@ final class AmiConnection {
     }
 
     long lateResponses() {
-        return lateResponses;
+        return pending.lateResponses();
     }
 
     long decodeFailures() {
@@ -202,7 +109,8 @@ final class AmiConnection {
      * with the response (list actions: with their items), or fails with TIMEOUT after {@code timeout}, or with
      * CONNECTION_LOST if the connection drops first. A closed connection fails the action at once.
      */
-    CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout) {
+    @Override
+    public CompletableFuture<AmiResponse> send(AmiMessage action, Duration timeout) {
         return send(action, timeout, ids.next());
     }
 
@@ -213,9 +121,7 @@ final class AmiConnection {
                 .add(AmiHeaders.ACTION_ID, actionId)
                 .build();
         PendingAction p = new PendingAction(actionId, action.action());
-        long sent = System.nanoTime();
-        p.future.whenComplete(
-                (r, e) -> observer.action(p.action, outcome(r, e), Duration.ofNanos(System.nanoTime() - sent)));
+        pending.observe(p);
         String reason = closeReason.get();
         if (reason != null || !channel.isActive()) {
             p.future.completeExceptionally(new DriverException(
@@ -223,24 +129,14 @@ final class AmiConnection {
                     "not connected to the PBX" + (reason == null ? "" : ": " + reason)));
             return p.future;
         }
-        pending.put(actionId, p);
-        p.deadline = channel.eventLoop()
-                .schedule(
-                        () -> {
-                            if (pending.remove(actionId, p)) {
-                                p.future.completeExceptionally(new DriverException(
-                                        DriverException.Kind.TIMEOUT,
-                                        p.action + " got no response within " + timeout.toMillis() + " ms"));
-                            }
-                        },
-                        timeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
+        pending.register(p, channel.eventLoop(), timeout);
         channel.writeAndFlush(message).addListener(f -> {
-            if (!f.isSuccess() && pending.remove(actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.CONNECTION_LOST,
-                        p.action + " could not be written: " + describe(f.cause())));
+            if (!f.isSuccess()) {
+                pending.fail(
+                        p,
+                        new DriverException(
+                                DriverException.Kind.CONNECTION_LOST,
+                                p.action + " could not be written: " + describe(f.cause())));
             }
         });
         if (log.isDebugEnabled()) {
@@ -253,17 +149,6 @@ final class AmiConnection {
     void close(String reason) {
         closeReason.compareAndSet(null, reason);
         channel.close();
-    }
-
-    private void failAll(String reason) {
-        for (PendingAction p : pending.values()) {
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.CONNECTION_LOST,
-                        p.action + " failed: connection lost (" + reason + "); it was not resent"));
-            }
-        }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<AmiFrame> {
@@ -297,15 +182,7 @@ final class AmiConnection {
                     // Decoded when the channel closed: the close that follows gets this, more telling, reason.
                     closeReason.compareAndSet(null, "the PBX closed the connection in the middle of a message");
                 }
-                AmiMessage partial = f.partial();
-                String id = partial == null ? null : partial.actionId();
-                PendingAction p = id == null ? null : pending.remove(id);
-                if (p != null) {
-                    p.cancelDeadline();
-                    p.future.completeExceptionally(new DriverException(
-                            DriverException.Kind.ACTION_FAILED,
-                            p.action + ": the PBX's answer could not be decoded (" + f.reason() + ")"));
-                }
+                pending.undecodable(f);
             }
         }
 
@@ -314,46 +191,13 @@ final class AmiConnection {
                 // Some proxies send no banner; a message proves we talk AMI.
                 banner.complete(new AmiBanner("Asterisk Call Manager/unknown"));
             }
-            String id = m.actionId();
             if (m.isResponse()) {
-                PendingAction p = id == null ? null : pending.get(id);
-                if (p == null) {
-                    lateResponses++;
-                    observer.malformedMessage("response to no pending action");
-                    long held = unsolicitedWarning.tryAcquire();
-                    if (held >= 0) {
-                        log.warn(
-                                "response without a pending action (ActionID {}, late after its deadline?), skipped{}: {}",
-                                id,
-                                held == 0 ? "" : " (" + held + " more since the last warning, not logged)",
-                                m);
-                    }
-                    return;
-                }
-                if ("start".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))
-                        && "Success".equalsIgnoreCase(m.response())) {
-                    p.startList(m);
-                    return;
-                }
-                complete(p, new AmiResponse(m, java.util.List.of(), null));
+                pending.response(m);
                 return;
             }
-            if (m.isEvent() && id != null) {
-                // Only list items of our own pending list action are consumed here; an OriginateResponse carries
-                // the ActionID of an action already answered (ours or another client's, surprise 11) and is an event.
-                PendingAction p = pending.get(id);
-                if (p != null && p.isCollectingList()) {
-                    if ("Complete".equalsIgnoreCase(m.get(AmiHeaders.EVENT_LIST))) {
-                        if (p.overflowed()) {
-                            listTooLong(p);
-                        } else {
-                            complete(p, p.finishList(m));
-                        }
-                    } else {
-                        p.addItem(m);
-                    }
-                    return;
-                }
+            String id = m.actionId();
+            if (m.isEvent() && id != null && pending.listEvent(m, id)) {
+                return; // an item of our own pending list action
             }
             if (m.isEvent()) {
                 observer.eventReceived();
@@ -367,35 +211,13 @@ final class AmiConnection {
             }
         }
 
-        private void listTooLong(PendingAction p) {
-            observer.malformedMessage("list too long");
-            log.warn(
-                    "{}: the PBX listed more than {} items; the list was not kept",
-                    p.action,
-                    PendingAction.MAX_LIST_ITEMS);
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.completeExceptionally(new DriverException(
-                        DriverException.Kind.ACTION_FAILED,
-                        p.action + ": the PBX listed more than " + PendingAction.MAX_LIST_ITEMS
-                                + " items; the list was not kept"));
-            }
-        }
-
-        private void complete(PendingAction p, AmiResponse response) {
-            if (pending.remove(p.actionId, p)) {
-                p.cancelDeadline();
-                p.future.complete(response);
-            }
-        }
-
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             closeReason.compareAndSet(null, "connection closed by the PBX");
             String reason = closeReason.get();
             banner.completeExceptionally(new DriverException(
                     DriverException.Kind.NOT_CONNECTED, "connection closed before the AMI banner: " + reason));
-            failAll(reason);
+            pending.failAll(reason);
             listener.onClosed(AmiConnection.this, reason);
         }
 

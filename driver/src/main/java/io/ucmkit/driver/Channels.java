@@ -1,5 +1,7 @@
 package io.ucmkit.driver;
 
+import io.ucmkit.ami.ChannelState;
+
 /** Channel-name arithmetic (AMI.md §4.1 naming, §7.5): which extension a channel belongs to. */
 final class Channels {
 
@@ -37,6 +39,11 @@ final class Channels {
     static String legKey(String channel) {
         int semi = channel.lastIndexOf(';');
         return semi > 0 ? channel.substring(0, semi) : channel;
+    }
+
+    /** Whether {@code channel}, in {@code state}, is an Up channel of {@code tech/extension} (Barge's "in a call"). */
+    static boolean isUpAt(String channel, ChannelState state, String tech, String extension) {
+        return state == ChannelState.UP && tech.equalsIgnoreCase(tech(channel)) && extension.equals(extension(channel));
     }
 
     static boolean isNumeric(String s) {

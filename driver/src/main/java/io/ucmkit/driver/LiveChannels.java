@@ -1,5 +1,6 @@
 package io.ucmkit.driver;
 
+import io.ucmkit.ami.ChannelState;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,8 @@ import java.util.Set;
  */
 final class LiveChannels {
 
-    record Leg(String uniqueid, String linkedid, int state) {}
+    /** {@code state} is null when the PBX sent a ChannelState that Asterisk does not define. */
+    record Leg(String uniqueid, String linkedid, ChannelState state) {}
 
     private final Map<String, Leg> byName = new HashMap<>();
     private final Map<String, Integer> perLeg = new HashMap<>();

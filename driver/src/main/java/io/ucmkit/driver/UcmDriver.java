@@ -6,7 +6,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.ucmkit.ami.AmiMessage;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +44,7 @@ public final class UcmDriver implements AutoCloseable {
     private final SystemAsset asset;
     private final EventTranslator translator;
     private final ConnectionSupervisor supervisor;
+    private final PbxCommands commands;
     private final DriverMetrics metrics;
 
     private UcmDriver(DriverConfig config, Path dataDir, Clock clock, DriverObserver observer) {
@@ -69,20 +69,27 @@ public final class UcmDriver implements AutoCloseable {
         });
         this.translator = new EventTranslator(config, clock);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        AssetHealth health = new AssetHealth(config, asset);
         this.supervisor = new ConnectionSupervisor(
                 config,
                 group.next(),
                 ids,
-                asset,
-                translator,
-                events::offer,
-                m -> {
-                    if (amiEvents.hasSubscribers()) {
-                        amiEvents.offer(m);
-                    }
-                },
+                new LoginHandshake(config, metrics),
+                new StateResync(config, translator, events::offer),
+                health,
+                new EventFanOut(
+                        m -> {
+                            if (amiEvents.hasSubscribers()) {
+                                amiEvents.offer(m);
+                            }
+                        },
+                        health,
+                        translator,
+                        events::offer,
+                        metrics),
                 () -> ThreadLocalRandom.current().nextDouble(),
                 metrics);
+        this.commands = new PbxCommands(config, ids, supervisor, translator, asset);
         asset.onCancel(translator::dropPendingConfirmations);
     }
 
@@ -204,40 +211,7 @@ public final class UcmDriver implements AutoCloseable {
      * NOT_CONNECTED, UNKNOWN_EXTENSION, ACTION_FAILED (Asterisk's message) or TIMEOUT.
      */
     public CompletableFuture<String> callPhone(CallPhone request) {
-        try {
-            request.validate();
-            AmiConnection c = requireReady();
-            requireKnown("sourceExtension", request.sourceExtension());
-            requireKnown("destinationExtension", request.destinationExtension());
-            String callId = UUID.randomUUID().toString();
-            String actionId = ids.next();
-            translator.expectCallPhone(actionId, callId, request.sourceExtension(), request.destinationExtension());
-            return track(c.send(
-                            request.toOriginate(config.channelTech(), config.context()),
-                            config.actionTimeout(),
-                            actionId))
-                    .whenComplete((r, e) -> {
-                        if (e != null) {
-                            // Timeout or connection lost: the caller gets no call id, so nothing can be reported
-                            // against this call; still tracked, it would take a later call's first channel.
-                            translator.forgetCallPhone(actionId);
-                        }
-                    })
-                    .thenApply(r -> {
-                        if (!r.isSuccess()) {
-                            translator.forgetCallPhone(actionId);
-                            throw refused("Call Phone", r, request.destinationExtension());
-                        }
-                        log.info(
-                                "Call Phone {} -> {} queued as call {}",
-                                request.sourceExtension(),
-                                request.destinationExtension(),
-                                callId);
-                        return callId;
-                    });
-        } catch (DriverException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return commands.callPhone(request);
     }
 
     /**
@@ -245,98 +219,12 @@ public final class UcmDriver implements AutoCloseable {
      * then originates ChanSpy. Completes with an id for the log.
      */
     public CompletableFuture<String> barge(Barge request) {
-        try {
-            request.validate();
-            AmiConnection c = requireReady();
-            requireKnown("sourceExtension", request.sourceExtension());
-            requireKnown("destinationExtension", request.destinationExtension());
-            String tech = config.channelTech();
-            return track(c.send(AmiMessage.of("Action", "CoreShowChannels"), config.actionTimeout()))
-                    .thenCompose(r -> {
-                        boolean inCall = r.isSuccess()
-                                ? r.items().stream()
-                                        .anyMatch(ch -> "6".equals(ch.get("ChannelState"))
-                                                && tech.equalsIgnoreCase(Channels.tech(ch.get("Channel")))
-                                                && request.destinationExtension()
-                                                        .equals(Channels.extension(ch.get("Channel"))))
-                                : translator.isUp(tech, request.destinationExtension());
-                        if (!inCall) {
-                            throw new DriverException(
-                                    DriverException.Kind.CONFLICT,
-                                    "destination " + request.destinationExtension()
-                                            + " is not in a call: nothing to barge into");
-                        }
-                        AmiConnection again = requireReady();
-                        return track(again.send(request.toOriginate(tech), config.actionTimeout()));
-                    })
-                    .thenApply(r -> {
-                        if (!r.isSuccess()) {
-                            throw refused("Barge", r, request.destinationExtension());
-                        }
-                        String id = UUID.randomUUID().toString();
-                        log.info(
-                                "Barge {} -> {} queued as {}",
-                                request.sourceExtension(),
-                                request.destinationExtension(),
-                                id);
-                        return id;
-                    });
-        } catch (DriverException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return commands.barge(request);
     }
 
     /** Sends any AMI action on the current session (ActionID is assigned); rejected at once when disconnected. */
     public CompletableFuture<AmiResponse> sendAction(AmiMessage action) {
-        try {
-            return track(requireReady().send(action, config.actionTimeout()));
-        } catch (DriverException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private CompletableFuture<AmiResponse> track(CompletableFuture<AmiResponse> f) {
-        return f.whenComplete((r, e) -> {
-            DriverException d = DriverException.unwrap(e);
-            supervisor.actionOutcome(d != null && d.kind() == DriverException.Kind.TIMEOUT);
-        });
-    }
-
-    private AmiConnection requireReady() {
-        AmiConnection c = supervisor.ready();
-        if (c == null || !c.isOpen()) {
-            throw new DriverException(
-                    DriverException.Kind.NOT_CONNECTED,
-                    "not connected to the PBX (" + asset.trueState().label() + ": " + asset.reason()
-                            + "); the command was not sent and will not be retried");
-        }
-        return c;
-    }
-
-    private void requireKnown(String name, String extension) {
-        var known = translator.knownExtensions();
-        if (!known.isEmpty() && !known.contains(extension) && !config.isIvr(extension)) {
-            throw new DriverException(
-                    DriverException.Kind.UNKNOWN_EXTENSION,
-                    name + " " + extension + " is not an extension of this PBX");
-        }
-    }
-
-    private DriverException refused(String command, AmiResponse r, String destination) {
-        String message = r.message();
-        if ("Permission denied".equalsIgnoreCase(message)) {
-            supervisor.privilegeMissing("AMI user '" + config.username()
-                    + "' lacks the originate privilege (Originate answered Permission denied)");
-            return new DriverException(
-                    DriverException.Kind.ACTION_FAILED,
-                    command + " refused by the PBX: Permission denied (the AMI user lacks the originate privilege)");
-        }
-        if (message.toLowerCase(java.util.Locale.ROOT).contains("does not exist")) {
-            return new DriverException(
-                    DriverException.Kind.UNKNOWN_EXTENSION,
-                    "destinationExtension " + destination + " does not exist on the PBX (" + message + ")");
-        }
-        return new DriverException(DriverException.Kind.ACTION_FAILED, command + " refused by the PBX: " + message);
+        return commands.sendAction(action);
     }
 
     private void dropped(String reason) {

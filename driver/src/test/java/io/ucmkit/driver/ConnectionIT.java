@@ -74,7 +74,7 @@ class ConnectionIT {
         assertThat(peer.received("Login"))
                 .singleElement()
                 .satisfies(m -> assertThat(m.has("Secret")).isFalse())
-                .satisfies(m -> assertThat(m.get("Key")).isEqualTo(ConnectionSupervisor.md5Hex("840216730secret1")));
+                .satisfies(m -> assertThat(m.get("Key")).isEqualTo(LoginHandshake.md5Hex("840216730secret1")));
         assertThat(events)
                 .filteredOn(DriverEvent.AssetState.class::isInstance)
                 .map(DriverEvent.AssetState.class::cast)

@@ -194,7 +194,7 @@ final class HostileAmiPeer implements AutoCloseable {
             case "challenge" -> c.write(response("Success", id, "Challenge", CHALLENGE));
             case "login" -> {
                 if (USERNAME.equals(m.get("Username"))
-                        && ConnectionSupervisor.md5Hex(CHALLENGE + SECRET).equals(m.get("Key"))) {
+                        && LoginHandshake.md5Hex(CHALLENGE + SECRET).equals(m.get("Key"))) {
                     c.loggedIn = true;
                     c.write(response("Success", id, "Message", "Authentication accepted"));
                 } else {

@@ -2,6 +2,7 @@ package io.ucmkit.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ucmkit.ami.ChannelState;
 import org.junit.jupiter.api.Test;
 
 class LiveChannelsTest {
@@ -10,9 +11,9 @@ class LiveChannelsTest {
 
     @Test
     void aLegEndsWithItsLastHalfAndACallWithItsLastChannel() {
-        live.put("Local/1000@internal-0000000e;1", new LiveChannels.Leg("1.1", "1.1", 0));
-        live.put("Local/1000@internal-0000000e;2", new LiveChannels.Leg("1.2", "1.1", 0));
-        live.put("PJSIP/1001-00000001", new LiveChannels.Leg("1.3", "1.1", 0));
+        live.put("Local/1000@internal-0000000e;1", new LiveChannels.Leg("1.1", "1.1", ChannelState.DOWN));
+        live.put("Local/1000@internal-0000000e;2", new LiveChannels.Leg("1.2", "1.1", ChannelState.DOWN));
+        live.put("PJSIP/1001-00000001", new LiveChannels.Leg("1.3", "1.1", ChannelState.DOWN));
 
         live.remove("Local/1000@internal-0000000e;1");
         assertThat(live.hasLeg("Local/1000@internal-0000000e")).isTrue();
@@ -25,12 +26,12 @@ class LiveChannelsTest {
 
     @Test
     void updatesOfAChannelCountOnceAndFollowALinkedidChange() {
-        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "1.1", 0));
-        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "1.1", 6));
-        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "9.9", 6));
+        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "1.1", ChannelState.DOWN));
+        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "1.1", ChannelState.UP));
+        live.put("PJSIP/1000-00000000", new LiveChannels.Leg("1.1", "9.9", ChannelState.UP));
         assertThat(live.hasCall("1.1")).isFalse();
         assertThat(live.hasCall("9.9")).isTrue();
-        assertThat(live.get("PJSIP/1000-00000000").state()).isEqualTo(6);
+        assertThat(live.get("PJSIP/1000-00000000").state()).isEqualTo(ChannelState.UP);
 
         assertThat(live.remove("PJSIP/1000-00000000")).isNotNull();
         assertThat(live.remove("PJSIP/1000-00000000")).isNull();

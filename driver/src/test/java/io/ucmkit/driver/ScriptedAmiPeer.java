@@ -181,7 +181,7 @@ public final class ScriptedAmiPeer implements AutoCloseable {
                 boolean ok = username.equals(m.get("Username"))
                         && (m.has("Key")
                                 ? c.challenge != null
-                                        && ConnectionSupervisor.md5Hex(c.challenge + secret)
+                                        && LoginHandshake.md5Hex(c.challenge + secret)
                                                 .equals(m.get("Key"))
                                 : secret.equals(m.get("Secret")));
                 if (ok) {

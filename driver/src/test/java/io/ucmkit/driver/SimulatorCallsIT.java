@@ -9,8 +9,8 @@ import io.ucmkit.driver.DriverEvent.CallStatus;
 import io.ucmkit.driver.DriverEvent.IvrResponse;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.call.Calls.ChannelView;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.AmiUserInfo;
+import io.ucmkit.simulator.admin.ChannelInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,7 +88,7 @@ class SimulatorCallsIT {
                 .join();
 
         // The source phone rings showing line 1 as the name and line 2, shrunk by Asterisk, as the number.
-        ChannelView source = channelOf("1000");
+        ChannelInfo source = channelOf("1000");
         assertThat(source.state()).isEqualTo("Ringing");
         assertThat(source.callerIdName()).isEqualTo("Door 3");
         assertThat(source.callerIdNum()).isEqualTo("AlarmB2");
@@ -104,7 +104,7 @@ class SimulatorCallsIT {
                                 tuple("1000", CallStatus.Status.Accepted, null, callId),
                                 tuple("1001", CallStatus.Status.Accepted, null, callId)));
         // The destination shows who calls: the Call Phone lines as its connected line.
-        ChannelView destination = channelOf("1001");
+        ChannelInfo destination = channelOf("1001");
         assertThat(destination.state()).isEqualTo("Up");
         assertThat(destination.connectedLineName()).isEqualTo("Door 3");
         assertThat(destination.connectedLineNum()).isEqualTo("AlarmB2");
@@ -179,13 +179,12 @@ class SimulatorCallsIT {
         String callId = driver.callPhone(new CallPhone("1000", "1001", "Door 3", "Alarm"))
                 .join();
         await().atMost(WAIT).until(() -> "Ringing".equals(channelOf("1000").state()));
-        AmiUserConfig user = sim.admin().amiUser("amiadmin").orElseThrow();
+        AmiUserInfo user = sim.admin().amiUser("amiadmin").orElseThrow();
 
         // Saving the AMI user restarts the manager (every session closed, as on a UCM); with another secret the
         // driver cannot log back in, so it sees nothing of what happens next.
         sim.admin()
-                .saveAmiUser(
-                        new AmiUserConfig(user.username(), "locked-out", user.permit(), user.read(), user.write()));
+                .saveAmiUser(new AmiUserInfo(user.username(), "locked-out", user.permit(), user.read(), user.write()));
         await().atMost(WAIT).until(() -> driver.asset().reason().startsWith("login refused by the PBX"));
         sim.admin().decline("1000");
         await().atMost(WAIT).until(() -> sim.admin().calls().isEmpty());
@@ -231,7 +230,7 @@ class SimulatorCallsIT {
         assertThat(driver.barge(new Barge("1000", "1001")).join()).isNotBlank();
         sim.admin().answer("1000"); // the barging phone rings first
 
-        ChannelView spy = channelOf("1000");
+        ChannelInfo spy = channelOf("1000");
         assertThat(spy.application()).isEqualTo("ChanSpy");
         assertThat(spy.spyMode()).isEqualTo("barge");
         assertThat(spy.spying()).isEqualTo(spied);
@@ -330,7 +329,7 @@ class SimulatorCallsIT {
                 .containsExactly(tuple("1004", "9"));
     }
 
-    private ChannelView channelOf(String extension) {
+    private ChannelInfo channelOf(String extension) {
         return sim.admin().calls().stream()
                 .filter(c -> extension.equals(c.extension()))
                 .findFirst()

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.AmiUserInfo;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -134,11 +135,11 @@ class SimulatorIT {
     void anIpThatIsNotPermittedIsNoCommunicationAfterTheUserIsSavedAndLoginWorksAgainOnceAllowed() {
         start(config("amiadmin", "amiadmin1").build());
         awaitLoggedIn();
-        AmiUserConfig admin = sim.admin().amiUser("amiadmin").orElseThrow();
+        AmiUserInfo admin = sim.admin().amiUser("amiadmin").orElseThrow();
 
         // Saving an AMI user restarts the manager (Shutdown, sessions closed), as the UCM warns.
         sim.admin()
-                .saveAmiUser(new AmiUserConfig(
+                .saveAmiUser(new AmiUserInfo(
                         admin.username(), admin.secret(), List.of("10.0.0.0/255.0.0.0"), admin.read(), admin.write()));
         awaitNoCommunication("IP is not in the AMI user's permitted IPs");
         assertThat(events)
@@ -203,8 +204,8 @@ class SimulatorIT {
         start(config("amiadmin", "amiadmin1").build());
         awaitLoggedIn();
 
-        sim.admin().setPresence("1003", "dnd", null);
-        sim.admin().setPresence("1003", "custom", "InMeeting");
+        sim.admin().setPresence("1003", PresenceStatus.DND);
+        sim.admin().setPresence("1003", PresenceStatus.CUSTOM, "InMeeting");
 
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(events)
@@ -228,7 +229,7 @@ class SimulatorIT {
         awaitNoCommunication("");
 
         sim = simulator(port);
-        sim.admin().setPresence("1005", "away", null);
+        sim.admin().setPresence("1005", PresenceStatus.AWAY);
         awaitLoggedIn();
 
         await().atMost(Duration.ofSeconds(5))
@@ -260,7 +261,7 @@ class SimulatorIT {
         int statesBefore = (int)
                 events.stream().filter(DriverEvent.AssetState.class::isInstance).count();
 
-        IntStream.range(0, 10_000).forEach(i -> sim.admin().setPresence("1006", "custom", "n" + i));
+        IntStream.range(0, 10_000).forEach(i -> sim.admin().setPresence("1006", PresenceStatus.CUSTOM, "n" + i));
         await().atMost(Duration.ofSeconds(30)).until(() -> presenceTexts("1006").size() >= 10_000);
 
         assertThat(presenceTexts("1006"))
@@ -296,7 +297,7 @@ class SimulatorIT {
         long[] micros = new long[n];
         for (int i = 0; i < warmup + n; i++) {
             long sent = System.nanoTime();
-            sim.admin().setPresence("1007", "custom", "l" + i);
+            sim.admin().setPresence("1007", PresenceStatus.CUSTOM, "l" + i);
             Long got = arrivals.poll(5, TimeUnit.SECONDS);
             assertThat(got).as("event %d", i).isNotNull();
             if (i >= warmup) {

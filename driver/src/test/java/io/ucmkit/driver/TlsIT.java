@@ -64,7 +64,7 @@ class TlsIT {
                 .until(() -> driver.asset().state().equals("Normal"));
         assertThat(peer.received("Login"))
                 .singleElement()
-                .satisfies(m -> assertThat(m.get("Key")).isEqualTo(ConnectionSupervisor.md5Hex("840216730secret1")));
+                .satisfies(m -> assertThat(m.get("Key")).isEqualTo(LoginHandshake.md5Hex("840216730secret1")));
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.ucmkit.simulator;
 
-import io.ucmkit.simulator.call.CallClock;
-import io.ucmkit.simulator.pbx.SchedulerCallClock;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,10 +101,5 @@ public final class ManualTime implements SimScheduler {
                 return now();
             }
         };
-    }
-
-    /** This time as the call engine's clock (for {@code Calls.create} without a whole simulator). */
-    public CallClock callClock() {
-        return new SchedulerCallClock(clock(), this);
     }
 }

@@ -1,35 +1,34 @@
 package io.ucmkit.simulator;
 
-import io.ucmkit.simulator.ami.ActionHandler;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.ami.ActionRegistry;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiServerSettings;
-import io.ucmkit.simulator.ami.CallActions;
+import io.ucmkit.simulator.ami.RegisteredAction;
 import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import io.ucmkit.simulator.config.PbxConfigValidator;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.http.ControlApi;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
-import io.ucmkit.simulator.pbx.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.PbxCallPort;
-import io.ucmkit.simulator.pbx.SchedulerCallClock;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A running fake UCM6XXX: PBX model, AMI server and (when a web port is set) the HTTP control API.
  * <pre>{@code
  * try (UcmSimulator sim = UcmSimulator.builder().amiPort(0).webPort(0).authFailureDelay(Duration.ZERO).start()) {
  *   int port = sim.amiPort();
- *   sim.admin().setPresence("1000", "dnd", null);
+ *   sim.admin().setPresence("1000", PresenceStatus.DND);
  * }
  * }</pre>
  */
@@ -37,8 +36,8 @@ public final class UcmSimulator implements AutoCloseable {
 
     private final Pbx pbx;
     private final AmiServer ami;
-    private final SimulatorAdmin admin;
-    private final AutoCloseable web;
+    private final Admin admin;
+    private final ControlApi web;
     private final ExecutorScheduler ownScheduler;
     private final SimulatorMetrics metrics;
     /** Readiness: true from start until close begins. */
@@ -49,16 +48,19 @@ public final class UcmSimulator implements AutoCloseable {
             Calls calls,
             AmiServer ami,
             SimulatorMetrics metrics,
-            Function<UcmSimulator, AutoCloseable> webStarter,
+            String bind,
+            int webPort,
             ExecutorScheduler own) {
         this.pbx = pbx;
         this.ami = ami;
         this.metrics = metrics;
-        this.admin = new SimulatorAdmin(pbx, calls, ami);
+        this.admin = new InProcessAdmin(pbx, calls, ami);
         this.ownScheduler = own;
-        AutoCloseable w = null;
+        ControlApi w = null;
         try {
-            w = webStarter == null ? null : webStarter.apply(this);
+            w = webPort < 0
+                    ? null
+                    : ControlApi.start(admin, bind, webPort, metrics, this::ready, Schedulers.parallel());
         } catch (RuntimeException e) {
             ami.close();
             metrics.close();
@@ -80,7 +82,7 @@ public final class UcmSimulator implements AutoCloseable {
 
     /** The control API port, or -1 when it was not started. */
     public int webPort() {
-        return web instanceof PortHolder p ? p.port() : -1;
+        return web == null ? -1 : web.port();
     }
 
     /** Accepted AMI credentials: username → secret. */
@@ -92,7 +94,8 @@ public final class UcmSimulator implements AutoCloseable {
         return out;
     }
 
-    public SimulatorAdmin admin() {
+    /** What a person does at the phones and in the web GUI; the control API serves the same. */
+    public Admin admin() {
         return admin;
     }
 
@@ -126,8 +129,6 @@ public final class UcmSimulator implements AutoCloseable {
             if (web != null) {
                 web.close();
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the control API failed", e);
         } finally {
             ami.close();
             metrics.close();
@@ -135,11 +136,6 @@ public final class UcmSimulator implements AutoCloseable {
                 ownScheduler.close();
             }
         }
-    }
-
-    /** Something that listens on a port (the control API). */
-    public interface PortHolder extends AutoCloseable {
-        int port();
     }
 
     /** Options of a simulator; one builder per start. */
@@ -155,7 +151,7 @@ public final class UcmSimulator implements AutoCloseable {
         private int outboundHighWaterMark = AmiServerSettings.defaults().outboundHighWaterMark();
         private Clock clock = Clock.systemUTC();
         private SimScheduler scheduler;
-        private final List<ActionHandler> handlers = new ArrayList<>();
+        private final List<RegisteredAction> actions = new ArrayList<>();
 
         private Builder() {}
 
@@ -203,11 +199,6 @@ public final class UcmSimulator implements AutoCloseable {
         }
 
         /**
-         * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
-         * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
-         * any reader on the machine drains it.
-         */
-        /**
          * Accept AMI logins from any host, whatever the users' permit lists say: for a simulator in a
          * container, reached over a Docker network (a UCM, like Asterisk, checks the list).
          */
@@ -216,6 +207,11 @@ public final class UcmSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bytes queued for one AMI client before it counts as a slow reader and is disconnected
+         * (default 1 MiB). Raise it for a test that publishes a long burst from one loop faster than
+         * any reader on the machine drains it.
+         */
         public Builder outboundHighWaterMark(int bytes) {
             this.outboundHighWaterMark = bytes;
             return this;
@@ -232,9 +228,9 @@ public final class UcmSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds or replaces AMI action handlers (after the core and call actions, so these win). */
-        public Builder actionHandlers(List<? extends ActionHandler> more) {
-            handlers.addAll(more);
+        /** Adds or replaces AMI actions (after the simulator's own, so these win). */
+        public Builder actions(List<RegisteredAction> more) {
+            actions.addAll(more);
             return this;
         }
 
@@ -248,11 +244,7 @@ public final class UcmSimulator implements AutoCloseable {
             ExecutorScheduler own = scheduler == null ? new ExecutorScheduler() : null;
             SimScheduler timers = scheduler == null ? own : scheduler;
             Pbx pbx = new Pbx(c, new EventBus(), clock);
-            Calls calls = Calls.create(
-                    new PbxCallPort(pbx),
-                    new SchedulerCallClock(clock, timers),
-                    event -> pbx.events().publish(event, Privileges.ofEventPrivilege(event.get("Privilege", ""))),
-                    c.asteriskVersion() < 14);
+            Calls calls = Calls.create(new PbxCallPort(pbx), clock, timers, pbx.events(), c.asteriskVersion() < 14);
             AmiServerSettings settings = AmiServerSettings.defaults()
                     .withAsteriskVersion(c.asteriskVersion())
                     .withAuthFailureDelay(authFailureDelay)
@@ -260,13 +252,8 @@ public final class UcmSimulator implements AutoCloseable {
                     .withOutboundHighWaterMark(outboundHighWaterMark)
                     .withPermitAny(permitAny);
             SimulatorMetrics metrics = new SimulatorMetrics();
-            AmiServer ami = new AmiServer(
-                    pbx,
-                    ActionRegistry.core().with(CallActions.all(calls)).with(handlers),
-                    settings,
-                    clock,
-                    timers,
-                    metrics);
+            AmiServer ami =
+                    new AmiServer(pbx, ActionRegistry.standard(calls).with(actions), settings, clock, timers, metrics);
             metrics.bind(ami);
             try {
                 ami.start(bind, amiPort);
@@ -276,16 +263,7 @@ public final class UcmSimulator implements AutoCloseable {
                 }
                 throw e;
             }
-            Function<UcmSimulator, AutoCloseable> webStarter = webPort < 0
-                    ? null
-                    : sim -> io.ucmkit.simulator.http.ControlApi.start(
-                            sim.admin(),
-                            bind,
-                            webPort,
-                            sim.metrics(),
-                            sim::ready,
-                            reactor.core.scheduler.Schedulers.parallel());
-            return new UcmSimulator(pbx, calls, ami, metrics, webStarter, own);
+            return new UcmSimulator(pbx, calls, ami, metrics, bind, webPort, own);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.ucmkit.driver.DriverConfig;
 import io.ucmkit.driver.DriverEvent.CallStatus;
 import io.ucmkit.driver.EventRecorder;
 import io.ucmkit.driver.UcmDriver;
-import io.ucmkit.simulator.SimulatorAdmin;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.junit.AmiAccess;
 import io.ucmkit.simulator.junit.UcmSimulatorExtension;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class CallPhoneTest {
   static UcmSimulatorExtension pbx = new UcmSimulatorExtension();
 
   @Test
-  void callPhoneIsAcceptedWhenBothPhonesAnswer(SimulatorAdmin phones, AmiAccess ami, @TempDir Path data) {
+  void callPhoneIsAcceptedWhenBothPhonesAnswer(Admin phones, AmiAccess ami, @TempDir Path data) {
     Duration wait = Duration.ofSeconds(5);
     DriverConfig config = DriverConfig.builder().address(ami.host()).port(ami.port())
         .username(ami.username()).password(ami.secret()).build();

@@ -2,9 +2,9 @@ package com.example.psim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ucmkit.simulator.admin.PresenceStatus;
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.junit.UcmSimulatorExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -30,7 +30,7 @@ class DeclarationStylesTest {
   @ExtendWith(UcmSimulatorExtension.class)
   class WithExtendWith {
     @Test
-    void injects(SimulatorAdmin admin) {
+    void injects(Admin admin) {
       admin.setPresence("1001", PresenceStatus.DND);
       assertThat(admin.awaitPresence("1001", PresenceStatus.DND, Duration.ofSeconds(5)).presence()).isEqualTo("dnd");
     }
@@ -38,7 +38,7 @@ class DeclarationStylesTest {
     @Nested
     class AndNestedInside {
       @Test
-      void injects_too(SimulatorAdmin admin) {
+      void injects_too(Admin admin) {
         assertThat(admin.extension("1001").presence()).as("reset before each test").isEqualTo("available");
       }
     }

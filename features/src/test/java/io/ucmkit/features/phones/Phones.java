@@ -6,7 +6,9 @@ import java.util.Optional;
  * The people at the phones and what their phones show, as the features' phone steps use them:
  * the simulator's phones (its control API or the in-process admin) or real SIP user agents
  * registered on a real PBX ({@link SoftPhones}). Every query is a snapshot: steps await them.
- * A phone with nothing to act on throws {@link IllegalStateException}.
+ * A phone with nothing to act on throws: the simulator's
+ * {@link io.ucmkit.simulator.admin.SimulatorException} of kind {@code NOTHING_TO_ACT_ON}, a soft
+ * phone {@link IllegalStateException}.
  */
 public interface Phones {
 

@@ -1,7 +1,7 @@
 package io.ucmkit.features.phones;
 
-import io.ucmkit.features.support.UcmAdmin;
-import io.ucmkit.simulator.call.Calls.ChannelView;
+import io.ucmkit.simulator.admin.Admin;
+import io.ucmkit.simulator.admin.ChannelInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +11,9 @@ import java.util.Optional;
  */
 public final class SimulatorPhones implements Phones {
 
-    private final UcmAdmin admin;
+    private final Admin admin;
 
-    public SimulatorPhones(UcmAdmin admin) {
+    public SimulatorPhones(Admin admin) {
         this.admin = admin;
     }
 
@@ -22,7 +22,7 @@ public final class SimulatorPhones implements Phones {
         if (behaviour == PhoneBehaviour.NOT_REGISTERED) {
             admin.setRegistered(extension, false);
         } else {
-            admin.setAnswerMode(extension, behaviour.simulatorMode(), 0);
+            admin.setAnswerMode(extension, behaviour.simulatorMode());
         }
     }
 
@@ -86,7 +86,7 @@ public final class SimulatorPhones implements Phones {
     public Optional<String> spyMode(String spyer, String spied) {
         return channelsOf(spyer).stream()
                 .filter(c -> c.spying() != null && c.spying().startsWith("PJSIP/" + spied + "-"))
-                .map(ChannelView::spyMode)
+                .map(ChannelInfo::spyMode)
                 .findFirst();
     }
 
@@ -96,7 +96,7 @@ public final class SimulatorPhones implements Phones {
         return admin.calls().toString();
     }
 
-    private List<ChannelView> channelsOf(String extension) {
+    private List<ChannelInfo> channelsOf(String extension) {
         return admin.calls().stream()
                 .filter(c -> extension.equals(c.extension()))
                 .toList();

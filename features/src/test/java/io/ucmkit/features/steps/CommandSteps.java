@@ -9,7 +9,7 @@ import io.ucmkit.features.support.CallPhoneIds;
 import io.ucmkit.features.support.CommandResult;
 import io.ucmkit.features.support.DriverService;
 import io.ucmkit.features.support.Pbx;
-import io.ucmkit.simulator.ami.Journal;
+import io.ucmkit.simulator.admin.JournalEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +121,7 @@ public final class CommandSteps {
         if (pbx.controllable()) {
             return pbx.admin().journal().stream()
                     .filter(e -> "Originate".equalsIgnoreCase(e.action()))
-                    .map(Journal.Entry::headers)
+                    .map(JournalEntry::headers)
                     .toList();
         }
         return driver.logRecords().stream()

@@ -8,7 +8,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ucmkit.features.support.NetworkLink;
 import io.ucmkit.features.support.Pbx;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.AmiUserInfo;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigException;
 import io.ucmkit.simulator.config.PbxConfigLoader;
@@ -104,7 +104,7 @@ public final class PbxSteps {
 
     @When("the UCM administrator saves the AMI user {string} unchanged")
     public void savesAmiUser(String username) {
-        AmiUserConfig user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
+        AmiUserInfo user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
         pbx.admin().saveAmiUser(user);
     }
 

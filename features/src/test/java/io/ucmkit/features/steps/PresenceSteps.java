@@ -8,7 +8,9 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ucmkit.features.support.Pbx;
-import io.ucmkit.simulator.pbx.WatcherKey;
+import io.ucmkit.simulator.admin.PresenceStatus;
+import io.ucmkit.simulator.admin.SimulatorException;
+import io.ucmkit.simulator.admin.WatcherKeyInfo;
 import java.util.List;
 
 /**
@@ -38,8 +40,10 @@ public final class PresenceSteps {
 
     @Then("a custom presence of {int} characters for extension {extension} is refused because {string}")
     public void customTooLong(int length, String extension, String why) {
-        assertThatThrownBy(() -> pbx.admin().setPresence(extension, "custom", "x".repeat(length)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> pbx.admin().setPresence(extension, PresenceStatus.CUSTOM, "x".repeat(length)))
+                .isInstanceOfSatisfying(
+                        SimulatorException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SimulatorException.Kind.INVALID_VALUE))
                 .hasMessageContaining(why);
     }
 
@@ -58,7 +62,7 @@ public final class PresenceSteps {
 
     @Then("the {word} key of phone {extension} watching extension {extension} is lit {string}")
     public void keyLed(String type, String phone, String monitored, String led) {
-        List<WatcherKey> keys = pbx.admin().watchers().stream()
+        List<WatcherKeyInfo> keys = pbx.admin().watchers().stream()
                 .filter(k -> k.phone().equals(phone)
                         && k.type().equals(type)
                         && k.monitors().equals(monitored))

@@ -9,7 +9,7 @@ import io.cucumber.java.en.When;
 import io.ucmkit.features.support.Pbx;
 import io.ucmkit.features.wire.RawAmiClient;
 import io.ucmkit.features.wire.WireMessage;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.AmiUserInfo;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ public final class RawWireSteps {
     /** Connections opened only to hold a place (authlimit), closed after the scenario. */
     private final List<RawAmiClient> waiting = new ArrayList<>();
     /** An AMI user a scenario changed, restored afterwards: a real UCM has no reset that would do it. */
-    private AmiUserConfig changedUser;
+    private AmiUserInfo changedUser;
 
     public RawWireSteps(Pbx pbx) {
         this.pbx = pbx;
@@ -89,11 +89,11 @@ public final class RawWireSteps {
 
     @Given("the AMI user {string} may connect only from {string}")
     public void userPermittedOnlyFrom(String username, String permit) {
-        AmiUserConfig user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
+        AmiUserInfo user = pbx.savable(pbx.admin().amiUser(username).orElseThrow());
         changedUser = user;
         pbx.admin()
                 .saveAmiUser(
-                        new AmiUserConfig(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
+                        new AmiUserInfo(user.username(), user.secret(), List.of(permit), user.read(), user.write()));
     }
 
     @When("the raw client sends:")

@@ -9,13 +9,17 @@ import io.ucmkit.features.phones.SimulatorPhones;
 import io.ucmkit.features.phones.SoftPhones;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.Admin;
+import io.ucmkit.simulator.admin.AmiUserInfo;
+import io.ucmkit.simulator.admin.HttpAdmin;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.pbx.Presence;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -48,6 +52,7 @@ public final class Pbx {
     public static final String RESTRICTED_ENVIRONMENT = "UCMKIT_RESTRICTED";
     private static final String RESTRICTED = setting(RESTRICTED_PROPERTY, RESTRICTED_ENVIRONMENT);
     private static UcmSimulator shared;
+    private static HttpAdmin controlAdmin;
     private static SoftPhones softPhones;
 
     private volatile Target target;
@@ -213,7 +218,7 @@ public final class Pbx {
      */
     public void setPresence(String ext, String status, String text) {
         if (controllable()) {
-            admin().setPresence(ext, status, text);
+            admin().setPresence(ext, PresenceStatus.valueOf(status.toUpperCase(Locale.ROOT)), text);
             return;
         }
         Presence value = Presence.ofUcm(status, text);
@@ -252,28 +257,35 @@ public final class Pbx {
     }
 
     /** What the UCM administrator and the phones' users do (web GUI, handsets). */
-    public UcmAdmin admin() {
+    public Admin admin() {
         if (target.inProcess()) {
-            return new InProcessAdmin(simulator().admin());
+            return simulator().admin();
         }
         if (CONTROL == null) {
             throw new IllegalStateException("this step acts as the PBX administrator or a phone user: tag the scenario "
                     + "@ucm-admin or @simulator-only, or give the simulator's control API (" + CONTROL_ENVIRONMENT
                     + ")");
         }
-        return new ControlApiAdmin(CONTROL);
+        return controlAdmin();
+    }
+
+    private static synchronized HttpAdmin controlAdmin() {
+        if (controlAdmin == null) {
+            controlAdmin = HttpAdmin.connect(CONTROL);
+        }
+        return controlAdmin;
     }
 
     /**
      * A user as it is saved back: its secret is known only for the target's own AMI user (the
      * control API never shows secrets), so only that user may be changed by a scenario.
      */
-    public AmiUserConfig savable(AmiUserConfig user) {
+    public AmiUserInfo savable(AmiUserInfo user) {
         if (!user.username().equals(target.username())) {
             throw new IllegalStateException(
                     "only the target's AMI user " + target.username() + " can be saved: its secret is the one known");
         }
-        return new AmiUserConfig(user.username(), target.password(), user.permit(), user.read(), user.write());
+        return user.withSecret(target.password());
     }
 
     /**

@@ -1,44 +1,52 @@
 package io.ucmkit.simulator.ami;
 
+import io.ucmkit.simulator.call.Calls;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Immutable, case-insensitive map from action name to handler (Asterisk looks actions up with
- * strcasecmp and lists them sorted). {@link #core()} holds the part-1 actions; the call model
- * (issue 4) adds its handlers with {@link #with}, which replaces handlers of the same name.
+ * strcasecmp and lists them sorted). {@link #standard} holds every action the simulator answers;
+ * {@link #with} replaces handlers of the same name.
  */
 public final class ActionRegistry {
 
-    private final Map<String, ActionHandler> handlers;
+    private final Map<String, RegisteredAction> actions;
 
-    private ActionRegistry(Map<String, ActionHandler> handlers) {
-        this.handlers = handlers;
+    private ActionRegistry(Map<String, RegisteredAction> actions) {
+        this.actions = actions;
     }
 
-    /** The actions of part 1: session, status and presence actions. */
-    public static ActionRegistry core() {
-        return new ActionRegistry(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).with(CoreActions.all());
+    /** The simulator's actions: session, status, presence and call actions ({@link AmiActions}). */
+    public static ActionRegistry standard(Calls calls) {
+        return new ActionRegistry(Map.of()).with(AmiActions.all(calls));
     }
 
-    /** A new registry with these handlers added (replacing same-named ones). */
-    public ActionRegistry with(Collection<? extends ActionHandler> more) {
-        TreeMap<String, ActionHandler> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(handlers);
-        for (ActionHandler h : more) {
-            copy.put(h.action(), h);
+    /** A new registry with these actions added (replacing same-named ones). */
+    public ActionRegistry with(Collection<RegisteredAction> more) {
+        TreeMap<String, RegisteredAction> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(actions);
+        for (RegisteredAction a : more) {
+            copy.put(a.name(), a);
         }
-        return new ActionRegistry(java.util.Collections.unmodifiableMap(copy));
+        return new ActionRegistry(Collections.unmodifiableMap(copy));
     }
 
-    public Optional<ActionHandler> find(String action) {
-        return Optional.ofNullable(handlers.get(action));
+    public Optional<RegisteredAction> find(String action) {
+        return Optional.ofNullable(actions.get(action));
     }
 
-    /** Handlers sorted by name, as ListCommands prints them. */
-    public Collection<ActionHandler> all() {
-        return handlers.values();
+    /** The actions sorted by name, as ListCommands prints them. */
+    public Collection<RegisteredAction> all() {
+        return actions.values();
+    }
+
+    /** The action names, sorted. */
+    public List<String> names() {
+        return List.copyOf(actions.keySet());
     }
 }

@@ -16,11 +16,9 @@ import io.ucmkit.ami.AmiEncoder;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.metrics.AmiObserver;
-import io.ucmkit.simulator.metrics.AmiTrafficMeter;
-import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +124,7 @@ public final class AmiServer implements AutoCloseable {
                                         new AmiTrafficMeter(
                                                 observer,
                                                 a -> registry.find(a)
-                                                        .map(ActionHandler::action)
+                                                        .map(RegisteredAction::name)
                                                         .orElse("unknown")),
                                         handler);
                     }

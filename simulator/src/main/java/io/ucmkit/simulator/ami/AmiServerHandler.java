@@ -7,7 +7,7 @@ import io.ucmkit.ami.AmiBanner;
 import io.ucmkit.ami.AmiDecodeFailure;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -221,7 +221,8 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         var handler = server.registry().find(action);
-        if (!session.authenticated() && !(handler.isPresent() && handler.get().allowedUnauthenticated())) {
+        if (!session.authenticated()
+                && !(handler.isPresent() && handler.get().spec().beforeLogin())) {
             journal(request, "denied", "not logged in");
             context.error("Permission denied");
             return;
@@ -235,17 +236,17 @@ final class AmiServerHandler extends ChannelInboundHandlerAdapter {
                     UNKNOWN_COMMAND_BUFFER));
             return;
         }
-        ActionHandler h = handler.get();
-        if (h.privilege() != 0 && (session.writePerm() & h.privilege()) == 0) {
+        ActionSpec spec = handler.get().spec();
+        if (spec.privilege() != 0 && (session.writePerm() & spec.privilege()) == 0) {
             journal(
                     request,
                     "denied",
-                    "the action needs (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
+                    "the action needs (Priv: " + Privileges.listCommandsPrivilege(spec.privilege()) + ")");
             context.error("Permission denied");
             return;
         }
         try {
-            h.handle(context);
+            handler.get().handler().handle(context);
         } finally {
             // After the handler, which is the one to know whether it refused (a Login with a wrong secret).
             if (context.refusal() == null) {

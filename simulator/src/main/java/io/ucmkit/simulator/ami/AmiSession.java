@@ -5,7 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.AmiUserConfig;
-import io.ucmkit.simulator.pbx.EventSubscriber;
+import io.ucmkit.simulator.event.EventSubscriber;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Queue;

@@ -6,26 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ChallengeAction implements ActionHandler {
 
     @Override
-    public String action() {
-        return "Challenge";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Generate Challenge for MD5 Auth.";
-    }
-
-    @Override
-    public int privilege() {
-        return 0;
-    }
-
-    @Override
-    public boolean allowedUnauthenticated() {
-        return true;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         if (!"md5".equalsIgnoreCase(ctx.request().get("AuthType", ""))) {
             ctx.error("Must specify AuthType");

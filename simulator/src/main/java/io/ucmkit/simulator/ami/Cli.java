@@ -1,9 +1,15 @@
 package io.ucmkit.simulator.ami;
 
+import io.ucmkit.simulator.call.Calls;
+import io.ucmkit.simulator.call.ChannelSnapshot;
+import io.ucmkit.simulator.call.ChannelStatus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The few Asterisk CLI commands a UCM client sends through the Command action (transcripts 13
@@ -31,8 +37,7 @@ final class Cli {
 
     private Cli() {}
 
-    static CliOutput run(
-            String command, Pbx pbx, AmiServerSettings settings, java.util.function.Supplier<List<String>> channels) {
+    static CliOutput run(String command, Pbx pbx, AmiServerSettings settings, Calls calls) {
         List<String> args = split(command);
         String joined = String.join(" ", args).toLowerCase(java.util.Locale.ROOT);
         if (joined.equals("core show version")) {
@@ -43,7 +48,10 @@ final class Cli {
                     false);
         }
         if (joined.equals("core show channels")) {
-            return new CliOutput(String.join("\n", channels.get()) + "\n", false);
+            return new CliOutput(
+                    String.join("\n", coreShowChannels(calls.status(null).orElseThrow(), calls.callsProcessed()))
+                            + "\n",
+                    false);
         }
         if (args.size() >= 2
                 && args.get(0).equalsIgnoreCase("presencestate")
@@ -57,13 +65,31 @@ final class Cli {
                 true);
     }
 
-    /** {@code core show channels} of a PBX without calls (format of main/cli.c handle_chanlist). */
-    static List<String> noChannels() {
-        return List.of(
-                String.format("%-64.64s %-32.32s %-7.7s %-30.30s", "Channel", "Location", "State", "Application(Data)"),
-                "0 active channels",
-                "0 active calls",
-                "0 calls processed");
+    /** {@code core show channels} as Asterisk 20's CLI prints it ({@code main/cli.c handle_chanlist}). */
+    static List<String> coreShowChannels(List<ChannelStatus> channels, int callsProcessed) {
+        String format = "%-64.64s %-32.32s %-7.7s %-30.30s";
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, format, "Channel", "Location", "State", "Application(Data)"));
+        Set<String> calls = new HashSet<>();
+        for (ChannelStatus status : channels) {
+            ChannelSnapshot c = status.channel();
+            calls.add(c.linkedid());
+            lines.add(String.format(
+                    Locale.ROOT,
+                    format,
+                    c.name(),
+                    c.exten() + "@" + c.context() + ":" + c.priority(),
+                    c.state().text(),
+                    status.application().isEmpty() ? "(None)" : status.application() + "(" + status.appData() + ")"));
+        }
+        lines.add(plural(channels.size(), "active channel"));
+        lines.add(plural(calls.size(), "active call"));
+        lines.add(plural(callsProcessed, "call") + " processed");
+        return lines;
+    }
+
+    private static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static CliOutput presenceChange(List<String> args, Pbx pbx) {

@@ -1,7 +1,7 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.call.Calls;
 
 /**
  * Command (AMI.md §1.6): Asterisk ≥ 14 answers {@code Message: Command output follows} with one
@@ -10,30 +10,11 @@ import io.ucmkit.simulator.config.Privileges;
  */
 final class CommandAction implements ActionHandler {
 
-    /** The lines of {@code core show channels}: none without a call model, else the live channels. */
-    private final java.util.function.Supplier<java.util.List<String>> channelLines;
+    /** The live channels, for {@code core show channels}. */
+    private final Calls calls;
 
-    CommandAction() {
-        this(Cli::noChannels);
-    }
-
-    CommandAction(java.util.function.Supplier<java.util.List<String>> channelLines) {
-        this.channelLines = channelLines;
-    }
-
-    @Override
-    public String action() {
-        return "Command";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Execute Asterisk CLI Command.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.COMMAND;
+    CommandAction(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
@@ -50,7 +31,7 @@ final class CommandAction implements ActionHandler {
             ctx.error("Command blacklisted");
             return;
         }
-        CliOutput out = Cli.run(command, ctx.pbx(), ctx.server().settings(), channelLines);
+        CliOutput out = Cli.run(command, ctx.pbx(), ctx.server().settings(), calls);
         if (ctx.server().settings().asteriskVersion() < 14) {
             ctx.reply(AmiMessage.builder()
                     .add("Response", "Follows")

@@ -1,25 +1,9 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 
 /** CoreSettings (AMI.md §3.9, transcript 24); {@code SoundsSearchCustomDir} exists in 20.20.1, not in 13. */
 final class CoreSettingsAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "CoreSettings";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Show PBX core settings (version etc).";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.SYSTEM | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

@@ -1,6 +1,5 @@
 package io.ucmkit.simulator.ami;
 
-import io.ucmkit.simulator.config.Privileges;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -11,21 +10,6 @@ final class CoreStatusAction implements ActionHandler {
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
-    @Override
-    public String action() {
-        return "CoreStatus";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Show PBX core status variables.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.SYSTEM | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

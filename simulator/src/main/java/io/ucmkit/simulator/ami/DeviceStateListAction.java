@@ -1,27 +1,11 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DeviceStateList (AMI.md §3.8, transcript 15): DeviceStateChange items without Privilege. */
 final class DeviceStateListAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "DeviceStateList";
-    }
-
-    @Override
-    public String synopsis() {
-        return "List the current known device states.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

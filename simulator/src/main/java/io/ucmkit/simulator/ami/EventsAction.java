@@ -8,21 +8,6 @@ import java.util.Locale;
 final class EventsAction implements ActionHandler {
 
     @Override
-    public String action() {
-        return "Events";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Control Event Flow.";
-    }
-
-    @Override
-    public int privilege() {
-        return 0;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         String mask = ctx.request().get("EventMask", "");
         if (mask.isEmpty()) {

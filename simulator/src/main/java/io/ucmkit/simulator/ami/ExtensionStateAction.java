@@ -1,6 +1,5 @@
 package io.ucmkit.simulator.ami;
 
-import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.ExtensionStates;
 import io.ucmkit.simulator.pbx.Pbx;
 
@@ -9,21 +8,6 @@ import io.ucmkit.simulator.pbx.Pbx;
  * {@code Status: -1}, {@code StatusText: Unknown} and an empty {@code Hint:}; Context defaults to {@code default}.
  */
 final class ExtensionStateAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "ExtensionState";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Check Extension Status.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

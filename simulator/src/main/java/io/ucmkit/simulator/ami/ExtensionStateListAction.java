@@ -1,7 +1,6 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.ExtensionStates;
 import io.ucmkit.simulator.pbx.Pbx;
 import java.util.ArrayList;
@@ -9,21 +8,6 @@ import java.util.List;
 
 /** ExtensionStateList (AMI.md §3.6, transcript 12): ExtensionStatus items without Privilege. */
 final class ExtensionStateListAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "ExtensionStateList";
-    }
-
-    @Override
-    public String synopsis() {
-        return "List the current known extension states.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

@@ -1,44 +1,55 @@
 package io.ucmkit.simulator.ami;
 
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.pbx.Presence;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Getvar (AMI.md §3.10, transcript 24): globals (an unset one is {@code Value: } empty),
- * {@code PRESENCE_STATE(CustomPresence:x,value|subtype|message)} and {@code DEVICE_STATE(dev)}.
+ * Getvar (AMI.md §3.10, transcript 24): without Channel, globals (an unset one is {@code Value: }
+ * empty), {@code PRESENCE_STATE(CustomPresence:x,value|subtype|message)} and {@code DEVICE_STATE(dev)};
+ * with a Channel, its variables from the call engine.
  */
 final class GetvarAction implements ActionHandler {
 
-    @Override
-    public String action() {
-        return "Getvar";
-    }
+    private final Calls calls;
 
-    @Override
-    public String synopsis() {
-        return "Gets a channel variable or function value.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
+    GetvarAction(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
     public void handle(ActionContext ctx) {
+        if (!ctx.request().get("Channel", "").isEmpty()) {
+            onChannel(ctx.request()).forEach(ctx::reply);
+            return;
+        }
         String variable = ctx.request().get("Variable", "");
         if (variable.isEmpty()) {
             ctx.error("No variable specified");
             return;
         }
-        if (!ctx.request().get("Channel", "").isEmpty()) {
-            ctx.error("No such channel");
-            return;
-        }
         ctx.reply(AmiResponses.success(ctx.request(), null)
                 .add("Variable", variable)
                 .add("Value", value(ctx, variable))
+                .build());
+    }
+
+    /** With a Channel: the Variable header is checked before the channel (manager.c action_getvar). */
+    List<AmiMessage> onChannel(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(AmiResponses.error(action, "No variable specified"));
+        }
+        Optional<String> value = calls.getvar(action.get("Channel", ""), name);
+        if (value.isEmpty()) {
+            return List.of(AmiResponses.error(action, "No such channel"));
+        }
+        return List.of(AmiResponses.success(action, null)
+                .add("Variable", name)
+                .add("Value", value.get())
                 .build());
     }
 

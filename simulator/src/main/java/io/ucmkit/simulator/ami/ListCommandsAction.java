@@ -10,26 +10,12 @@ import io.ucmkit.simulator.config.Privileges;
 final class ListCommandsAction implements ActionHandler {
 
     @Override
-    public String action() {
-        return "ListCommands";
-    }
-
-    @Override
-    public String synopsis() {
-        return "List available manager commands.";
-    }
-
-    @Override
-    public int privilege() {
-        return 0;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         AmiMessage.Builder b = AmiResponses.success(ctx.request(), null);
-        for (ActionHandler h : ctx.server().registry().all()) {
+        for (RegisteredAction a : ctx.server().registry().all()) {
+            ActionSpec h = a.spec();
             if (h.privilege() == 0 || (ctx.session().writePerm() & h.privilege()) != 0) {
-                b.add(h.action(), h.synopsis() + "  (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
+                b.add(h.name(), h.synopsis() + "  (Priv: " + Privileges.listCommandsPrivilege(h.privilege()) + ")");
             }
         }
         ctx.reply(b.build());

@@ -22,26 +22,6 @@ final class LoginAction implements ActionHandler {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginAction.class);
 
     @Override
-    public String action() {
-        return "Login";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Login Manager.";
-    }
-
-    @Override
-    public int privilege() {
-        return 0;
-    }
-
-    @Override
-    public boolean allowedUnauthenticated() {
-        return true;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         AmiSession s = ctx.session();
         AmiMessage req = ctx.request();

@@ -6,21 +6,6 @@ import java.time.Instant;
 final class PingAction implements ActionHandler {
 
     @Override
-    public String action() {
-        return "Ping";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Keepalive command.";
-    }
-
-    @Override
-    public int privilege() {
-        return 0;
-    }
-
-    @Override
     public void handle(ActionContext ctx) {
         Instant now = ctx.server().clock().instant();
         String ts = now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);

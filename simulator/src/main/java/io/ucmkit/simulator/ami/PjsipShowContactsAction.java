@@ -1,7 +1,6 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.SipContact;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +14,6 @@ final class PjsipShowContactsAction implements ActionHandler {
 
     /** qualify_timeout as res_pjsip prints its default of 3 s (transcript 47). */
     private static final String QUALIFY_TIMEOUT = "3.000000";
-
-    @Override
-    public String action() {
-        return "PJSIPShowContacts";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Lists PJSIP Contacts.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.SYSTEM;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

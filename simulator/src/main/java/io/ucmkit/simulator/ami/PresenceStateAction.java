@@ -1,7 +1,6 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.Presence;
 
 /**
@@ -9,21 +8,6 @@ import io.ucmkit.simulator.pbx.Presence;
  * {@code not_set} omits Subtype and Message; only {@code CustomPresence:} providers exist here.
  */
 final class PresenceStateAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "PresenceState";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Check Presence State";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

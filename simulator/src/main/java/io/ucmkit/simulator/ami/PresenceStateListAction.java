@@ -1,7 +1,6 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.pbx.Presence;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,21 +8,6 @@ import java.util.Map;
 
 /** PresenceStateList (AMI.md §3.7, transcript 15): PresenceStateChange items without Privilege. */
 final class PresenceStateListAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "PresenceStateList";
-    }
-
-    @Override
-    public String synopsis() {
-        return "List the current known presence states.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL | Privileges.REPORTING;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

@@ -1,36 +1,33 @@
 package io.ucmkit.simulator.ami;
 
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.call.Calls;
 import io.ucmkit.simulator.pbx.ExtensionStates;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Setvar (AMI.md §3.10, transcripts 13, 16, 24): without Channel it writes a global variable
  * (VarSet, Channel none) or a function — {@code PRESENCE_STATE(CustomPresence:x)} and
- * {@code DEVICE_STATE(Custom:x)} / {@code DEVICE_STATE(PJSIP/x)}. Channel variables need a channel,
- * which the call model (issue 4) provides; until then any Channel is {@code No such channel}.
+ * {@code DEVICE_STATE(Custom:x)} / {@code DEVICE_STATE(PJSIP/x)}; with a Channel, a variable of that
+ * channel in the call engine (VarSet on the channel).
  */
 final class SetvarAction implements ActionHandler {
 
-    @Override
-    public String action() {
-        return "Setvar";
-    }
+    private final Calls calls;
 
-    @Override
-    public String synopsis() {
-        return "Sets a channel variable or function value.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.CALL;
+    SetvarAction(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
     public void handle(ActionContext ctx) {
+        if (!ctx.request().get("Channel", "").isEmpty()) {
+            onChannel(ctx.request()).forEach(ctx::reply);
+            return;
+        }
         String variable = ctx.request().get("Variable", "");
         String value = ctx.request().get("Value");
         if (variable.isEmpty()) {
@@ -39,10 +36,6 @@ final class SetvarAction implements ActionHandler {
         }
         if (value == null) {
             ctx.error("No value specified");
-            return;
-        }
-        if (!ctx.request().get("Channel", "").isEmpty()) {
-            ctx.error("No such channel");
             return;
         }
         Pbx pbx = ctx.pbx();
@@ -70,5 +63,17 @@ final class SetvarAction implements ActionHandler {
         }
         ctx.success("Variable Set");
         pbx.setGlobal(variable, value);
+    }
+
+    /** With a Channel: Variable first, then the channel; no Value sets "" (manager.c action_setvar). */
+    List<AmiMessage> onChannel(AmiMessage action) {
+        String name = action.getNonEmpty("Variable");
+        if (name == null) {
+            return List.of(AmiResponses.error(action, "No variable specified"));
+        }
+        if (!calls.setvar(action.get("Channel", ""), name, action.get("Value", ""))) {
+            return List.of(AmiResponses.error(action, "No such channel"));
+        }
+        return List.of(AmiResponses.success(action, "Variable Set").build());
     }
 }

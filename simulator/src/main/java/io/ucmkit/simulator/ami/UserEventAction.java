@@ -3,28 +3,13 @@ package io.ucmkit.simulator.ami;
 import io.ucmkit.ami.AmiHeader;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
-import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.event.EventBus;
 
 /**
  * UserEvent (AMI.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with
  * {@code UserEvent: <name>} and every other request header in order — including the ActionID.
  */
 final class UserEventAction implements ActionHandler {
-
-    @Override
-    public String action() {
-        return "UserEvent";
-    }
-
-    @Override
-    public String synopsis() {
-        return "Send an arbitrary event.";
-    }
-
-    @Override
-    public int privilege() {
-        return Privileges.USER;
-    }
 
     @Override
     public void handle(ActionContext ctx) {

@@ -4,11 +4,11 @@ package io.ucmkit.simulator.call;
  * A party's name and number as Asterisk keeps them; {@code null} means "not set", printed as
  * {@code <unknown>} in every channel snapshot (AMI.md §4.1).
  */
-record CallerId(String name, String number) {
+public record CallerId(String name, String number) {
 
-    static final CallerId UNKNOWN = new CallerId(null, null);
+    public static final CallerId UNKNOWN = new CallerId(null, null);
 
-    boolean isSet() {
+    public boolean isSet() {
         return name != null || number != null;
     }
 
@@ -19,7 +19,7 @@ record CallerId(String name, String number) {
      * is the number and the rest the name; without {@code <…>} a value that looks like a phone number
      * is the number only, anything else the name only.
      */
-    static CallerId parse(String value) {
+    public static CallerId parse(String value) {
         if (value == null || value.isBlank()) {
             return UNKNOWN;
         }
@@ -92,7 +92,7 @@ record CallerId(String name, String number) {
     }
 
     /** {@code CALLERID(all)} as Status prints it (transcript 20): {@code "Line1 text" <Line2text>}. */
-    String all() {
+    public String all() {
         String n = name == null ? "" : "\"" + name + "\" ";
         return n + "<" + (number == null ? "" : number) + ">";
     }

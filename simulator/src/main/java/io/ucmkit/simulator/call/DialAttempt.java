@@ -11,7 +11,7 @@ final class DialAttempt {
     final SimChannel dest;
     final String dialString;
     final Runnable onAnswer;
-    final Consumer<CallEngine.DialFailure> onFail;
+    final Consumer<Ringing.DialFailure> onFail;
     Runnable cancelTimeout = () -> {};
 
     DialAttempt(
@@ -19,7 +19,7 @@ final class DialAttempt {
             SimChannel dest,
             String dialString,
             Runnable onAnswer,
-            Consumer<CallEngine.DialFailure> onFail) {
+            Consumer<Ringing.DialFailure> onFail) {
         this.caller = caller;
         this.dest = dest;
         this.dialString = dialString;

@@ -1,6 +1,8 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.time.Duration;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Duration;
  * RTCPReceived report every 5 s of media ({@code reporting} class), and the RTPAUDIOQOS variables
  * set when the leg hangs up — its own five, and the {@code …BRIDGED} copies on the peer it was
  * bridged with. The figures are those of a clean loopback call (no loss, sub-millisecond jitter).
+ * Called with the {@link CallEngine}'s lock held; the reports run on its timers.
  */
 final class MediaReports {
 
@@ -26,23 +29,19 @@ final class MediaReports {
 
     /** The leg is answered: media flows from now on, with a pair of RTCP reports every interval. */
     void start(SimChannel c) {
-        if (c.media) {
-            return;
+        if (c.startMedia()) {
+            scheduleReports(c, 1);
         }
-        c.media = true;
-        scheduleReports(c, 1);
     }
 
     private void scheduleReports(SimChannel c, int round) {
-        c.cancelRtcp = engine.clock.schedule(RTCP_INTERVAL, () -> {
-            synchronized (engine) {
-                if (!c.hungUp) {
-                    engine.emit(rtcp("RTCPReceived", c, round));
-                    engine.emit(rtcp("RTCPSent", c, round));
-                    scheduleReports(c, round + 1);
-                }
+        c.rtcp(engine.schedule(RTCP_INTERVAL, () -> {
+            if (!c.hungUp()) {
+                engine.emit(rtcp("RTCPReceived", c, round));
+                engine.emit(rtcp("RTCPSent", c, round));
+                scheduleReports(c, round + 1);
             }
-        });
+        }));
     }
 
     /**
@@ -50,12 +49,11 @@ final class MediaReports {
      * {@code bridgedPeer} (what a BYE on a bridged leg sets, transcript 40).
      */
     void reportQos(SimChannel c, SimChannel bridgedPeer) {
-        if (!c.media || c.qosReported) {
+        if (!c.takeQosReport()) {
             return;
         }
-        c.qosReported = true;
-        c.cancelRtcp.run();
-        long packets = Math.max(1, (engine.clock.currentTimeMillis() - c.createdMillis) / 20);
+        c.cancelRtcp();
+        long packets = Math.max(1, (engine.now() - c.createdMillis) / 20);
         for (String name : QOS) {
             String value = qosValue(name, packets);
             engine.setVar(c, name, value);
@@ -92,11 +90,15 @@ final class MediaReports {
      * PBX sends no audio), the phone's report is a sender report without a block and the PBX's a
      * receiver report (42b).
      */
-    private AmiMessage rtcp(String name, SimChannel c, int round) {
+    private ManagerEvent rtcp(String name, SimChannel c, int round) {
+        return ManagerEvent.of(name, Privileges.REPORTING, b -> body(b, name, c, round));
+    }
+
+    private void body(AmiMessage.Builder b, String name, SimChannel c, int round) {
         long packets = round * RTCP_INTERVAL.toMillis() / 20;
         boolean sent = name.equals("RTCPSent");
-        boolean bridged = c.bridge != null;
-        AmiMessage.Builder b = CallEvents.snapshot(CallEvents.event(name, "reporting"), "", c)
+        boolean bridged = c.bridge() != null;
+        CallEvents.snapshot(b, "", c)
                 .add("To", sent ? "127.0.0.1:30001" : "127.0.0.1:20943")
                 .add("From", sent ? "127.0.0.1:20943" : "127.0.0.1:30001");
         if (!sent) {
@@ -107,7 +109,7 @@ final class MediaReports {
         boolean reportBlock = bridged || sent;
         b.add("PT", senderInfo ? "200(SR)" : "201(RR)").add("ReportCount", reportBlock ? "1" : "0");
         if (senderInfo) {
-            b.add("SentNTP", (engine.clock.currentTimeMillis() / 1000) + ".000000")
+            b.add("SentNTP", (engine.now() / 1000) + ".000000")
                     .add("SentRTP", Long.toString(packets * 160))
                     .add("SentPackets", Long.toString(packets))
                     .add("SentOctets", Long.toString(packets * 160));
@@ -122,6 +124,5 @@ final class MediaReports {
                     .add("Report0LSR", "0")
                     .add("Report0DLSR", "0.0000");
         }
-        return b.build();
     }
 }

@@ -1,14 +1,12 @@
 package io.ucmkit.simulator.call;
 
-import static io.ucmkit.simulator.call.ChannelActions.error;
-import static io.ucmkit.simulator.call.ChannelActions.success;
-
-import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import java.util.List;
 
 /**
- * Redirect (AMI.md §3.2, manager.c {@code action_redirect}): the header checks in Asterisk's
- * order, then the single or dual move. Called by {@link Calls}; the moves run under the engine's lock.
+ * Redirect (AMI.md §3.2, manager.c {@code action_redirect}) once the {@code ami} package has
+ * checked its headers: the channels' checks in Asterisk's order, then the single or dual move.
+ * Called by {@link Calls} with the engine's lock held.
  */
 final class Redirector {
 
@@ -24,93 +22,53 @@ final class Redirector {
      * one to {@code ExtraContext/ExtraExten/ExtraPriority} when ExtraContext is given (then all
      * three are required), else to the first channel's target.
      */
-    List<AmiMessage> redirect(AmiMessage action) {
-        String name = action.getNonEmpty("Channel");
-        if (name == null) {
-            return List.of(error(action, "Channel not specified"));
+    RedirectResult redirect(RedirectRequest r) {
+        String name = r.channel();
+        String exten = r.exten();
+        String extraName = r.extraChannel();
+        String extraExten = r.extraContext() == null ? exten : r.extraExten();
+        String extraContext = r.extraContext() == null ? r.context() : r.extraContext();
+        SimChannel c = engine.channel(name).orElse(null);
+        if (c == null) {
+            return RedirectResult.NO_SUCH_CHANNEL;
         }
-        String context = action.getNonEmpty("Context");
-        if (context == null) {
-            return List.of(error(action, "Context not specified"));
+        if (!redirectable(c)) {
+            return RedirectResult.CHANNEL_NOT_UP;
         }
-        String exten = action.getNonEmpty("Exten");
-        if (exten == null) {
-            return List.of(error(action, "Exten not specified"));
-        }
-        String priority = action.getNonEmpty("Priority");
-        if (priority == null) {
-            return List.of(error(action, "Priority not specified"));
-        }
-        if (!validPriority(priority)) {
-            return List.of(error(action, "Priority is invalid"));
-        }
-        String extraName = action.getNonEmpty("ExtraChannel");
-        String extraContext = action.getNonEmpty("ExtraContext");
-        String extraExten = exten;
-        if (extraName != null && extraContext != null) {
-            extraExten = action.getNonEmpty("ExtraExten");
-            if (extraExten == null) {
-                return List.of(error(action, "ExtraExten not specified"));
+        if (extraName == null) {
+            if (!engine.apps().exists(exten)) {
+                return RedirectResult.NO_SUCH_TARGET;
             }
-            String extraPriority = action.getNonEmpty("ExtraPriority");
-            if (extraPriority == null) {
-                return List.of(error(action, "ExtraPriority not specified"));
-            }
-            if (!validPriority(extraPriority)) {
-                return List.of(error(action, "ExtraPriority is invalid"));
-            }
-        } else {
-            extraContext = context;
-        }
-        synchronized (engine) {
-            SimChannel c = engine.channel(name).orElse(null);
-            if (c == null) {
-                return List.of(error(action, "Channel does not exist: " + name));
-            }
-            if (!redirectable(c)) {
-                return List.of(error(action, "Redirect failed, channel not up."));
-            }
-            if (extraName == null) {
-                if (!engine.apps.exists(exten)) {
-                    return List.of(error(action, "Redirect failed"));
-                }
-                leave(c, List.of(c));
-                run(c, context, exten);
-                engine.updateDeviceStates();
-                return List.of(success(action, "Redirect successful"));
-            }
-            SimChannel extra = engine.channel(extraName).orElse(null);
-            if (extra == null) {
-                return List.of(error(action, "ExtraChannel does not exist: " + extraName));
-            }
-            if (!redirectable(extra)) {
-                return List.of(error(action, "Redirect failed, extra channel not up."));
-            }
-            // Both targets are checked before either channel moves; Asterisk has already sent the
-            // first channel when the second goto fails, which a simulated bridge cannot half-undo.
-            if (!engine.apps.exists(exten)) {
-                return List.of(error(action, "Redirect failed"));
-            }
-            if (!engine.apps.exists(extraExten)) {
-                return List.of(error(action, "Secondary redirect failed"));
-            }
-            List<SimChannel> moving = List.of(c, extra);
-            leave(c, moving);
-            leave(extra, moving);
-            if (extra != c) {
-                run(c, context, exten);
-            }
-            // The same channel twice ends at the second target: its later goto replaces the first.
-            run(extra, extraContext, extraExten);
+            leave(c, List.of(c));
+            run(c, r.context(), exten);
             engine.updateDeviceStates();
-            return List.of(success(action, "Dual Redirect successful"));
+            return RedirectResult.REDIRECTED;
         }
-    }
-
-    /** {@code sscanf("%30d")}, then {@code pi < 1} is invalid; priority labels are not modelled. */
-    private static boolean validPriority(String priority) {
-        Integer pi = Originator.leadingInt(priority);
-        return pi != null && pi >= 1;
+        SimChannel extra = engine.channel(extraName).orElse(null);
+        if (extra == null) {
+            return RedirectResult.NO_SUCH_EXTRA_CHANNEL;
+        }
+        if (!redirectable(extra)) {
+            return RedirectResult.EXTRA_CHANNEL_NOT_UP;
+        }
+        // Both targets are checked before either channel moves; Asterisk has already sent the
+        // first channel when the second goto fails, which a simulated bridge cannot half-undo.
+        if (!engine.apps().exists(exten)) {
+            return RedirectResult.NO_SUCH_TARGET;
+        }
+        if (!engine.apps().exists(extraExten)) {
+            return RedirectResult.NO_SUCH_EXTRA_TARGET;
+        }
+        List<SimChannel> moving = List.of(c, extra);
+        leave(c, moving);
+        leave(extra, moving);
+        if (extra != c) {
+            run(c, r.context(), exten);
+        }
+        // The same channel twice ends at the second target: its later goto replaces the first.
+        run(extra, extraContext, extraExten);
+        engine.updateDeviceStates();
+        return RedirectResult.DUAL_REDIRECTED;
     }
 
     /**
@@ -121,7 +79,7 @@ final class Redirector {
      * would interrupt the Dial, or yank the ringing leg into the dialplan; neither is modelled).
      */
     private static boolean redirectable(SimChannel c) {
-        return c.state == ChannelState.UP;
+        return c.state() == ChannelState.UP;
     }
 
     /**
@@ -130,35 +88,34 @@ final class Redirector {
      * is hung up, as the far end of a Dial whose caller was sent elsewhere.
      */
     private void leave(SimChannel c, List<SimChannel> moving) {
-        c.cancelTimer.run();
-        c.cancelTimer = () -> {};
-        c.app = null;
-        engine.apps.stopSpying(c);
-        SimBridge bridge = c.bridge;
+        c.cancelTimer();
+        c.app(null);
+        engine.spies().stopSpying(c);
+        SimBridge bridge = c.bridge();
         if (bridge == null) {
             return;
         }
         bridge.channels.remove(c);
-        c.bridge = null;
+        c.bridge(null);
         engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, c));
         for (SimChannel peer : List.copyOf(bridge.channels)) {
             bridge.channels.remove(peer);
-            peer.bridge = null;
+            peer.bridge(null);
             engine.emit(CallEvents.bridgeMember("BridgeLeave", bridge, peer));
             engine.emit(CallEvents.bridgeEvent("BridgeDestroy", bridge));
             if (!moving.contains(peer)) {
-                List<SimChannel> exiting = engine.apps.stopSpiesOn(peer);
+                List<SimChannel> exiting = engine.spies().stopSpiesOn(peer);
                 engine.finish(peer, HangupCause.NORMAL_CLEARING.code);
                 for (SimChannel spyer : exiting) {
-                    engine.hangup(spyer, HangupCause.NORMAL_CLEARING.code, false);
+                    engine.hangups().hangup(spyer, HangupCause.NORMAL_CLEARING.code, false);
                 }
             }
         }
     }
 
     private void run(SimChannel c, String context, String exten) {
-        c.activity = SimChannel.Activity.IDLE;
-        c.context = context;
-        engine.apps.route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> {});
+        c.activity(SimChannel.Activity.IDLE);
+        c.context(context);
+        engine.apps().route(c, exten, CallEngine.DIAL_RING_TIMEOUT, () -> {});
     }
 }

@@ -72,7 +72,7 @@ final class Spy {
      * which is why the driver sends {@code PJSIP/1000-} (AMI.md §6.1). An empty spec matches all.
      */
     boolean matches(SimChannel candidate) {
-        if (candidate == spyer || candidate.hungUp) {
+        if (candidate == spyer || candidate.hungUp()) {
             return false;
         }
         if (exact) {

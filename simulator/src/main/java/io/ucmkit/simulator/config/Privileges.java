@@ -89,15 +89,6 @@ public final class Privileges {
         return mask;
     }
 
-    /** The class mask of an event's {@code Privilege:} value, e.g. {@code call,all} → call (the {@code all} is only printed). */
-    public static int ofEventPrivilege(String value) {
-        int mask = 0;
-        for (String part : value.split(",")) {
-            mask |= bit(part);
-        }
-        return mask;
-    }
-
     /** The event {@code Privilege:} value of a class mask, e.g. {@code call,all} (AMI.md §1.4). */
     public static String eventPrivilege(int mask) {
         return names(mask) + ",all";

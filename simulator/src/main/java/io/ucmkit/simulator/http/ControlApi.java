@@ -3,20 +3,17 @@ package io.ucmkit.simulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ucmkit.ami.AmiHeader;
-import io.ucmkit.ami.AmiMessage;
-import io.ucmkit.simulator.SimulatorAdmin;
-import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.call.Calls;
-import io.ucmkit.simulator.config.AmiUserConfig;
-import io.ucmkit.simulator.config.PbxConfigException;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.admin.Admin;
+import io.ucmkit.simulator.admin.AmiUserInfo;
+import io.ucmkit.simulator.admin.AnswerMode;
+import io.ucmkit.simulator.admin.PresenceStatus;
+import io.ucmkit.simulator.admin.SimulatorException;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -34,14 +31,15 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The HTTP control API (SPEC §4) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
- * route is a thin call into {@link SimulatorAdmin}, listed once in {@link #routes} (which the
+ * route is a thin call into an {@link Admin}, listed once in {@link #routes} (which the
  * OpenAPI document at {@code /api/v1/openapi.yaml} is checked against). Errors, all in the shape
  * {@code {"error", "field"?, "allowed"?}}: 400 naming the field, the value sent and what is
  * allowed (an unknown body field too); 404 for an unknown extension (before its body is looked at),
  * user or path; 405 with {@code Allow} for a wrong method; 409 when a phone has nothing to act on
- * (no ringing call to answer); 500 with an id, never the exception's text.
+ * (no ringing call to answer); 500 with an id, never the exception's text. The admin's
+ * {@link SimulatorException.Kind} becomes its status here and nowhere else.
  */
-public final class ControlApi implements UcmSimulator.PortHolder {
+public final class ControlApi implements AutoCloseable {
 
     private static final String BASE = "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +72,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     }
 
     /** A control API without metrics, readiness as liveness, heartbeats on Reactor's parallel scheduler. */
-    public static ControlApi start(SimulatorAdmin admin, String host, int port) {
+    public static ControlApi start(Admin admin, String host, int port) {
         return start(admin, host, port, new SimulatorMetrics(), () -> true, Schedulers.parallel());
     }
 
@@ -83,12 +81,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
      * probe; {@code heartbeats} is the clock of the event streams' heartbeat (a test passes virtual time).
      */
     public static ControlApi start(
-            SimulatorAdmin admin,
-            String host,
-            int port,
-            SimulatorMetrics metrics,
-            BooleanSupplier ready,
-            Scheduler heartbeats) {
+            Admin admin, String host, int port, SimulatorMetrics metrics, BooleanSupplier ready, Scheduler heartbeats) {
         RouteTable routes = new RouteTable(routes(admin, metrics, ready, heartbeats), metrics::httpRequest);
         try {
             return new ControlApi(
@@ -105,7 +98,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     }
 
     private static List<Route> routes(
-            SimulatorAdmin admin, SimulatorMetrics metrics, BooleanSupplier ready, Scheduler heartbeats) {
+            Admin admin, SimulatorMetrics metrics, BooleanSupplier ready, Scheduler heartbeats) {
         return List.of(
                 Route.of("GET", BASE + "/health", (q, s) -> health(s, ready.getAsBoolean(), "UP", "DOWN")),
                 Route.of("GET", BASE + "/health/live", (q, s) -> send(s, 200, Map.of("status", "UP"))),
@@ -117,13 +110,12 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                         "PUT",
                         BASE + "/extensions/{ext}/presence",
                         List.of("status", "text"),
-                        (q, s, body) -> extensionBody(
-                                q,
-                                s,
-                                admin,
-                                body,
-                                (ext, b) -> admin.setPresence(
-                                        ext, text(b, "status", PRESENCE), optionalText(b, "text", CUSTOM_TEXT)))),
+                        (q, s, body) -> extensionBody(q, s, admin, body, (ext, b) -> {
+                            // each field's type before any value, in field order
+                            String status = text(b, "status", PRESENCE);
+                            String text = optionalText(b, "text", CUSTOM_TEXT);
+                            return admin.setPresence(ext, presenceStatus(status), text);
+                        })),
                 Route.withBody(
                         "PUT",
                         BASE + "/extensions/{ext}/registration",
@@ -134,12 +126,11 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                         "PUT",
                         BASE + "/extensions/{ext}/answer-mode",
                         List.of("mode", "delayMs"),
-                        (q, s, body) -> extensionBody(
-                                q,
-                                s,
-                                admin,
-                                body,
-                                (ext, b) -> admin.setAnswerMode(ext, text(b, "mode", ANSWER_MODES), delayMs(b)))),
+                        (q, s, body) -> extensionBody(q, s, admin, body, (ext, b) -> {
+                            String mode = text(b, "mode", ANSWER_MODES);
+                            int delayMs = delayMs(b);
+                            return admin.setAnswerMode(ext, answerMode(mode), Duration.ofMillis(delayMs));
+                        })),
                 Route.of(
                         "POST",
                         BASE + "/extensions/{ext}/answer",
@@ -175,14 +166,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                 Route.of("GET", BASE + "/calls", (q, s) -> json(s, admin::calls)),
                 Route.of("GET", BASE + "/watchers", (q, s) -> json(s, admin::watchers)),
                 Route.of("GET", BASE + "/ami/sessions", (q, s) -> json(s, admin::amiSessions)),
-                Route.of(
-                        "GET",
-                        BASE + "/ami/users/{name}",
-                        (q, s) -> json(
-                                s,
-                                () -> masked(admin.amiUser(q.param("name"))
-                                        .orElseThrow(
-                                                () -> new NoSuchElementException("no AMI user " + q.param("name")))))),
+                Route.of("GET", BASE + "/ami/users/{name}", (q, s) -> amiUser(s, admin, q.param("name"))),
                 Route.withBody(
                         "PUT",
                         BASE + "/ami/users/{name}",
@@ -198,7 +182,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                                         "username",
                                         List.of(name));
                             }
-                            AmiUserConfig u = new AmiUserConfig(
+                            AmiUserInfo u = new AmiUserInfo(
                                     name,
                                     secretToSave(b, admin, name),
                                     list(b, "permit", PERMIT),
@@ -235,7 +219,6 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                                 .sendString(Mono.fromCallable(metrics::scrape))));
     }
 
-    @Override
     public int port() {
         return server.port();
     }
@@ -268,39 +251,29 @@ public final class ControlApi implements UcmSimulator.PortHolder {
      * name lets an EventSource listen to every event), and a comment heartbeat goes out every {@link #HEARTBEAT}.
      */
     private static Publisher<Void> events(
-            HttpServerResponse s, SimulatorAdmin admin, SimulatorMetrics metrics, Scheduler heartbeats) {
+            HttpServerResponse s, Admin admin, SimulatorMetrics metrics, Scheduler heartbeats) {
         AtomicLong ids = new AtomicLong();
         Flux<String> events = Flux.<String>create(sink -> {
-                    AutoCloseable handle = admin.events((event, privilege) -> sink.next("id: " + ids.incrementAndGet()
-                            + "\nevent: ami\ndata: " + write(eventJson(event, privilege)) + "\n\n"));
+                    Admin.Subscription handle = admin.events(event ->
+                            sink.next("id: " + ids.incrementAndGet() + "\nevent: ami\ndata: " + write(event) + "\n\n"));
                     sink.onDispose(() -> {
                         try {
                             handle.close();
-                        } catch (Exception e) {
+                        } catch (RuntimeException e) {
                             LOG.warn("closing an event stream's subscription failed", e);
                         }
                     });
                 })
                 .onBackpressureBuffer(10_000);
+        // merge subscribes in order: the PBX's events first, so the greeting tells a client (HttpAdmin waits for
+        // it) that no event from then on is missed
         Flux<String> stream = Flux.merge(
-                        Flux.just(": ucmkit simulator events\n\n"),
                         events,
+                        Flux.just(": ucmkit simulator events\n\n"),
                         Flux.interval(HEARTBEAT, HEARTBEAT, heartbeats).map(i -> ": heartbeat\n\n"))
                 .doOnSubscribe(sub -> metrics.sseClients().incrementAndGet())
                 .doFinally(signal -> metrics.sseClients().decrementAndGet());
         return s.sse().sendString(stream);
-    }
-
-    static Map<String, Object> eventJson(AmiMessage event, int privilege) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        for (AmiHeader h : event.headers()) {
-            headers.merge(h.name(), h.value(), (a, b) -> a + "\n" + b);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("event", event.eventName());
-        out.put("privilege", Privileges.eventPrivilege(privilege));
-        out.put("headers", headers);
-        return out;
     }
 
     /**
@@ -309,13 +282,13 @@ public final class ControlApi implements UcmSimulator.PortHolder {
      * is left alone) means "unchanged": so {@code ****}, like an absent secret, keeps the stored
      * one, and only a new user must name one.
      */
-    private static String secretToSave(JsonNode body, SimulatorAdmin admin, String name) {
+    private static String secretToSave(JsonNode body, Admin admin, String name) {
         String sent = optionalText(body, "secret", SECRET);
         if (sent != null && !sent.equals(SECRET_SHOWN)) {
             return sent;
         }
         return admin.amiUser(name)
-                .map(AmiUserConfig::secret)
+                .map(AmiUserInfo::secret)
                 .orElseThrow(() -> new BadRequest(
                         "secret is required for a new user ("
                                 + (sent == null
@@ -326,7 +299,13 @@ public final class ControlApi implements UcmSimulator.PortHolder {
                         null));
     }
 
-    private static Map<String, Object> masked(AmiUserConfig u) {
+    private static Publisher<Void> amiUser(HttpServerResponse s, Admin admin, String name) {
+        return admin.amiUser(name)
+                .map(u -> send(s, 200, masked(u)))
+                .orElseGet(() -> error(s, 404, "no AMI user " + name, null, null));
+    }
+
+    private static Map<String, Object> masked(AmiUserInfo u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("username", u.username());
         m.put("secret", SECRET_SHOWN);
@@ -343,6 +322,26 @@ public final class ControlApi implements UcmSimulator.PortHolder {
             throw new BadRequest(field + " is required; allowed: " + allowed, field, null);
         }
         return v;
+    }
+
+    /** A presence status in any case, as the UCM accepts it. */
+    private static PresenceStatus presenceStatus(String status) {
+        for (PresenceStatus p : PresenceStatus.values()) {
+            if (p.wire().equals(status.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new BadRequest(
+                "status: '" + status + "' is not one of available|away|chat|dnd|custom|unavailable", null, null);
+    }
+
+    private static AnswerMode answerMode(String mode) {
+        for (AnswerMode m : AnswerMode.values()) {
+            if (m.wire().equals(mode)) {
+                return m;
+            }
+        }
+        throw new BadRequest("mode: '" + mode + "' is not one of manual|auto|decline|busy|no-answer", null, null);
     }
 
     private static String optionalText(JsonNode body, String field, String allowed) {
@@ -402,7 +401,7 @@ public final class ControlApi implements UcmSimulator.PortHolder {
     private static Publisher<Void> extensionBody(
             HttpServerRequest q,
             HttpServerResponse s,
-            SimulatorAdmin admin,
+            Admin admin,
             Route.Body body,
             BiFunction<String, JsonNode, Object> action) {
         String ext = q.param("ext");
@@ -416,26 +415,31 @@ public final class ControlApi implements UcmSimulator.PortHolder {
         Object result;
         try {
             result = action.get();
-        } catch (NoSuchElementException e) {
-            return error(s, 404, e.getMessage(), null, null);
-        } catch (Calls.CallException e) {
-            return error(s, e.status(), e.getMessage(), null, null);
+        } catch (SimulatorException e) {
+            return error(s, status(e.kind()), e.getMessage(), null, null);
         } catch (BadRequest e) {
             return error(s, 400, e.getMessage(), e.field, e.allowed);
-        } catch (IllegalArgumentException | PbxConfigException e) {
-            return error(s, 400, e.getMessage(), null, null);
         } catch (RuntimeException e) {
             return internalError(s, e);
         }
         return send(s, 200, result);
     }
 
+    /** The one place where an admin error becomes an HTTP status. */
+    static int status(SimulatorException.Kind kind) {
+        return switch (kind) {
+            case UNKNOWN_EXTENSION -> 404;
+            case NOTHING_TO_ACT_ON -> 409;
+            case INVALID_VALUE -> 400;
+        };
+    }
+
     /** A phone action; answers with the live calls after it (so a client sees the effect at once). */
-    private static Publisher<Void> phone(HttpServerResponse s, Runnable action, SimulatorAdmin admin) {
+    private static Publisher<Void> phone(HttpServerResponse s, Runnable action, Admin admin) {
         return json(s, () -> phoneResult(action, admin));
     }
 
-    private static Object phoneResult(Runnable action, SimulatorAdmin admin) {
+    private static Object phoneResult(Runnable action, Admin admin) {
         action.run();
         return admin.calls();
     }

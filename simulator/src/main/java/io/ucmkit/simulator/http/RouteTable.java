@@ -70,12 +70,14 @@ final class RouteTable {
             b = text.isBlank() ? null : JSON.readTree(text);
         } catch (JsonProcessingException e) {
             // Where, not the parser's sentence: the client has the text.
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "body: invalid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
+                            + e.getLocation().getColumnNr() + ")",
+                    null,
+                    null);
         }
         if (b == null || !b.isObject()) {
-            throw new IllegalArgumentException("body: a JSON object is required");
+            throw new BadRequest("body: a JSON object is required", null, null);
         }
         for (Iterator<String> names = b.fieldNames(); names.hasNext(); ) {
             String name = names.next();

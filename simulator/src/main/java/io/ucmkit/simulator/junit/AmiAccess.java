@@ -20,7 +20,7 @@ public record AmiAccess(String host, int port, String username, String secret) {
 
     static AmiAccess of(UcmSimulator simulator, String username) {
         Map<String, String> users = simulator.amiUsers();
-        List<AmiUserConfig> configured = simulator.admin().amiUsers();
+        List<AmiUserConfig> configured = simulator.amiServer().users();
         String user = username.isEmpty()
                 ? configured.stream()
                         .filter(u -> u.read().contains("all") && u.write().contains("all"))

@@ -1,7 +1,7 @@
 package io.ucmkit.simulator.junit;
 
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension, WireMock/GreenMail style: a simulator on free ports (no failed-login delay),
- * reset before each test, and {@link UcmSimulator}, {@link SimulatorAdmin} or {@link AmiAccess}
+ * reset before each test, and {@link UcmSimulator}, {@link Admin} or {@link AmiAccess}
  * test parameters.
  * <pre>{@code
  * @RegisterExtension
  * static UcmSimulatorExtension sim = UcmSimulatorExtension.builder().asterisk(13).build();
  *
  * @ExtendWith(UcmSimulatorExtension.class)   // or: inject it
- * class MyTest { @Test void t(SimulatorAdmin admin, AmiAccess ami) { … } }
+ * class MyTest { @Test void t(Admin admin, AmiAccess ami) { … } }
  * }</pre>
  *
  * <p>One simulator per declaring scope: a static field or {@code @ExtendWith} on a class starts
@@ -71,7 +71,7 @@ public final class UcmSimulatorExtension implements BeforeAllCallback, BeforeEac
         return simulator().webPort();
     }
 
-    public SimulatorAdmin admin() {
+    public Admin admin() {
         return simulator().admin();
     }
 
@@ -118,7 +118,7 @@ public final class UcmSimulatorExtension implements BeforeAllCallback, BeforeEac
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
         Class<?> t = p.getParameter().getType();
-        return t == UcmSimulator.class || t == SimulatorAdmin.class || t == AmiAccess.class;
+        return t == UcmSimulator.class || t == Admin.class || t == AmiAccess.class;
     }
 
     @Override
@@ -128,7 +128,7 @@ public final class UcmSimulatorExtension implements BeforeAllCallback, BeforeEac
         if (t == UcmSimulator.class) {
             return s;
         }
-        if (t == SimulatorAdmin.class) {
+        if (t == Admin.class) {
             return s.admin();
         }
         String user = p.findAnnotation(AmiUser.class).map(AmiUser::value).orElse(AmiAccess.DEFAULT_USER);

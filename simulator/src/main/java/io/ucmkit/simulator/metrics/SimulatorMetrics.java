@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.ami.AmiObserver;
 import io.ucmkit.simulator.ami.AmiServer;
 import io.ucmkit.simulator.ami.AmiSession;
 import io.ucmkit.simulator.config.Privileges;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * web port at {@code GET /metrics}: AMI sessions, logins by outcome and reason, actions by name and outcome with
  * their latency, events sent, SSE clients and HTTP requests. Logins are read from the security events the AMI
  * server publishes anyway (SuccessfulAuth, InvalidPassword, ...), so the login code carries no metrics call;
- * actions and events come from {@link AmiTrafficMeter} on each connection.
+ * actions and events come from {@link io.ucmkit.simulator.ami.AmiTrafficMeter} on each connection.
  */
 public final class SimulatorMetrics implements AmiObserver, AutoCloseable {
 

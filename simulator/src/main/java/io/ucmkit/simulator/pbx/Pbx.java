@@ -1,14 +1,12 @@
 package io.ucmkit.simulator.pbx;
 
-import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.admin.ExtensionInfo;
-import io.ucmkit.simulator.ami.SecurityEvents;
 import io.ucmkit.simulator.config.ExtensionConfig;
 import io.ucmkit.simulator.config.PbxConfig;
-import io.ucmkit.simulator.config.Privileges;
+import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.ManagerEvent;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code PJSIP/<ext>,CustomPresence:<ext>}; Asterisk takes the presence provider after the last
  * comma — transcripts README), CustomPresence values and global variables. Every change publishes
  * the events Asterisk would on {@link #events()}. All mutators synchronise on this object so the
- * event order matches the order of changes.
+ * event order matches the order of changes; its parts ({@link SipRegistrar}, {@link PbxEvents})
+ * run under that lock. The call engine calls in here with its own lock held (engine, then PBX);
+ * the PBX never calls the engine.
  */
 public final class Pbx {
 
@@ -35,10 +35,11 @@ public final class Pbx {
     private final PbxConfig config;
     private final EventBus events;
     private final Clock clock;
-    private final Map<String, Phone> phones = new LinkedHashMap<>();
+    private final Map<String, PbxPhone> phones = new LinkedHashMap<>();
     private final Map<String, String> deviceStates = new ConcurrentHashMap<>();
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final Map<String, String> globals = new ConcurrentHashMap<>();
+    private final SipRegistrar registrar;
 
     public Pbx(PbxConfig config, EventBus events) {
         this(config, events, Clock.systemUTC());
@@ -49,6 +50,7 @@ public final class Pbx {
         this.config = config;
         this.events = events;
         this.clock = clock;
+        this.registrar = new SipRegistrar(this, clock);
         reset();
     }
 
@@ -59,7 +61,7 @@ public final class Pbx {
         presence.clear();
         globals.clear();
         for (ExtensionConfig e : config.extensions()) {
-            Phone p = new Phone(e, phones.size());
+            PbxPhone p = new PbxPhone(e, phones.size());
             if (p.registered) {
                 p.sipContact = SipContact.register(e.number(), p.contact, p.model, clock.instant());
             }
@@ -97,7 +99,7 @@ public final class Pbx {
     }
 
     private ExtensionInfo info(String n) {
-        Phone p = phones.get(n);
+        PbxPhone p = phones.get(n);
         Presence pr = presence(n);
         String ucm = pr.ucmStatus();
         int status = extensionStatus(n);
@@ -141,7 +143,7 @@ public final class Pbx {
         }
         String prefix = tech() + "/";
         if (device.startsWith(prefix)) {
-            Phone p = phones.get(device.substring(prefix.length()));
+            PbxPhone p = phones.get(device.substring(prefix.length()));
             if (p != null) {
                 return p.registered ? "NOT_INUSE" : "UNAVAILABLE";
             }
@@ -212,75 +214,20 @@ public final class Pbx {
         }
     }
 
-    private void publishDeviceStateChange(String device, String state) {
-        events.publish(
-                EventBus.event("DeviceStateChange", Privileges.CALL)
-                        .add("Device", device)
-                        .add("State", state)
-                        .build(),
-                Privileges.CALL);
+    void publishDeviceStateChange(String device, String state) {
+        events.publish(PbxEvents.deviceStateChange(device, state));
     }
 
-    private void publishExtensionStatus(String number) {
-        int status = extensionStatus(number);
-        events.publish(
-                EventBus.event("ExtensionStatus", Privileges.CALL)
-                        .add("Exten", number)
-                        .add("Context", context())
-                        .add("Hint", hint(number))
-                        .add("Status", Integer.toString(status))
-                        .add("StatusText", ExtensionStates.text(status))
-                        .build(),
-                Privileges.CALL);
+    void publishExtensionStatus(String number) {
+        events.publish(PbxEvents.extensionStatus(number, context(), hint(number), extensionStatus(number)));
     }
 
     /**
      * Registers or unregisters a phone, with the events a real Asterisk with PJSIP publishes
-     * (transcript 47). Un-REGISTER: ChallengeSent + SuccessfulAuth, ExtensionStatus Unavailable,
-     * PeerStatus Unreachable, DeviceStateChange UNAVAILABLE, ContactStatus Removed. REGISTER:
-     * ChallengeSent + SuccessfulAuth, ContactStatus NonQualified, PeerStatus Reachable,
-     * ExtensionStatus Idle, DeviceStateChange NOT_INUSE, then ContactStatus Reachable once the first
-     * qualify OPTIONS is answered. Asterisk raises the hint and device events on other threads than
-     * PeerStatus, so their place varies (transcripts README #15); this is the recorded one. A phone
-     * in a call keeps its call's device state, so it raises no device events.
+     * (transcript 47): {@link SipRegistrar}.
      */
     public synchronized boolean setRegistered(String number, boolean registered) {
-        Phone p = phones.get(number);
-        if (p == null) {
-            return false;
-        }
-        if (p.registered == registered) {
-            return true;
-        }
-        String device = device(number);
-        String old = deviceState(device);
-        p.registered = registered;
-        boolean deviceChanged = !deviceStates.containsKey(device) && !old.equals(deviceState(device));
-        if (registered) {
-            p.sipContact = SipContact.register(number, p.contact, p.model, clock.instant());
-            publishSipAuthentication(number, p.sipContact.callId());
-            publishContactStatus(p.sipContact, "NonQualified", 0);
-            publishPeerStatus(number, "Reachable");
-            if (deviceChanged) {
-                publishExtensionStatus(number);
-                publishDeviceStateChange(device, deviceState(device));
-            }
-            publishContactStatus(p.sipContact, "Reachable", p.sipContact.roundtripUsec());
-        } else {
-            SipContact gone = p.sipContact;
-            p.sipContact = null;
-            // A phone keeps one Call-ID for all its REGISTERs (RFC 3261 10.2), the un-REGISTER too.
-            publishSipAuthentication(number, gone.callId());
-            if (deviceChanged) {
-                publishExtensionStatus(number);
-            }
-            publishPeerStatus(number, "Unreachable");
-            if (deviceChanged) {
-                publishDeviceStateChange(device, deviceState(device));
-            }
-            publishContactStatus(gone, "Removed", 0);
-        }
-        return true;
+        return registrar.setRegistered(number, registered);
     }
 
     /**
@@ -289,51 +236,26 @@ public final class Pbx {
      * readers only.
      */
     public synchronized void publishSipAuthentication(String number, String callId) {
-        Phone p = phones.get(number);
-        if (p == null) {
-            return;
-        }
-        for (AmiMessage m : SecurityEvents.sipAuthentication(number, callId, p.contact, clock.instant())) {
-            events.publish(m, Privileges.SECURITY);
-        }
+        registrar.publishSipAuthentication(number, callId);
     }
 
     /** The registered contacts, in the order PJSIPShowContacts lists them (by contact id). */
     public synchronized List<SipContact> sipContacts() {
-        List<SipContact> out = new ArrayList<>();
-        for (Phone p : phones.values()) {
-            if (p.sipContact != null) {
-                out.add(p.sipContact);
-            }
-        }
-        out.sort(Comparator.comparing(SipContact::objectName));
-        return out;
+        return registrar.contacts();
     }
 
-    private void publishContactStatus(SipContact c, String status, long roundtripUsec) {
-        events.publish(
-                EventBus.event("ContactStatus", Privileges.SYSTEM)
-                        .add("URI", c.uri())
-                        .add("ContactStatus", status)
-                        .add("AOR", c.aor())
-                        .add("EndpointName", c.aor())
-                        .add("RoundtripUsec", Long.toString(roundtripUsec))
-                        .build(),
-                Privileges.SYSTEM);
+    /** The phone of an extension, or null (under this object's lock). */
+    PbxPhone phone(String number) {
+        return phones.get(number);
     }
 
-    private void publishPeerStatus(String number, String status) {
-        events.publish(
-                EventBus.event("PeerStatus", Privileges.SYSTEM)
-                        .add("ChannelType", tech())
-                        .add("Peer", device(number))
-                        .add("PeerStatus", status)
-                        .build(),
-                Privileges.SYSTEM);
+    /** Whether calls have set the device's state (a phone in a call keeps it through registrations). */
+    boolean hasSetState(String device) {
+        return deviceStates.containsKey(device);
     }
 
     public synchronized boolean setAnswerMode(String number, String mode, int delayMs) {
-        Phone p = phones.get(number);
+        PbxPhone p = phones.get(number);
         if (p == null) {
             return false;
         }
@@ -359,30 +281,16 @@ public final class Pbx {
      */
     public synchronized void setPresence(String name, Presence value, PresenceSource source) {
         presence.put(name, value);
-        AmiMessage change = EventBus.event("PresenceStateChange", Privileges.CALL)
-                .add("Presentity", "CustomPresence:" + name)
-                .add("Status", value.state())
-                .add("Subtype", value.subtype())
-                .add("Message", value.message())
-                .build();
-        AmiMessage status = null;
-        if (phones.containsKey(name)) {
-            status = EventBus.event("PresenceStatus", Privileges.CALL)
-                    .add("Exten", name)
-                    .add("Context", context())
-                    .add("Hint", hint(name))
-                    .add("Status", value.state())
-                    .add("Subtype", value.subtype())
-                    .add("Message", value.message())
-                    .build();
-        }
+        ManagerEvent change = PbxEvents.presenceStateChange(name, value);
+        ManagerEvent status =
+                phones.containsKey(name) ? PbxEvents.presenceStatus(name, context(), hint(name), value) : null;
         if (source == PresenceSource.SETVAR && status != null) {
-            events.publish(status, Privileges.CALL);
-            events.publish(change, Privileges.CALL);
+            events.publish(status);
+            events.publish(change);
         } else {
-            events.publish(change, Privileges.CALL);
+            events.publish(change);
             if (status != null) {
-                events.publish(status, Privileges.CALL);
+                events.publish(status);
             }
         }
     }
@@ -391,22 +299,7 @@ public final class Pbx {
      * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
      */
     public synchronized List<WatcherKey> watchers() {
-        List<WatcherKey> out = new ArrayList<>();
-        for (ExtensionConfig e : config.extensions()) {
-            for (int i = 0; i < e.keys().size(); i++) {
-                var k = e.keys().get(i);
-                String status = presence(k.monitors()).ucmStatus();
-                out.add(new WatcherKey(
-                        e.number(),
-                        e.model(),
-                        i + 1,
-                        k.type(),
-                        k.monitors(),
-                        status,
-                        io.ucmkit.simulator.config.PhoneModels.led(k.type(), status)));
-            }
-        }
-        return out;
+        return WatcherKey.all(config, this::presence);
     }
 
     public String global(String name) {
@@ -416,38 +309,6 @@ public final class Pbx {
     /** Sets a global variable; Asterisk publishes VarSet with {@code Channel: none} (transcripts README #24). */
     public synchronized void setGlobal(String name, String value) {
         globals.put(name, value);
-        events.publish(
-                EventBus.event("VarSet", Privileges.DIALPLAN)
-                        .add("Channel", "none")
-                        .add("Uniqueid", "none")
-                        .add("Variable", name)
-                        .add("Value", value)
-                        .build(),
-                Privileges.DIALPLAN);
-    }
-
-    private static final class Phone {
-        final String name;
-        final String model;
-        boolean registered;
-        String answerMode;
-        int answerDelayMs;
-        /** The contact its last REGISTER left; null while unregistered. */
-        SipContact sipContact;
-
-        /**
-         * Where the simulated phone registers from: loopback, one SIP port per phone in config order
-         * (5060, 5061, …) so the Extensions table shows distinct contacts, as on a real LAN.
-         */
-        final String contact;
-
-        Phone(ExtensionConfig e, int index) {
-            contact = "127.0.0.1:" + (5060 + index);
-            name = e.name() == null ? "" : e.name();
-            model = e.model();
-            registered = e.registered();
-            answerMode = e.answerMode();
-            answerDelayMs = e.answerDelayMs();
-        }
+        events.publish(PbxEvents.globalVarSet(name, value));
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.simulator.UcmSimulator;
-import io.ucmkit.simulator.config.AmiUserConfig;
+import io.ucmkit.simulator.admin.AmiUserInfo;
+import io.ucmkit.simulator.admin.JournalEntry;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,7 @@ class AmiSessionIT {
             timers.advance(Duration.ofSeconds(1));
             assertThat(c.untilClosed())
                     .isEqualTo("Response: Error\r\nActionID: bad\r\nMessage: Authentication failed\r\n\r\n");
-            assertThat(slow.admin().journal()).extracting(Journal.Entry::action).containsExactly("Login");
+            assertThat(slow.admin().journal()).extracting(JournalEntry::action).containsExactly("Login");
         }
     }
 
@@ -224,7 +226,7 @@ class AmiSessionIT {
                 AmiTestClient reader = new AmiTestClient(sim.amiPort()).login("amireader", "amireader1", null)) {
             assertThat(admin.message()).startsWith("Event: FullyBooted\r\n");
             sim.admin()
-                    .saveAmiUser(new AmiUserConfig(
+                    .saveAmiUser(new AmiUserInfo(
                             "amiwriter",
                             "secret99",
                             List.of("127.0.0.1/255.255.255.255"),
@@ -248,7 +250,7 @@ class AmiSessionIT {
         try (AmiTestClient c = new AmiTestClient(sim.amiPort()).login("amiadmin", "amiadmin1", "off")) {
             c.send("Action: Events\r\nActionID: e\r\nEventMask: user\r\n\r\n");
             assertThat(c.message()).isEqualTo("Response: Success\r\nActionID: e\r\nEvents: On\r\n\r\n");
-            sim.admin().setPresence("1000", "away", null); // call class: filtered out
+            sim.admin().setPresence("1000", PresenceStatus.AWAY); // call class: filtered out
             c.send("Action: UserEvent\r\nUserEvent: Mine\r\nX: 1\r\n\r\n");
             assertThat(c.message()).isEqualTo("Response: Success\r\nMessage: Event Sent\r\n\r\n");
             assertThat(c.message())
@@ -314,7 +316,7 @@ class AmiSessionIT {
             c.message();
         }
         var entries = sim.admin().journal();
-        assertThat(entries).extracting(Journal.Entry::action).containsExactly("Login", "Nope");
+        assertThat(entries).extracting(JournalEntry::action).containsExactly("Login", "Nope");
         assertThat(entries.get(0).headers().get("Secret")).isNotEqualTo("amiadmin1");
         assertThat(entries.get(1).outcome()).isEqualTo("unknown");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.JournalEntry;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
 import java.io.ByteArrayOutputStream;
@@ -140,7 +141,7 @@ class HostileInputIT {
             assertThat(hostile.answer()).startsWith("Response: Success\r\nActionID: after\r\nPing: Pong\r\n");
             assertWatcherServed("after-line");
             assertThat(sim.admin().journal())
-                    .extracting(Journal.Entry::outcome, Journal.Entry::reason)
+                    .extracting(JournalEntry::outcome, JournalEntry::reason)
                     .contains(org.assertj.core.groups.Tuple.tuple("invalid", "Failed to parse message: line too long"));
         }
     }

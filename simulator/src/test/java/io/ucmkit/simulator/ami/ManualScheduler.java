@@ -1,6 +1,6 @@
 package io.ucmkit.simulator.ami;
 
-import io.ucmkit.simulator.pbx.SimScheduler;
+import io.ucmkit.simulator.time.SimScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.JournalEntry;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class OperatorLogIT {
         }
         assertThat(sim.admin().journal())
                 .filteredOn(e -> !"Challenge".equals(e.action()))
-                .extracting(Journal.Entry::action, Journal.Entry::outcome, Journal.Entry::reason)
+                .extracting(JournalEntry::action, JournalEntry::outcome, JournalEntry::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Login", "refused", "wrong secret (MD5 key)"),
                         org.assertj.core.groups.Tuple.tuple("Login", "refused", "unknown user"),

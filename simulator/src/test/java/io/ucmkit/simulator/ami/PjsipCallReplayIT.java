@@ -3,8 +3,8 @@ package io.ucmkit.simulator.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.simulator.ManualTime;
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.config.PbxConfig;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import java.io.IOException;
@@ -124,7 +124,7 @@ class PjsipCallReplayIT {
     private record Timed(RecordedTimeline.Step step, Session session, int seq) {}
 
     /** What a recorded phone did, done at the simulated phone. */
-    private static void act(SimulatorAdmin admin, RecordedTimeline.PhoneAction a) {
+    private static void act(Admin admin, RecordedTimeline.PhoneAction a) {
         switch (a.verb()) {
             case "accept" -> admin.answer(a.ext());
             case "reject" -> admin.decline(a.ext());

@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.ami;
 
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -91,7 +92,7 @@ final class SessionLoadProbe {
             }
             long t0 = System.nanoTime();
             for (int i = 0; i < changes; i++) {
-                sim.admin().setPresence(i % 2 == 0 ? "1007" : "1008", "custom", "probe" + i);
+                sim.admin().setPresence(i % 2 == 0 ? "1007" : "1008", PresenceStatus.CUSTOM, "probe" + i);
             }
             done.await();
             double s = (System.nanoTime() - t0) / 1e9;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.testing.Transcript;
 import io.ucmkit.simulator.pbx.SipContact;
+import io.ucmkit.simulator.pbx.SipSecurityEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ class SipAuthenticationEventsTest {
             Matcher account = ACCOUNT.matcher(recorded.get(i));
             assertThat(account.find()).isTrue();
             String ext = account.group(1);
-            List<AmiMessage> built = SecurityEvents.sipAuthentication(
+            List<AmiMessage> built = SipSecurityEvents.sipAuthentication(
                     ext, SipContact.newCallId(), "127.0.0.1:" + (5060 + i), Instant.now());
             assertThat(SipWire.mask(wire(built.get(0)) + wire(built.get(1))))
                     .isEqualTo(SipWire.mask(recorded.get(i) + recorded.get(i + 1)));
@@ -38,7 +39,7 @@ class SipAuthenticationEventsTest {
 
     @Test
     void the_pair_carries_the_requests_call_id_and_the_phones_address() {
-        List<AmiMessage> built = SecurityEvents.sipAuthentication(
+        List<AmiMessage> built = SipSecurityEvents.sipAuthentication(
                 "1004", "36ebc250e5f64235", "192.168.1.54:5062", Instant.parse("2026-12-02T01:01:17.627Z"));
         assertThat(wire(built.get(0)))
                 .isEqualTo("Event: ChallengeSent\r\nPrivilege: security,all\r\n"

@@ -3,6 +3,7 @@ package io.ucmkit.simulator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ucmkit.simulator.admin.AnswerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +23,8 @@ class AsteriskJavaOriginateIT {
     @Test
     void asteriskJavaOriginatesACallAndReceivesOriginateResponseDialEndAndHangup() throws Exception {
         try (SimulatedCalls server = new SimulatedCalls()) {
-            server.admin().setAnswerMode("1000", "auto", 0);
-            server.admin().setAnswerMode("1001", "auto", 0);
+            server.admin().setAnswerMode("1000", AnswerMode.AUTO);
+            server.admin().setAnswerMode("1001", AnswerMode.AUTO);
             ManagerConnection connection = new ManagerConnectionFactory(
                             "127.0.0.1", server.port(), SimulatedCalls.USER, SimulatedCalls.SECRET)
                     .createManagerConnection();

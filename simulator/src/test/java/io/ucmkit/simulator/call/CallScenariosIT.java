@@ -3,6 +3,8 @@ package io.ucmkit.simulator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.admin.AnswerMode;
+import io.ucmkit.simulator.admin.ChannelInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +130,7 @@ class CallScenariosIT {
 
     @Test
     void aDecliningDestinationRejectsWith486SoTheDialIsBusyWithCause17() {
-        server.admin().setAnswerMode("1001", "decline", 0);
+        server.admin().setAnswerMode("1001", AnswerMode.DECLINE);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
         server.admin().answer("1000");
@@ -137,7 +139,7 @@ class CallScenariosIT {
 
     @Test
     void aBusyDestinationEndsTheDialWithBusyAndCause17() {
-        server.admin().setAnswerMode("1001", "busy", 0);
+        server.admin().setAnswerMode("1001", AnswerMode.BUSY);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
         server.admin().answer("1000");
@@ -146,7 +148,7 @@ class CallScenariosIT {
 
     @Test
     void aDestinationThatDoesNotAnswerTimesOutWithNoAnswerAndCause19() {
-        server.admin().setAnswerMode("1001", "no-answer", 0);
+        server.admin().setAnswerMode("1001", AnswerMode.NO_ANSWER);
         originate("1000", "1001");
         readTo("DialState PJSIP/1000-00000000 Ringing RINGING");
         server.admin().answer("1000");
@@ -256,7 +258,7 @@ class CallScenariosIT {
         assertSequence("whisper-and-listen");
         assertThat(server.admin().calls())
                 .filteredOn(c -> c.spyMode() != null)
-                .extracting(Calls.ChannelView::spyMode, Calls.ChannelView::spying)
+                .extracting(ChannelInfo::spyMode, ChannelInfo::spying)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("whisper", "PJSIP/1001-00000001"),
                         org.assertj.core.groups.Tuple.tuple("listen", "PJSIP/1000-00000000"));

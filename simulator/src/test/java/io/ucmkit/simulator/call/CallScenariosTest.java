@@ -1,10 +1,14 @@
 package io.ucmkit.simulator.call;
 
+import static io.ucmkit.simulator.admin.SimulatorException.Kind.NOTHING_TO_ACT_ON;
+import static io.ucmkit.simulator.admin.SimulatorException.Kind.UNKNOWN_EXTENSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.admin.SimulatorException;
+import io.ucmkit.simulator.ami.CallAmi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,10 +19,11 @@ class CallScenariosTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
+    final CallAmi ami = new CallAmi(calls);
 
     private List<AmiMessage> originate(String src, String dst) {
-        return calls.originate(
+        return ami.originate(
                         AmiMessage.of(
                                 "Action",
                                 "Originate",
@@ -304,13 +309,13 @@ class CallScenariosTest {
     void phoneActionsWithoutACallAreConflictsAndUnknownExtensionsAreNotFound() {
         assertThatThrownBy(() -> calls.answer("1000"))
                 .isInstanceOfSatisfying(
-                        Calls.CallException.class, e -> assertThat(e.status()).isEqualTo(409));
+                        SimulatorException.class, e -> assertThat(e.kind()).isEqualTo(NOTHING_TO_ACT_ON));
         assertThatThrownBy(() -> calls.dtmf("1000", "1"))
                 .isInstanceOfSatisfying(
-                        Calls.CallException.class, e -> assertThat(e.status()).isEqualTo(409));
+                        SimulatorException.class, e -> assertThat(e.kind()).isEqualTo(NOTHING_TO_ACT_ON));
         assertThatThrownBy(() -> calls.hangup("4242"))
                 .isInstanceOfSatisfying(
-                        Calls.CallException.class, e -> assertThat(e.status()).isEqualTo(404));
+                        SimulatorException.class, e -> assertThat(e.kind()).isEqualTo(UNKNOWN_EXTENSION));
     }
 
     @Test
@@ -335,7 +340,7 @@ class CallScenariosTest {
                         "Priority",
                         "1"))
                 .isEqualTo("Extension does not exist.");
-        assertThat(calls.originate(
+        assertThat(ami.originate(
                                 AmiMessage.of(
                                         "Action",
                                         "Originate",
@@ -353,8 +358,7 @@ class CallScenariosTest {
     }
 
     private String error(String... headers) {
-        AmiMessage response =
-                calls.originate(AmiMessage.of(headers), true).join().get(0);
+        AmiMessage response = ami.originate(AmiMessage.of(headers), true).join().get(0);
         assertThat(response.get("Response")).isEqualTo("Error");
         return response.get("Message");
     }

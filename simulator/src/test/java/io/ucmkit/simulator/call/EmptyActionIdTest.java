@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.ami.CallAmi;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class EmptyActionIdTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
+    final CallAmi ami = new CallAmi(calls);
 
     private static AmiMessage action(String... namesAndValues) {
         List<String> all = new ArrayList<>(List.of(namesAndValues));
@@ -31,16 +33,16 @@ class EmptyActionIdTest {
         calls.answer("1001");
         String leg = "PJSIP/1000-00000000";
         List<AmiMessage> out = new ArrayList<>();
-        out.addAll(calls.status(action("Action", "Status", "Variables", "FOO")));
-        out.addAll(calls.coreShowChannels(action("Action", "CoreShowChannels")));
-        out.addAll(calls.playDtmf(action("Action", "PlayDTMF", "Channel", leg, "Digit", "1")));
-        out.addAll(calls.setvar(action("Action", "Setvar", "Channel", leg, "Variable", "FOO", "Value", "1")));
-        out.addAll(calls.getvar(action("Action", "Getvar", "Channel", leg, "Variable", "FOO")));
-        out.addAll(calls.getvar(action("Action", "Getvar", "Channel", "PJSIP/nope", "Variable", "FOO")));
-        out.addAll(calls.redirect(action(
+        out.addAll(ami.status(action("Action", "Status", "Variables", "FOO")));
+        out.addAll(ami.coreShowChannels(action("Action", "CoreShowChannels")));
+        out.addAll(ami.playDtmf(action("Action", "PlayDTMF", "Channel", leg, "Digit", "1")));
+        out.addAll(ami.setvar(action("Action", "Setvar", "Channel", leg, "Variable", "FOO", "Value", "1")));
+        out.addAll(ami.getvar(action("Action", "Getvar", "Channel", leg, "Variable", "FOO")));
+        out.addAll(ami.getvar(action("Action", "Getvar", "Channel", "PJSIP/nope", "Variable", "FOO")));
+        out.addAll(ami.redirect(action(
                 "Action", "Redirect", "Channel", leg, "Context", "from-internal", "Exten", "7000", "Priority", "1")));
-        out.addAll(calls.hangup(action("Action", "Hangup", "Channel", "/^PJSIP\\/1000-/")));
-        out.addAll(calls.hangup(action("Action", "Hangup", "Channel", "PJSIP/nope")));
+        out.addAll(ami.hangup(action("Action", "Hangup", "Channel", "/^PJSIP\\/1000-/")));
+        out.addAll(ami.hangup(action("Action", "Hangup", "Channel", "PJSIP/nope")));
         assertThat(out)
                 .hasSizeGreaterThan(10)
                 .allSatisfy(m -> assertThat(m.get("ActionID")).as(m.toString()).isNull());
@@ -48,7 +50,7 @@ class EmptyActionIdTest {
 
     @Test
     void anAsyncOriginateWithAnEmptyActionIdPublishesOriginateResponseWithoutIt() {
-        List<AmiMessage> r = calls.originate(
+        List<AmiMessage> r = ami.originate(
                         action(
                                 "Action",
                                 "Originate",

@@ -1,6 +1,7 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.event.EventBus;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,7 +16,10 @@ final class EngineLoadProbe {
                     ext, new PbxPort.Phone(ext, "P" + ext, "PJSIP", true, PbxPort.AnswerMode.MANUAL, Duration.ZERO));
         }
         AtomicLong events = new AtomicLong();
-        Calls engine = Calls.create(pbx, new ManualTime().callClock(), e -> events.incrementAndGet(), false);
+        EventBus bus = new EventBus();
+        bus.subscribe((e, privilege) -> events.incrementAndGet());
+        ManualTime time = new ManualTime();
+        Calls engine = Calls.create(pbx, time.clock(), time, bus, false);
         for (int round = 0; round < 3; round++) {
             events.set(0);
             long t0 = System.nanoTime();

@@ -1,16 +1,28 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.simulator.event.EventBus;
+import io.ucmkit.simulator.event.EventSubscriber;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records events and prints each as one line for sequence assertions. */
-final class EventLog implements EventSink {
+/** Records the events of its bus and prints each as one line for sequence assertions. */
+final class EventLog implements EventSubscriber {
 
     final List<AmiMessage> events = new ArrayList<>();
+    private final EventBus bus = new EventBus();
+
+    EventLog() {
+        bus.subscribe(this);
+    }
+
+    /** The bus to hand the engine: every event published on it is recorded here. */
+    EventBus bus() {
+        return bus;
+    }
 
     @Override
-    public synchronized void publish(AmiMessage event) {
+    public synchronized void onEvent(AmiMessage event, int privilege) {
         events.add(event);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.ami.CallAmi;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +13,13 @@ class MoreActionsTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
+    final CallAmi ami = new CallAmi(calls);
 
     @Test
     void aSynchronousOriginateToAnUnregisteredPhoneAnswersOriginateFailedWithoutAnOriginateResponse() {
         pbx.unregister("1000");
-        List<AmiMessage> r = calls.originate(
+        List<AmiMessage> r = ami.originate(
                         AmiMessage.of(
                                 "Action",
                                 "Originate",
@@ -43,7 +45,7 @@ class MoreActionsTest {
     @Test
     void aFailedOriginateReportsThePresetChannelIdAsUniqueid() {
         pbx.unregister("1000");
-        calls.originate(
+        ami.originate(
                         AmiMessage.of(
                                 "Action",
                                 "Originate",
@@ -70,7 +72,7 @@ class MoreActionsTest {
 
     @Test
     void asterisk13HasNoDialStateAndNewextenInClassCall() {
-        Calls old = Calls.create(pbx, clock.callClock(), log, true);
+        Calls old = Calls.create(pbx, clock.clock(), clock, log.bus(), true);
         old.dial("1000", "1001");
         assertThat(log.callLines()).noneMatch(l -> l.startsWith("DialState"));
         assertThat(log.events)
@@ -84,7 +86,7 @@ class MoreActionsTest {
         calls.dial("1000", "1001");
         calls.answer("1001");
         log.clear();
-        List<AmiMessage> r = calls.redirect(AmiMessage.of(
+        List<AmiMessage> r = ami.redirect(AmiMessage.of(
                 "Action",
                 "Redirect",
                 "Channel",
@@ -103,7 +105,7 @@ class MoreActionsTest {
                         "BridgeDestroy 0",
                         "Hangup PJSIP/1001-00000001 Up 16",
                         "Newexten PJSIP/1000-00000000 Up Answer");
-        assertThat(calls.redirect(AmiMessage.of(
+        assertThat(ami.redirect(AmiMessage.of(
                                 "Action",
                                 "Redirect",
                                 "Channel",
@@ -117,7 +119,7 @@ class MoreActionsTest {
                         .get(0)
                         .get("Message"))
                 .isEqualTo("Channel does not exist: PJSIP/nope");
-        assertThat(calls.redirect(AmiMessage.of("Action", "Redirect", "Channel", "PJSIP/nope"))
+        assertThat(ami.redirect(AmiMessage.of("Action", "Redirect", "Channel", "PJSIP/nope"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("Context not specified");
@@ -127,7 +129,7 @@ class MoreActionsTest {
     void setvarAndGetvarOnAChannelUseItsVariablesAndRaiseVarSet() {
         calls.dial("1000", "7000");
         log.clear();
-        assertThat(calls.setvar(AmiMessage.of(
+        assertThat(ami.setvar(AmiMessage.of(
                                 "Action",
                                 "Setvar",
                                 "Channel",
@@ -144,12 +146,12 @@ class MoreActionsTest {
             assertThat(e.get("Privilege")).isEqualTo("dialplan,all");
             assertThat(e.get("Value")).isEqualTo("bar");
         });
-        AmiMessage got = calls.getvar(AmiMessage.of(
+        AmiMessage got = ami.getvar(AmiMessage.of(
                         "Action", "Getvar", "ActionID", "g", "Channel", "PJSIP/1000-00000000", "Variable", "FOO"))
                 .get(0);
         assertThat(got.name(1)).isEqualTo("ActionID");
         assertThat(got.get("Value")).isEqualTo("bar");
-        assertThat(calls.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/x", "Variable", "FOO"))
+        assertThat(ami.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/x", "Variable", "FOO"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("No such channel");
@@ -158,16 +160,15 @@ class MoreActionsTest {
     /** manager.c action_getvar/action_setvar check the Variable header before they look up the channel. */
     @Test
     void getvarAndSetvarWithoutAVariableAnswerThatBeforeLookingUpTheChannel() {
-        assertThat(calls.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/nope"))
+        assertThat(ami.getvar(AmiMessage.of("Action", "Getvar", "Channel", "PJSIP/nope"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("No variable specified");
-        assertThat(calls.setvar(AmiMessage.of(
-                                "Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "", "Value", "1"))
+        assertThat(ami.setvar(AmiMessage.of("Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "", "Value", "1"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("No variable specified");
-        assertThat(calls.setvar(AmiMessage.of("Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "FOO"))
+        assertThat(ami.setvar(AmiMessage.of("Action", "Setvar", "Channel", "PJSIP/nope", "Variable", "FOO"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("No such channel");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.ami.CallAmi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ class RedirectTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
+    final CallAmi ami = new CallAmi(calls);
 
     /** 1000 calls 1001 and 1001 answers: A and B bridged. */
     private void activeCall() {
@@ -36,7 +38,7 @@ class RedirectTest {
         List<String> headers = new ArrayList<>(List.of(
                 "Action", "Redirect", "Channel", A, "Context", "from-internal", "Exten", exten, "Priority", "1"));
         headers.addAll(List.of(extra));
-        List<AmiMessage> r = calls.redirect(AmiMessage.of(headers.toArray(String[]::new)));
+        List<AmiMessage> r = ami.redirect(AmiMessage.of(headers.toArray(String[]::new)));
         assertThat(r).hasSize(1);
         return r.get(0).get("Response") + ": " + r.get(0).get("Message");
     }
@@ -100,12 +102,12 @@ class RedirectTest {
         log.clear();
         // A is in Ring (its phone dials), B rings towards its phone.
         assertThat(redirect()).isEqualTo("Error: Redirect failed, channel not up.");
-        List<AmiMessage> r = calls.redirect(AmiMessage.of(
+        List<AmiMessage> r = ami.redirect(AmiMessage.of(
                 "Action", "Redirect", "Channel", B, "Context", "from-internal", "Exten", "7000", "Priority", "1"));
         assertThat(r.get(0).get("Message")).isEqualTo("Redirect failed, channel not up.");
         calls.dial("1002", "7000");
         log.clear();
-        r = calls.redirect(AmiMessage.of(
+        r = ami.redirect(AmiMessage.of(
                 "Action",
                 "Redirect",
                 "Channel",

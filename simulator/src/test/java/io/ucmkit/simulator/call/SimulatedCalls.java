@@ -1,8 +1,8 @@
 package io.ucmkit.simulator.call;
 
 import io.ucmkit.simulator.ManualTime;
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.config.PbxConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +44,7 @@ final class SimulatedCalls implements AutoCloseable {
         return sim.amiPort();
     }
 
-    SimulatorAdmin admin() {
+    Admin admin() {
         return sim.admin();
     }
 

@@ -3,7 +3,9 @@ package io.ucmkit.simulator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.ami.AmiMessage;
+import io.ucmkit.ami.ChannelState;
 import io.ucmkit.simulator.ManualTime;
+import io.ucmkit.simulator.ami.CallAmi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ class SpyAndActionsTest {
     final FakePbx pbx = new FakePbx();
     final ManualTime clock = new ManualTime();
     final EventLog log = new EventLog();
-    final Calls calls = Calls.create(pbx, clock.callClock(), log, false);
+    final Calls calls = Calls.create(pbx, clock.clock(), clock, log.bus(), false);
+    final CallAmi ami = new CallAmi(calls);
 
     /** 1000 calls 1001, both answer: PJSIP/1000-00000000 and PJSIP/1001-00000001 bridged. */
     private void activeCall() {
@@ -23,7 +26,7 @@ class SpyAndActionsTest {
     }
 
     private void spy(String data) {
-        calls.originate(
+        ami.originate(
                         AmiMessage.of(
                                 "Action",
                                 "Originate",
@@ -79,8 +82,8 @@ class SpyAndActionsTest {
         activeCall();
         spy("PJSIP/1000-00000000,qBu");
         log.clear();
-        List<AmiMessage> r = calls.hangup(
-                AmiMessage.of("Action", "Hangup", "ActionID", "hup-spy", "Channel", "PJSIP/1005-00000002"));
+        List<AmiMessage> r =
+                ami.hangup(AmiMessage.of("Action", "Hangup", "ActionID", "hup-spy", "Channel", "PJSIP/1005-00000002"));
         assertThat(r.get(0).get("Message")).isEqualTo("Channel Hungup");
         assertThat(log.callLines())
                 .containsExactly(
@@ -115,10 +118,28 @@ class SpyAndActionsTest {
 
     @Test
     void thePrefixRuleMatchesLongerExtensionsUnlessTheDashIsGiven() {
-        SimChannel spyer =
-                new SimChannel("PJSIP/1005-00000009", "1.9", "1.9", "1005", ChannelState.UP, "from-internal", "s", 0);
-        SimChannel target =
-                new SimChannel("PJSIP/10001-00000003", "1.3", "1.3", "10001", ChannelState.UP, "from-internal", "s", 0);
+        SimChannel spyer = new SimChannel(
+                "PJSIP/1005-00000009",
+                "1.9",
+                "1.9",
+                "1005",
+                ChannelState.UP,
+                CallerId.UNKNOWN,
+                "from-internal",
+                "s",
+                0,
+                "pvt");
+        SimChannel target = new SimChannel(
+                "PJSIP/10001-00000003",
+                "1.3",
+                "1.3",
+                "10001",
+                ChannelState.UP,
+                CallerId.UNKNOWN,
+                "from-internal",
+                "s",
+                0,
+                "pvt");
         assertThat(Spy.parse(spyer, "PJSIP/1000,qB").matches(target)).isTrue();
         assertThat(Spy.parse(spyer, "PJSIP/1000-,qB").matches(target)).isFalse();
         assertThat(Spy.parse(spyer, "1.3,qBu").matches(target)).isTrue();
@@ -128,7 +149,7 @@ class SpyAndActionsTest {
     @Test
     void hangupByRegexListsTheChannelsNewestFirstAndHangsThemUp() {
         activeCall();
-        List<AmiMessage> r = calls.hangup(AmiMessage.of(
+        List<AmiMessage> r = ami.hangup(AmiMessage.of(
                 "Action", "Hangup", "ActionID", "hup-re", "Channel", "/^PJSIP\\/100[01]-.*$/", "Cause", "17"));
         assertThat(r).extracting(m -> m.headers().toString()).hasSize(4);
         assertThat(r.get(0).get("EventList")).isEqualTo("start");
@@ -137,7 +158,7 @@ class SpyAndActionsTest {
         assertThat(r.get(2).get("Channel")).isEqualTo("PJSIP/1000-00000000");
         assertThat(r.get(3).get("ListItems")).isEqualTo("2");
         assertThat(log.callLines()).contains("Hangup PJSIP/1001-00000001 Up 17", "Hangup PJSIP/1000-00000000 Up 17");
-        assertThat(calls.hangup(AmiMessage.of("Action", "Hangup", "Channel", "/[unclosed/"))
+        assertThat(ami.hangup(AmiMessage.of("Action", "Hangup", "Channel", "/[unclosed/"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("Regex compile failed on: /[unclosed/");
@@ -147,7 +168,7 @@ class SpyAndActionsTest {
     void statusAndCoreShowChannelsListEveryChannelWithTheirFraming() {
         activeCall();
         clock.advance(Duration.ofSeconds(2));
-        List<AmiMessage> status = calls.status(AmiMessage.of(
+        List<AmiMessage> status = ami.status(AmiMessage.of(
                 "Action",
                 "Status",
                 "ActionID",
@@ -161,12 +182,12 @@ class SpyAndActionsTest {
         assertThat(status.get(1).name(status.get(1).size() - 1)).isEqualTo("ActionID");
         assertThat(status.get(1).get("Seconds")).isEqualTo("2");
         assertThat(status.get(2).get("Items")).isEqualTo("1");
-        List<AmiMessage> csc = calls.coreShowChannels(AmiMessage.of("Action", "CoreShowChannels", "ActionID", "c"));
+        List<AmiMessage> csc = ami.coreShowChannels(AmiMessage.of("Action", "CoreShowChannels", "ActionID", "c"));
         assertThat(csc).hasSize(4);
         assertThat(csc.get(1).name(1)).isEqualTo("ActionID");
         assertThat(csc.get(1).get("Duration")).isEqualTo("00:00:02");
         assertThat(csc.get(3).get("ListItems")).isEqualTo("2");
-        assertThat(calls.coreShowChannelsCli()).endsWith("1 active call", "1 call processed");
+        assertThat(ami.coreShowChannelsCli()).endsWith("1 active call", "1 call processed");
     }
 
     @Test
@@ -175,9 +196,9 @@ class SpyAndActionsTest {
         String leg = "PJSIP/1000-00000000";
         // pbx_builtin_setvar_helper inserts at the head of the list and a re-set variable moves there.
         for (String[] v : new String[][] {{"FOO", "1"}, {"BAR", "two"}, {"FOO", "3"}}) {
-            calls.setvar(AmiMessage.of("Action", "Setvar", "Channel", leg, "Variable", v[0], "Value", v[1]));
+            ami.setvar(AmiMessage.of("Action", "Setvar", "Channel", leg, "Variable", v[0], "Value", v[1]));
         }
-        AmiMessage item = calls.status(AmiMessage.of(
+        AmiMessage item = ami.status(AmiMessage.of(
                         "Action",
                         "Status",
                         "ActionID",
@@ -193,7 +214,7 @@ class SpyAndActionsTest {
                 .startsWith("CALLERID(num)=1000", "FOO=3", "BAR=two")
                 .contains("BRIDGEPEER=PJSIP/1001-00000001", "DIALSTATUS=ANSWER");
         assertThat(item.name(item.size() - 1)).isEqualTo("ActionID");
-        AmiMessage plain = calls.status(AmiMessage.of("Action", "Status", "Channel", leg, "AllVariables", "no"))
+        AmiMessage plain = ami.status(AmiMessage.of("Action", "Status", "Channel", leg, "AllVariables", "no"))
                 .get(1);
         assertThat(plain.getAll("Variable")).isEmpty();
     }
@@ -201,8 +222,8 @@ class SpyAndActionsTest {
     @Test
     void playDtmfIsSentOnTheChannelOrReceivedWhenAsked() {
         activeCall();
-        calls.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "PJSIP/1000-00000000", "Digit", "5"));
-        calls.playDtmf(AmiMessage.of(
+        ami.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "PJSIP/1000-00000000", "Digit", "5"));
+        ami.playDtmf(AmiMessage.of(
                 "Action",
                 "PlayDTMF",
                 "Channel",
@@ -219,7 +240,7 @@ class SpyAndActionsTest {
                         "DTMFBegin PJSIP/1000-00000000 Up 6 Received", "DTMFBegin PJSIP/1001-00000001 Up 6 Sent",
                         "DTMFEnd PJSIP/1000-00000000 Up 6 Received", "DTMFEnd PJSIP/1001-00000001 Up 6 Sent");
         assertThat(log.events.get(4).get("DurationMs")).isEqualTo("250");
-        assertThat(calls.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "nope", "Digit", "1"))
+        assertThat(ami.playDtmf(AmiMessage.of("Action", "PlayDTMF", "Channel", "nope", "Digit", "1"))
                         .get(0)
                         .get("Message"))
                 .isEqualTo("Channel not found");

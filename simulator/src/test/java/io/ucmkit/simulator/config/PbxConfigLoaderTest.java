@@ -122,6 +122,5 @@ class PbxConfigLoaderTest {
         assertThat(Privileges.eventPrivilege(Privileges.SECURITY)).isEqualTo("security,all");
         assertThat(Privileges.eventPrivilege(1 << 30 | 1 << 15 | Privileges.SYSTEM))
                 .isEqualTo("system,cc,message,all");
-        assertThat(Privileges.ofEventPrivilege("security,all")).isEqualTo(1 << 18);
     }
 }

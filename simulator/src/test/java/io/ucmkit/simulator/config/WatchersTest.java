@@ -3,7 +3,7 @@ package io.ucmkit.simulator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ucmkit.simulator.pbx.EventBus;
+import io.ucmkit.simulator.event.EventBus;
 import io.ucmkit.simulator.pbx.Pbx;
 import io.ucmkit.simulator.pbx.Presence;
 import io.ucmkit.simulator.pbx.WatcherKey;

@@ -3,6 +3,8 @@ package io.ucmkit.simulator.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.AnswerMode;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,7 +171,7 @@ class DashboardBrowserIT {
         waitLed("1003", "1001", "MPK", "ON");
 
         // a change made elsewhere (the API, a phone's *48, AMI Setvar) reaches the page over the event stream
-        sim.admin().setPresence("1002", "away", null);
+        sim.admin().setPresence("1002", PresenceStatus.AWAY);
         waitPresence("1002", "away");
         waitLed("1000", "1002", "VPK", "GREEN");
         assertThat(logged("PresenceStateChange")).isTrue();
@@ -196,7 +198,7 @@ class DashboardBrowserIT {
 
     @Test
     void a_call_placed_and_answered_on_the_page_shows_its_legs_and_the_extension_states() throws IOException {
-        sim.admin().setAnswerMode("1001", "manual", 0);
+        sim.admin().setAnswerMode("1001", AnswerMode.MANUAL);
         takePhone("1000");
         dial("1001");
 
@@ -250,10 +252,10 @@ class DashboardBrowserIT {
                     ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sessions tbody"), "amiadmin"));
             assertThat(browser.findElement(By.id("sessions-count")).getText()).isEqualTo("1");
 
-            sim.admin().setPresence("1002", "dnd", null);
-            sim.admin().setPresence("1003", "custom", "Lunch until 2");
-            sim.admin().setPresence("1004", "away", null);
-            sim.admin().setAnswerMode("1001", "manual", 0);
+            sim.admin().setPresence("1002", PresenceStatus.DND);
+            sim.admin().setPresence("1003", PresenceStatus.CUSTOM, "Lunch until 2");
+            sim.admin().setPresence("1004", PresenceStatus.AWAY);
+            sim.admin().setAnswerMode("1001", AnswerMode.MANUAL);
             takePhone("1000");
             dial("1001");
             wait.until(ExpectedConditions.attributeToBe(

@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import io.ucmkit.simulator.metrics.SimulatorMetrics;
 import java.io.IOException;
 import java.net.URI;
@@ -263,7 +264,7 @@ class ControlApiContractIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(": ucmkit simulator events"));
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics.sseClients().get() == 1);
 
-        sim.admin().setPresence("1001", "dnd", null);
+        sim.admin().setPresence("1001", PresenceStatus.DND);
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ")));
         int data = indexOf(lines, "data: ");
         assertThat(lines.get(data - 2)).isEqualTo("id: 1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -276,7 +277,7 @@ class ControlApiIT {
         assertThat(stream.headers().firstValue("content-type"))
                 .hasValueSatisfying(v -> assertThat(v).contains("text/event-stream"));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            sim.admin().setPresence("1001", "dnd", null);
+            sim.admin().setPresence("1001", PresenceStatus.DND);
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("data: {\"event\":\"PresenceStateChange\""));
         });
         stream.body().close();

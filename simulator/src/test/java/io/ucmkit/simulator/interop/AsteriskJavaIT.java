@@ -3,6 +3,7 @@ package io.ucmkit.simulator.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.time.Duration;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -46,7 +47,7 @@ class AsteriskJavaIT {
         assertThat(sim.admin().journal()).extracting(e -> e.action()).contains("Challenge", "Login");
 
         sim.admin().setRegistered("1009", true);
-        sim.admin().setPresence("1002", "dnd", null);
+        sim.admin().setPresence("1002", PresenceStatus.DND);
         ExtensionStateResponse es =
                 (ExtensionStateResponse) connection.sendAction(new ExtensionStateAction("1000", "from-internal"));
         assertThat(es.getStatus()).isZero();

@@ -2,8 +2,8 @@ package io.ucmkit.simulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,7 +19,7 @@ class Asterisk13CommandIT {
 
     @Test
     void an_asterisk_13_simulator_greets_with_2_10_6_and_answers_command_with_follows(
-            UcmSimulator simulator, SimulatorAdmin admin) throws Exception {
+            UcmSimulator simulator, Admin admin) throws Exception {
         assertThat(simulator.amiPort()).isEqualTo(sim.amiPort());
         assertThat(admin.extensions()).hasSize(10);
         try (Socket s = new Socket("127.0.0.1", sim.amiPort())) {

@@ -3,8 +3,8 @@ package io.ucmkit.simulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.ucmkit.simulator.SimulatorAdmin;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.Admin;
 import io.ucmkit.simulator.admin.AnswerMode;
 import io.ucmkit.simulator.admin.PresenceStatus;
 import java.time.Duration;
@@ -103,7 +103,7 @@ class ExtensionStylesIT {
         @Nested
         class Inside {
             @Test
-            void uses_the_enclosing_classes_simulator(SimulatorAdmin admin) {
+            void uses_the_enclosing_classes_simulator(Admin admin) {
                 assertThat(admin).isSameAs(sim.admin());
                 ports.add(sim.amiPort());
             }
@@ -132,7 +132,7 @@ class ExtensionStylesIT {
     @ExtendWith(UcmSimulatorExtension.class)
     static class ExtendedWith {
         @Test
-        void injects(UcmSimulator sim, SimulatorAdmin admin, AmiAccess admins, @AmiUser("amireader") AmiAccess reader) {
+        void injects(UcmSimulator sim, Admin admin, AmiAccess admins, @AmiUser("amireader") AmiAccess reader) {
             assertThat(admin.extensions()).hasSize(10);
             assertThat(admins.port()).isEqualTo(sim.amiPort());
             assertThat(admins.username()).isEqualTo("amiadmin");
@@ -143,7 +143,7 @@ class ExtensionStylesIT {
         @Nested
         class Inside {
             @Test
-            void injects_here_too(SimulatorAdmin admin) {
+            void injects_here_too(Admin admin) {
                 admin.setAnswerMode("1001", AnswerMode.BUSY, Duration.ZERO);
                 assertThat(admin.extension("1001").answerMode()).isEqualTo("busy");
             }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.search.Search;
 import io.ucmkit.simulator.UcmSimulator;
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -105,7 +106,7 @@ class SimulatorMetricsIT {
             c.send("Action: ExtensionStateList", "ActionID: l1");
             c.readUntil("Event: ExtensionStateListComplete");
             double eventsBefore = count("ucmkit.simulator.ami.events.sent");
-            sim.admin().setPresence("1001", "dnd", null);
+            sim.admin().setPresence("1001", PresenceStatus.DND);
             c.readUntil("Event: PresenceStateChange");
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
