@@ -110,9 +110,9 @@ DATA_PORT="${PORTS[0]}" DEBUG_PORT="${PORTS[1]}"
 cat <<EOF
 
   Dashboard        http://127.0.0.1:$WEB_PORT/
-  Control API      http://127.0.0.1:$WEB_PORT/api/v1/extensions   (README: Simulator)
+  Control API      http://127.0.0.1:$WEB_PORT/api/v1/extensions   (docs/control-api.md)
   AMI              127.0.0.1:$AMI_PORT   users amiadmin / amiadmin1 (all), amireader / amireader1 (call)
-  Dataserver       http://127.0.0.1:$DATA_PORT/api/v1/asset   (README: Driver)
+  Dataserver       http://127.0.0.1:$DATA_PORT/api/v1/asset   (docs/driver.md)
   Driver events    curl -sN http://127.0.0.1:$DATA_PORT/api/v1/events
   Debug log        http://127.0.0.1:$DEBUG_PORT/
   Logs             $RUN_DIR/simulator.log, $RUN_DIR/driver.log

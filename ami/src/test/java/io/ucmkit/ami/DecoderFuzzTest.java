@@ -43,7 +43,7 @@ import net.jqwik.api.Tuple;
  * </ul>
  *
  * Runs in {@code mvn verify} with {@code -Dfuzz.tries} tries per property (default in the ami pom,
- * a few seconds); the README gives the long run. A counter-example jqwik finds and shrinks
+ * a few seconds); docs/codec.md gives the long run. A counter-example jqwik finds and shrinks
  * becomes a plain test in {@link DecoderFuzzRegressionTest}.
  */
 class DecoderFuzzTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Asterisk ≤13 Command output: {@code Response: Follows} … {@code --END COMMAND--} (AMI.md §1.6).
+ * Asterisk ≤13 Command output: {@code Response: Follows} … {@code --END COMMAND--} (docs/ami.md §1.6).
  * Every input is decoded at every split point ({@link AmiWire#decodeAtEverySplit}).
  */
 class FollowsCommandOutputTest {

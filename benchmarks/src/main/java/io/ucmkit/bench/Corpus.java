@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 /**
  * The bytes every parse benchmark reads: the server→client messages of the recorded transcripts
- * (ucmkit-ami test-jar, shaded into benchmarks.jar) 01–30, the set every figure in the README was
+ * (ucmkit-ami test-jar, shaded into benchmarks.jar) 01–30, the set every figure in benchmarks/RESULTS.md was
  * measured on (the PJSIP recordings 40–47 are left out so runs stay comparable), plus copies of their caller-ID events with
  * UTF-8 names, drawn with a fixed seed until the buffer holds {@link #TARGET_BYTES}.
  *

@@ -26,7 +26,7 @@ final class ParseTable {
 
     private ParseTable() {}
 
-    /** The table as Markdown, so it can be pasted into the README as it is. */
+    /** The table as Markdown, so it can be pasted into benchmarks/RESULTS.md as it is. */
     static String table(Collection<RunResult> results, Corpus corpus) {
         int messages = corpus.messages();
         double megabytes = corpus.bytes().length / 1e6;

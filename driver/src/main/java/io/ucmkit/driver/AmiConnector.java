@@ -25,7 +25,7 @@ final class AmiConnector {
     private AmiConnector() {}
 
     /**
-     * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, AMI.md §1.1), both within
+     * Connects and waits for the {@code Asterisk Call Manager/} banner (any version, docs/ami.md §1.1), both within
      * {@code config.connectTimeout()}.
      */
     static CompletableFuture<AmiConnection> open(

@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import java.util.List;
 
 /**
- * The answer to one action: the {@code Response:} message and, for list actions (AMI.md §1.5), the item
+ * The answer to one action: the {@code Response:} message and, for list actions (docs/ami.md §1.5), the item
  * events up to and excluding the {@code …Complete} event, which is {@link #complete()}.
  */
 public record AmiResponse(AmiMessage response, List<AmiMessage> items, AmiMessage complete) {

@@ -3,7 +3,7 @@ package io.ucmkit.driver;
 import java.util.List;
 
 /**
- * Judges the asset's true state from what is known of the session (SPEC §5 triggers): No Communication while no
+ * Judges the asset's true state from what is known of the session (the triggers of docs/driver.md §5): No Communication while no
  * session is up, with the reason of the path that lost it; once up, Fault for an announced Shutdown, a missing
  * privilege, or {@code failureThreshold} actions in a row without an answer, else Normal.
  *
@@ -25,7 +25,7 @@ final class AssetHealth {
         this.asset = asset;
     }
 
-    /** A configuration that cannot work never reaches the network (SPEC §5: config invalid). */
+    /** A configuration that cannot work never reaches the network (docs/driver.md §5: configuration invalid). */
     void configurationInvalid(List<String> problems) {
         asset.setTrueState(
                 SystemAsset.TrueState.NO_COMMUNICATION, "configuration invalid: " + String.join("; ", problems));

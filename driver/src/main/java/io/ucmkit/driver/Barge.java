@@ -3,7 +3,7 @@ package io.ucmkit.driver;
 import io.ucmkit.ami.AmiMessage;
 
 /**
- * The Barge command (SPEC §5, AMI.md §6.2): the source phone rings; when it answers it joins the destination's
+ * The Barge command (docs/driver.md §6, docs/ami.md §6.2): the source phone rings; when it answers it joins the destination's
  * call through {@code ChanSpy} with options {@code q} (no beep), {@code B} (barge: talk to both) and {@code E}
  * (end when the spied call ends). The destination must be in a call.
  */

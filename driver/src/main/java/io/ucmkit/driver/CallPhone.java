@@ -3,7 +3,7 @@ package io.ucmkit.driver;
 import io.ucmkit.ami.AmiMessage;
 
 /**
- * The Call Phone command (SPEC §5): the source phone rings first; when it answers, the destination rings showing
+ * The Call Phone command (docs/driver.md §6): the source phone rings first; when it answers, the destination rings showing
  * {@code line1Text} / {@code line2Text} as caller-ID name / number.
  *
  * @param sourceExtension      numeric extension that rings first
@@ -11,7 +11,7 @@ import io.ucmkit.ami.AmiMessage;
  * @param line1Text            caller-ID name shown at the destination
  * @param line2Text            caller-ID <em>number</em> shown at the destination. Asterisk shrinks it: spaces,
  *                             {@code -}, {@code (} and {@code )} are removed, so {@code "Door 3"} shows as
- *                             {@code Door3} (AMI.md §3.1, transcript 09)
+ *                             {@code Door3} (docs/ami.md §3.1, transcript 09)
  */
 public record CallPhone(String sourceExtension, String destinationExtension, String line1Text, String line2Text) {
 
@@ -23,7 +23,7 @@ public record CallPhone(String sourceExtension, String destinationExtension, Str
         Commands.requireText("line2Text", line2Text, "\"<>");
     }
 
-    /** {@code Originate} exactly as SPEC §5 (Async always: a sync Originate blocks the session, AMI.md §7.8). */
+    /** {@code Originate} exactly as docs/driver.md §6 shows it (Async always: a sync Originate blocks the session, docs/ami.md §7.8). */
     AmiMessage toOriginate(String tech, String context) {
         return AmiMessage.builder()
                 .add("Action", "Originate")

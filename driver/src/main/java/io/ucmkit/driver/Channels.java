@@ -2,7 +2,7 @@ package io.ucmkit.driver;
 
 import io.ucmkit.ami.ChannelState;
 
-/** Channel-name arithmetic (AMI.md §4.1 naming, §7.5): which extension a channel belongs to. */
+/** Channel-name arithmetic (docs/ami.md §4.1 naming, §7.5): which extension a channel belongs to. */
 final class Channels {
 
     private Channels() {}

@@ -69,7 +69,7 @@ final class ConnectionSupervisor implements AmiConnection.Listener {
     void start() {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
-            // A configuration that cannot work never reaches the network (SPEC §5: config invalid).
+            // A configuration that cannot work never reaches the network (docs/driver.md §5: configuration invalid).
             health.configurationInvalid(problems);
             log.error("driver not started: configuration invalid: {}", String.join("; ", problems));
             return;

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * the builder's one-line setters and the documentation of each default.
  *
  * @param address          PBX host name or IP
- * @param port             AMI port; default 7777, the UCM plain AMI port (AMI.md §7.4)
+ * @param port             AMI port; default 7777, the UCM plain AMI port (docs/ami.md §7.4)
  * @param loginMode        default {@link LoginMode#MD5}
- * @param tls              AMI over TLS (UCM port 5039 unverified, AMI.md §7.4); default off
+ * @param tls              AMI over TLS (UCM port 5039 unverified, docs/ami.md §7.4); default off
  * @param tlsTrustCertificate PEM file of the PBX's certificate or of its CA, the only certificates then trusted
  *                         (a UCM's is usually self-signed); null: the JDK's trust store. Host names are verified
  *                         either way
@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * @param keepaliveTimeout  a Ping without Pong within this is a lost connection ("keepalive missed"), unless the
  *                         PBX sent something meanwhile (the Pong may be queued behind a burst): then only
  *                         {@code failureThreshold} such Pings in a row are; default 5 s
- * @param channelTech      {@code PJSIP} (UCM63xx) or {@code SIP} (older UCM61xx/62xx, AMI.md §7.5)
+ * @param channelTech      {@code PJSIP} (UCM63xx) or {@code SIP} (older UCM61xx/62xx, docs/ami.md §7.5)
  * @param context          dialplan context for Call Phone; default {@code from-internal}
- * @param ivrFirst         first IVR number (UCM default range 7000–7100, AMI.md §7.5)
+ * @param ivrFirst         first IVR number (UCM default range 7000–7100, docs/ami.md §7.5)
  * @param ivrLast          last IVR number
  * @param eventQueueCapacity events buffered for subscribers before overflow is counted; default 65,536, for each
  *                         of the two queues (driver events; raw AMI events, used only while {@code subscribeAmi}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the driver reports to an integration (SPEC §5 "Events"). Derived from the AMI event stream by one
+ * What the driver reports to an integration (docs/driver.md §7). Derived from the AMI event stream by one
  * translator, from the asset, or from an operator's Workflow Trigger. {@link #type()} is the name used on the
  * dataserver's event stream.
  */
@@ -43,7 +43,7 @@ public sealed interface DriverEvent {
      */
     record Presence(String extension, String status, String text, Instant time) implements DriverEvent {}
 
-    /** Hint state of an extension changed ({@code StatusText} of AMI.md §3.6: Idle, InUse, Ringing, …). */
+    /** Hint state of an extension changed ({@code StatusText} of docs/ami.md §3.6: Idle, InUse, Ringing, …). */
     record ExtensionState(String extension, String status, Instant time) implements DriverEvent {}
 
     /**

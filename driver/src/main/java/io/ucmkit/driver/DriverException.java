@@ -16,7 +16,7 @@ public final class DriverException extends RuntimeException {
         TIMEOUT,
         /** The connection dropped while the action was pending; it was not resent (HTTP 503). */
         CONNECTION_LOST,
-        /** Login refused: wrong username/secret or IP not permitted (AMI.md §2.4). */
+        /** Login refused: wrong username/secret or IP not permitted (docs/ami.md §2.4). */
         LOGIN_REFUSED,
         /** The PBX answered {@code Response: Error}; the message is Asterisk's (HTTP 502). */
         ACTION_FAILED,

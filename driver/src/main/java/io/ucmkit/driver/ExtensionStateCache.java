@@ -12,7 +12,7 @@ import java.util.Set;
  * The last presence and hint state of each extension, so that only changes become events. Presence: {@code
  * PresenceStateChange} and the hint-based {@code PresenceStatus} (both arrive for one change, surprise 14) update
  * one map; an event is emitted only when the value changes. A {@code Subtype} of {@code custom} is the UCM Custom
- * status (AMI.md §5.3). Both maps are keyed by names the PBX sends and stop growing at the {@link NameBound}. Not
+ * status (docs/ami.md §5.3). Both maps are keyed by names the PBX sends and stop growing at the {@link NameBound}. Not
  * thread-safe: used under the translator's lock.
  */
 final class ExtensionStateCache {

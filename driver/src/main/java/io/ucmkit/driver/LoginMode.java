@@ -1,6 +1,6 @@
 package io.ucmkit.driver;
 
-/** How the driver logs in (AMI.md §2.1, §2.2). */
+/** How the driver logs in (docs/ami.md §2.1, §2.2). */
 public enum LoginMode {
     /** Challenge/MD5 only: the secret never crosses the wire. The default. */
     MD5,

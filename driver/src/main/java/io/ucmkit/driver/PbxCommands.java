@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The commands of SPEC §5 that go to the PBX — Call Phone, Barge, any action — sent on the ready session. A command
+ * The commands of docs/driver.md that go to the PBX — Call Phone, Barge, any action — sent on the ready session. A command
  * is rejected at once while no session is ready: nothing is queued, so nothing (in particular no Originate) is ever
  * sent twice because a connection came back. Every outcome goes to the supervisor (timeouts in a row make the asset
  * Fault; a Permission denied is a missing privilege).

@@ -32,7 +32,7 @@ final class PendingAction {
         return listResponse != null;
     }
 
-    /** {@code Response: Success} + {@code EventList: start} (AMI.md §1.5): items follow until Complete. */
+    /** {@code Response: Success} + {@code EventList: start} (docs/ami.md §1.5): items follow until Complete. */
     void startList(AmiMessage response) {
         listResponse = response;
     }

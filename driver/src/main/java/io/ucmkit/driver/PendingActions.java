@@ -87,7 +87,7 @@ final class PendingActions {
         }
     }
 
-    /** A {@code Response:}: completes its action, or begins its list (AMI.md §1.5); a response nobody awaits is counted. */
+    /** A {@code Response:}: completes its action, or begins its list (docs/ami.md §1.5); a response nobody awaits is counted. */
     void response(AmiMessage m) {
         String id = m.actionId();
         PendingAction p = id == null ? null : pending.get(id);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * many drivers restarted together do not hammer a PBX in lock step.
  *
  * <p>Defaults: initial 500 ms, max 30 s, multiplier 2, jitter 0.2. A refused login closes the socket
- * after Asterisk's 1 s delay (AMI.md §2.1, §7.8 item 3); the backoff keeps that from spinning.
+ * after Asterisk's 1 s delay (docs/ami.md §2.1, §7.8 item 3); the backoff keeps that from spinning.
  */
 public record ReconnectDelay(Duration initial, Duration max, double multiplier, double jitter) {
 

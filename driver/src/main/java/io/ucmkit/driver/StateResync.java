@@ -33,7 +33,7 @@ final class StateResync {
         this.events = events;
     }
 
-    /** AMI.md §3.6–3.8, §3.5: re-read hint states, presence and channels; report what changed while away. */
+    /** docs/ami.md §3.6–3.8, §3.5: re-read hint states, presence and channels; report what changed while away. */
     CompletableFuture<Void> run(ActionSender c) {
         Duration t = config.actionTimeout();
         var states = listOrEmpty(c.send(AmiMessage.of("Action", "ExtensionStateList"), t), "ExtensionStateList");

@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The System Asset of SPEC §5: a true state from communication (Normal, Fault, No Communication) and an
+ * The System Asset of docs/driver.md §5: a true state from communication (Normal, Fault, No Communication) and an
  * operator overlay (Masked, Acknowledged). Thread-safe; every change of the displayed or the true state is
  * reported as a {@link DriverEvent.AssetState} with old and new state, reason and time.
  *
- * <p>Rules where SPEC §5 is silent: a command "does not apply" (409) when it would change nothing — Mask while
+ * <p>Rules of docs/driver.md §5: a command "does not apply" (409) when it would change nothing — Mask while
  * Masked, Acknowledge without an alarm or while Masked or already Acknowledged, Reset without an overlay.
  * Cancel always applies. Every operator command except Cancel selects the asset; Cancel deselects it.
  */

@@ -86,7 +86,7 @@ class CommandsTest {
 
     @Test
     void theMd5KeyIsLowerCaseHexOfChallengePlusSecretAsInAmiMd() {
-        // AMI.md §2.2: challenge 840216730, secret Amisecret1
+        // docs/ami.md §2.2: challenge 840216730, secret Amisecret1
         assertThat(LoginHandshake.md5Hex("840216730" + "Amisecret1")).isEqualTo("e83101dae80df2702fab9eb76e61faf9");
     }
 

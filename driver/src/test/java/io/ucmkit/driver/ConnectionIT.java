@@ -302,7 +302,7 @@ class ConnectionIT {
 
     @Test
     void aBurstOfTenThousandEventsArrivesCompleteAndInOrder() {
-        // The Pong queues behind the burst on the wire (AMI.md §1.3: one ordered stream), so this test keeps the
+        // The Pong queues behind the burst on the wire (docs/ami.md §1.3: one ordered stream), so this test keeps the
         // default-sized keepalive deadline rather than the 300 ms the other tests use.
         start(config().keepaliveInterval(Duration.ofSeconds(1))
                 .keepaliveTimeout(Duration.ofSeconds(5))

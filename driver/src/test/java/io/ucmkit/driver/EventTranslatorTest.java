@@ -141,7 +141,8 @@ class EventTranslatorTest {
                 .contains("Idle");
     }
 
-    // --- PJSIP call sequences as SPEC §4 / AMI.md §4.3 describe them (the simulator's channel names) ---
+    // --- PJSIP call sequences as docs/call-sequences.md and docs/ami.md §4.3 describe them (the simulator's channel
+    // names) ---
 
     private static AmiMessage snap(
             String event, String channel, int state, String exten, String uniqueid, String linkedid, String... extra) {
@@ -598,7 +599,7 @@ class EventTranslatorTest {
 
     @Test
     void aSourceThatRejectsIsDeclinedOnceThoughDialEndAndOriginateResponseBothReportIt() {
-        // The simulator's "source-declines" sequence: the originated leg has no caller block (AMI.md §6.2).
+        // The simulator's "source-declines" sequence: the originated leg has no caller block (docs/ami.md §6.2).
         translator.expectCallPhone("a1", "c1", "1000", "1001");
         List<DriverEvent> out = feed(List.of(
                 snap("Newchannel", "PJSIP/1000-00000000", 0, "s", "400.1", "400.1"),

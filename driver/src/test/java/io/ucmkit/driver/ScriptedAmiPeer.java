@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny scripted AMI server on a real loopback socket (port 0) for connection-level tests: banner, Challenge/
  * Login (MD5 and plain), Ping, the lists the driver re-reads, Originate; knobs to go silent, refuse, or drop.
- * Answers use the header order of the transcripts (ActionID second, AMI.md §1.3).
+ * Answers use the header order of the transcripts (ActionID second, docs/ami.md §1.3).
  */
 public final class ScriptedAmiPeer implements AutoCloseable {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's embedding example, line for line. */
+/** The example of docs/simulator.md §7, line for line. */
 class CallPhoneTest {
 
   @RegisterExtension

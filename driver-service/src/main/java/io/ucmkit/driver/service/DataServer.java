@@ -25,7 +25,7 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.util.concurrent.Queues;
 
-/** The dataserver HTTP+JSON API of SPEC §5 (default port 9689). */
+/** The dataserver HTTP+JSON API of docs/driver.md §2 (default port 9689). */
 final class DataServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DataServer.class);

@@ -3,7 +3,7 @@ package io.ucmkit.simulator.ami;
 import io.ucmkit.ami.AmiMessage;
 
 /**
- * Builders for Asterisk's response shapes (AMI.md §1.3): {@code Response}, then {@code ActionID}
+ * Builders for Asterisk's response shapes (docs/ami.md §1.3): {@code Response}, then {@code ActionID}
  * only when the request carried a non-empty one, then {@code EventList}/{@code Message}.
  */
 public final class AmiResponses {
@@ -22,7 +22,7 @@ public final class AmiResponses {
         return start(request, "Error").add("Message", message).build();
     }
 
-    /** {@code Response: Success / EventList: start / Message: ...} (AMI.md §1.5). */
+    /** {@code Response: Success / EventList: start / Message: ...} (docs/ami.md §1.5). */
     public static AmiMessage listStart(AmiMessage request, String message) {
         return start(request, "Success")
                 .add("EventList", "start")
@@ -30,7 +30,7 @@ public final class AmiResponses {
                 .build();
     }
 
-    /** A list item: {@code Event: name} then the ActionID right after it (AMI.md §1.3). */
+    /** A list item: {@code Event: name} then the ActionID right after it (docs/ami.md §1.3). */
     public static AmiMessage.Builder listItem(AmiMessage request, String event) {
         return AmiMessage.builder().add("Event", event).addActionId(request.get("ActionID"));
     }

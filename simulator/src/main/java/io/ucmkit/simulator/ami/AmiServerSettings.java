@@ -75,7 +75,7 @@ public record AmiServerSettings(
                 asteriskVersion, authFailureDelay, authTimeout, maxUnauthenticated, bytes, permitAny);
     }
 
-    /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (AMI.md §1.1). */
+    /** Banner version: AMI 9.0.0 for Asterisk 20, 2.10.6 for 13 (docs/ami.md §1.1). */
     public String amiVersion() {
         return asteriskVersion == 13 ? "2.10.6" : "9.0.0";
     }

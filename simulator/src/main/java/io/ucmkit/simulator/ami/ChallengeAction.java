@@ -2,7 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Challenge (AMI.md §2.2): AuthType MD5 only; the challenge (≤ 9 digits) is reused once created. */
+/** Challenge (docs/ami.md §2.2): AuthType MD5 only; the challenge (≤ 9 digits) is reused once created. */
 final class ChallengeAction implements ActionHandler {
 
     @Override

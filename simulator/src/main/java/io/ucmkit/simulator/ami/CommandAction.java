@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.call.Calls;
 
 /**
- * Command (AMI.md §1.6): Asterisk ≥ 14 answers {@code Message: Command output follows} with one
+ * Command (docs/ami.md §1.6): Asterisk ≥ 14 answers {@code Message: Command output follows} with one
  * {@code Output:} per line (Error when the CLI failed); Asterisk 13 answers {@code Response: Follows},
  * {@code Privilege: Command}, the raw text and {@code --END COMMAND--}.
  */

@@ -2,7 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import io.ucmkit.ami.AmiMessage;
 
-/** CoreSettings (AMI.md §3.9, transcript 24); {@code SoundsSearchCustomDir} exists in 20.20.1, not in 13. */
+/** CoreSettings (docs/ami.md §3.9, transcript 24); {@code SoundsSearchCustomDir} exists in 20.20.1, not in 13. */
 final class CoreSettingsAction implements ActionHandler {
 
     @Override

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** CoreShowChannels (AMI.md §3.5, transcript 19): one CoreShowChannel per channel, ActionID right after Event. */
+/** CoreShowChannels (docs/ami.md §3.5, transcript 19): one CoreShowChannel per channel, ActionID right after Event. */
 final class CoreShowChannelsAction implements ImmediateAction {
 
     private final Calls calls;

@@ -3,7 +3,7 @@ package io.ucmkit.simulator.ami;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** CoreStatus (AMI.md §3.9): start-up and reload date/time (UTC), current and processed calls. */
+/** CoreStatus (docs/ami.md §3.9): start-up and reload date/time (UTC), current and processed calls. */
 final class CoreStatusAction implements ActionHandler {
 
     private static final DateTimeFormatter DATE =

@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DeviceStateList (AMI.md §3.8, transcript 15): DeviceStateChange items without Privilege. */
+/** DeviceStateList (docs/ami.md §3.8, transcript 15): DeviceStateChange items without Privilege. */
 final class DeviceStateListAction implements ActionHandler {
 
     @Override

@@ -4,7 +4,7 @@ import io.ucmkit.simulator.config.Privileges;
 import java.util.List;
 import java.util.Locale;
 
-/** Events (AMI.md §2.1): sets the session's event mask; answers {@code Events: On|Off} without Message. */
+/** Events (docs/ami.md §2.1): sets the session's event mask; answers {@code Events: On|Off} without Message. */
 final class EventsAction implements ActionHandler {
 
     @Override

@@ -4,7 +4,7 @@ import io.ucmkit.simulator.pbx.ExtensionStates;
 import io.ucmkit.simulator.pbx.Pbx;
 
 /**
- * ExtensionState (AMI.md §3.6, transcript 11): a missing exten or context is still a Success with
+ * ExtensionState (docs/ami.md §3.6, transcript 11): a missing exten or context is still a Success with
  * {@code Status: -1}, {@code StatusText: Unknown} and an empty {@code Hint:}; Context defaults to {@code default}.
  */
 final class ExtensionStateAction implements ActionHandler {

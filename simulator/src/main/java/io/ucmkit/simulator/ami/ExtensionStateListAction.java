@@ -6,7 +6,7 @@ import io.ucmkit.simulator.pbx.Pbx;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ExtensionStateList (AMI.md §3.6, transcript 12): ExtensionStatus items without Privilege. */
+/** ExtensionStateList (docs/ami.md §3.6, transcript 12): ExtensionStatus items without Privilege. */
 final class ExtensionStateListAction implements ActionHandler {
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Getvar (AMI.md §3.10, transcript 24): without Channel, globals (an unset one is {@code Value: }
+ * Getvar (docs/ami.md §3.10, transcript 24): without Channel, globals (an unset one is {@code Value: }
  * empty), {@code PRESENCE_STATE(CustomPresence:x,value|subtype|message)} and {@code DEVICE_STATE(dev)};
  * with a Channel, its variables from the call engine.
  */

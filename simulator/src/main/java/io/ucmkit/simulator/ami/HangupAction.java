@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Hangup (AMI.md §3.3): by name, or {@code /regex/} answered as a list of ChannelHungup items,
+ * Hangup (docs/ami.md §3.3): by name, or {@code /regex/} answered as a list of ChannelHungup items,
  * newest channel first, ActionID last (transcript 26). No HangupRequest is published (surprise 26).
  */
 final class HangupAction implements ImmediateAction {

@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.config.Privileges;
 
 /**
- * ListCommands (AMI.md §3.9, transcript 25): one {@code <Action>: <synopsis>  (Priv: <classes>)}
+ * ListCommands (docs/ami.md §3.9, transcript 25): one {@code <Action>: <synopsis>  (Priv: <classes>)}
  * header per action the user may run, sorted, inside the one response.
  */
 final class ListCommandsAction implements ActionHandler {

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Login (AMI.md §2.1, §2.2, §2.4): user lookup, per-user permit list (empty denies all), then the
+ * Login (docs/ami.md §2.1, §2.2, §2.4): user lookup, per-user permit list (empty denies all), then the
  * MD5 key (lower-case hex of md5(challenge + secret), compared exactly) or the plain secret. A
  * failure publishes its security event at once, answers {@code Authentication failed} after the
  * configured delay (Asterisk sleeps 1 s) and closes; nothing sent after the bad Login is read.

@@ -1,6 +1,6 @@
 package io.ucmkit.simulator.ami;
 
-/** Logoff (AMI.md §2.3, transcript 08): {@code Response: Goodbye}, then the server closes. */
+/** Logoff (docs/ami.md §2.3, transcript 08): {@code Response: Goodbye}, then the server closes. */
 final class LogoffAction implements ActionHandler {
 
     @Override

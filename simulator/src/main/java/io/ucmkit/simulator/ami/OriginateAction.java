@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Originate (AMI.md §3.1): the headers checked in {@code action_originate}'s order with Asterisk's
+ * Originate (docs/ami.md §3.1): the headers checked in {@code action_originate}'s order with Asterisk's
  * exact texts (or the 13.x texts when emulating Asterisk 13), then the call engine runs the call.
  * The Async form answers at once; the sync form when the source phone answers
  * ({@code Originate successfully queued}) or the attempt fails ({@code Originate failed}), transcript
@@ -51,7 +51,7 @@ final class OriginateAction implements ActionHandler {
                 AmiResponses.success(action, "Originate successfully queued").build();
         if (r.async()) {
             // The call starts while the action runs; the server's publisher writes the events it
-            // raises after this response (surprise 10, AMI.md §8 "flush queued events only between actions").
+            // raises after this response (surprise 10, docs/ami.md §8 "flush queued events only between actions").
             calls.originate(r);
             return CompletableFuture.completedFuture(List.of(queued));
         }

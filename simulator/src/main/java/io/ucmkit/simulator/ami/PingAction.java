@@ -2,7 +2,7 @@ package io.ucmkit.simulator.ami;
 
 import java.time.Instant;
 
-/** Ping (AMI.md §2.3, transcript 04): no Message; {@code Ping: Pong} and an epoch timestamp with microseconds. */
+/** Ping (docs/ami.md §2.3, transcript 04): no Message; {@code Ping: Pong} and an epoch timestamp with microseconds. */
 final class PingAction implements ActionHandler {
 
     @Override

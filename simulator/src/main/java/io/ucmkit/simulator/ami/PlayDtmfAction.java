@@ -5,7 +5,7 @@ import io.ucmkit.simulator.call.Calls;
 import java.util.List;
 
 /**
- * PlayDTMF (AMI.md §3.10): Sent on the channel, or Received (and read by its app) with
+ * PlayDTMF (docs/ami.md §3.10): Sent on the channel, or Received (and read by its app) with
  * {@code Receive}; the channel is looked up before the Digit and Duration are checked.
  */
 final class PlayDtmfAction implements ImmediateAction {

@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.simulator.pbx.Presence;
 
 /**
- * PresenceState (AMI.md §3.7, transcript 14): two {@code Message:} headers when a message is set;
+ * PresenceState (docs/ami.md §3.7, transcript 14): two {@code Message:} headers when a message is set;
  * {@code not_set} omits Subtype and Message; only {@code CustomPresence:} providers exist here.
  */
 final class PresenceStateAction implements ActionHandler {

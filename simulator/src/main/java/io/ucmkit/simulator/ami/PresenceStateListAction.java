@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** PresenceStateList (AMI.md §3.7, transcript 15): PresenceStateChange items without Privilege. */
+/** PresenceStateList (docs/ami.md §3.7, transcript 15): PresenceStateChange items without Privilege. */
 final class PresenceStateListAction implements ActionHandler {
 
     @Override

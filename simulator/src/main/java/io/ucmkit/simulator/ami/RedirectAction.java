@@ -6,7 +6,7 @@ import io.ucmkit.simulator.call.RedirectRequest;
 import java.util.List;
 
 /**
- * Redirect (AMI.md §3.2, manager.c {@code action_redirect}): the header checks in Asterisk's order,
+ * Redirect (docs/ami.md §3.2, manager.c {@code action_redirect}): the header checks in Asterisk's order,
  * then the engine's single or dual move, each refusal with Asterisk's text.
  */
 final class RedirectAction implements ImmediateAction {

@@ -8,7 +8,7 @@ import io.ucmkit.simulator.pbx.Presence;
 import java.util.Locale;
 
 /**
- * Setvar (AMI.md §3.10, transcripts 13, 16, 24): without Channel it writes a global variable
+ * Setvar (docs/ami.md §3.10, transcripts 13, 16, 24): without Channel it writes a global variable
  * (VarSet, Channel none) or a function — {@code PRESENCE_STATE(CustomPresence:x)} and
  * {@code DEVICE_STATE(Custom:x)} / {@code DEVICE_STATE(PJSIP/x)}; with a Channel, a variable of that
  * channel in the call engine (VarSet on the channel).

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Status (AMI.md §3.4, transcript 20): {@code Privilege: Call}, the requested {@code Variables},
+ * Status (docs/ami.md §3.4, transcript 20): {@code Privilege: Call}, the requested {@code Variables},
  * every channel variable with {@code AllVariables: true}, ActionID last, Items in the end.
  */
 final class StatusAction implements ImmediateAction {

@@ -5,7 +5,7 @@ import io.ucmkit.simulator.config.Privileges;
 import io.ucmkit.simulator.event.ManagerEvent;
 
 /**
- * UserEvent (AMI.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with
+ * UserEvent (docs/ami.md §3.10, transcript 24): {@code Message: Event Sent}, then an event with
  * {@code UserEvent: <name>} and every other request header in order — including the ActionID.
  */
 final class UserEventAction implements ActionHandler {

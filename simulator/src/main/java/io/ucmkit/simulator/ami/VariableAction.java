@@ -5,7 +5,7 @@ import io.ucmkit.simulator.call.Calls;
 import java.util.List;
 
 /**
- * What Getvar and Setvar share (AMI.md §3.10): with a Channel, a variable of that channel in the
+ * What Getvar and Setvar share (docs/ami.md §3.10): with a Channel, a variable of that channel in the
  * call engine, the Variable header checked before the channel (manager.c action_getvar,
  * action_setvar); without one, a global variable or a dialplan function, named as Asterisk matches
  * them ({@link #argument}).

@@ -104,7 +104,7 @@ final class CallEngine {
         return pbx;
     }
 
-    /** Emulating Asterisk 13: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
+    /** Emulating Asterisk 13: Newexten in class call and no DialState (docs/ami.md §7.8 item 11). */
     boolean asterisk13() {
         return asterisk13;
     }
@@ -166,7 +166,7 @@ final class CallEngine {
     /**
      * A new leg, {@code PJSIP/<endpoint>-%08x}: one counter for all channels, as Asterisk (AMI.md
      * §4.1); {@code linkedid} null starts a new call; {@code presetUniqueid} is Originate's
-     * {@code ChannelId} (AMI.md §3.1), or null.
+     * {@code ChannelId} (docs/ami.md §3.1), or null.
      */
     SimChannel newChannel(
             String tech,
@@ -210,7 +210,7 @@ final class CallEngine {
         emit(CallEvents.newexten(c, asterisk13));
     }
 
-    /** Caller ID and connected line set together, as Originate does (AMI.md §3.1, transcript 09). */
+    /** Caller ID and connected line set together, as Originate does (docs/ami.md §3.1, transcript 09). */
     void setCallerAndConnected(SimChannel c, CallerId caller, CallerId connected) {
         c.caller(caller);
         emit(CallEvents.newCallerid(c));

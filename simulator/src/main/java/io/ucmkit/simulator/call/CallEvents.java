@@ -10,7 +10,7 @@ import io.ucmkit.simulator.event.ManagerEvent;
 
 /**
  * Builders of the call events with the header sets and order of the transcripts: the channel
- * snapshot block of AMI.md §4.1 (transcripts 09, 17, 23), the bridge block of §4.2 (23), and
+ * snapshot block of docs/ami.md §4.1 (transcripts 09, 17, 23), the bridge block of §4.2 (23), and
  * the bodies of §4.2. Values {@code null} print {@code <unknown>}; empty values keep the space.
  * Each event carries its class ({@code call}, {@code dialplan}, {@code dtmf}, {@code user}) as a value.
  */
@@ -22,7 +22,7 @@ final class CallEvents {
         return ChannelSnapshot.orUnknown(value);
     }
 
-    /** The channel's block of AMI.md §4.1; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
+    /** The channel's block of docs/ami.md §4.1; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
     static AmiMessage.Builder snapshot(AmiMessage.Builder b, String prefix, SimChannel c) {
         return c.snapshot().writeTo(b, prefix);
     }
@@ -38,7 +38,7 @@ final class CallEvents {
                 b -> snapshot(b, "", c).add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
     }
 
-    /** Newexten is {@code dialplan} class on 16+ and {@code call} on 13 (AMI.md §7.8 item 11). */
+    /** Newexten is {@code dialplan} class on 16+ and {@code call} on 13 (docs/ami.md §7.8 item 11). */
     static ManagerEvent newexten(SimChannel c, boolean asterisk13) {
         return ManagerEvent.of(
                 "Newexten",

@@ -2,7 +2,7 @@ package io.ucmkit.simulator.call;
 
 /**
  * A party's name and number as Asterisk keeps them; {@code null} means "not set", printed as
- * {@code <unknown>} in every channel snapshot (AMI.md §4.1).
+ * {@code <unknown>} in every channel snapshot (docs/ami.md §4.1).
  */
 public record CallerId(String name, String number) {
 
@@ -14,7 +14,7 @@ public record CallerId(String name, String number) {
 
     /**
      * Parses an Originate {@code CallerID} the way {@code ast_callerid_parse} +
-     * {@code ast_shrink_phone_number} do (AMI.md §3.1, transcript 09: {@code Line1 text <Line2 text>}
+     * {@code ast_shrink_phone_number} do (docs/ami.md §3.1, transcript 09: {@code Line1 text <Line2 text>}
      * becomes name {@code Line1 text}, number {@code Line2text}): quotes are stripped, {@code <…>}
      * is the number and the rest the name; without {@code <…>} a value that looks like a phone number
      * is the number only, anything else the name only.
@@ -41,7 +41,7 @@ public record CallerId(String name, String number) {
 
     /**
      * {@code ast_shrink_phone_number} (main/callerid.c): drops {@code (}, {@code )} and spaces
-     * everywhere, {@code -} outside {@code [ ]} and every {@code .} but a last one. (AMI.md §3.1
+     * everywhere, {@code -} outside {@code [ ]} and every {@code .} but a last one. (docs/ami.md §3.1
      * lists only the first four; the {@code .} rule is from the Asterisk source.)
      */
     static String shrink(String number) {

@@ -41,7 +41,7 @@ public final class Calls {
         this.redirector = new Redirector(engine);
     }
 
-    /** {@code asterisk13}: Newexten in class call and no DialState (AMI.md §7.8 item 11). */
+    /** {@code asterisk13}: Newexten in class call and no DialState (docs/ami.md §7.8 item 11). */
     public static Calls create(PbxPort pbx, Clock clock, SimScheduler scheduler, EventBus events, boolean asterisk13) {
         return new Calls(new CallEngine(pbx, clock, scheduler, events, asterisk13));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The channels running ChanSpy (AMI.md §6.1; transcripts 17, 45, 46): started by Originate's
+ * The channels running ChanSpy (docs/ami.md §6.1; transcripts 17, 45, 46): started by Originate's
  * application form or the spy feature codes ({@code *54} listen, {@code *55} whisper, {@code *56}
  * barge, each followed by the target extension), attached to the first matching call that is up,
  * stopped when either side ends. Called with the {@link CallEngine}'s lock held.

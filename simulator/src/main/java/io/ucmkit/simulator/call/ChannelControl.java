@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the AMI actions on channels do to the engine — Hangup, Status, CoreShowChannels, PlayDTMF,
- * Getvar/Setvar with a Channel (AMI.md §3.3–3.5, §3.10) — as domain results; the {@code ami}
+ * Getvar/Setvar with a Channel (docs/ami.md §3.3–3.5, §3.10) — as domain results; the {@code ami}
  * package words the answers — and the channels as the control API lists them. Redirect is
  * {@link Redirector}. Called by {@link Calls} with the engine's lock held.
  */
@@ -87,7 +87,7 @@ final class ChannelControl {
     }
 
     /**
-     * PlayDTMF (AMI.md §3.10): Sent on the channel, or Received (and read by its app) with
+     * PlayDTMF (docs/ami.md §3.10): Sent on the channel, or Received (and read by its app) with
      * {@code receive}; false when there is no such channel.
      */
     boolean playDtmf(String name, char digit, int durationMs, boolean receive) {

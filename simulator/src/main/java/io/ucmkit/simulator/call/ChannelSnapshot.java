@@ -4,7 +4,7 @@ import io.ucmkit.ami.AmiMessage;
 import io.ucmkit.ami.ChannelState;
 
 /**
- * A channel as one event or list item shows it: the snapshot block of AMI.md §4.1, the same for
+ * A channel as one event or list item shows it: the snapshot block of docs/ami.md §4.1, the same for
  * every channel event the engine publishes and for the Status and CoreShowChannel items the AMI
  * actions answer with.
  */
@@ -19,12 +19,12 @@ public record ChannelSnapshot(
         String uniqueid,
         String linkedid) {
 
-    /** Values {@code null} or empty print {@code <unknown>}, as in every channel snapshot (AMI.md §4.1). */
+    /** Values {@code null} or empty print {@code <unknown>}, as in every channel snapshot (docs/ami.md §4.1). */
     public static String orUnknown(String value) {
         return value == null || value.isEmpty() ? "<unknown>" : value;
     }
 
-    /** AMI.md §4.1, in order; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
+    /** docs/ami.md §4.1, in order; {@code prefix} is {@code ""}, {@code Dest}, {@code Spyer}, {@code Spyee}. */
     public AmiMessage.Builder writeTo(AmiMessage.Builder b, String prefix) {
         return b.add(prefix + "Channel", name)
                 .add(prefix + "ChannelState", Integer.toString(state.code()))

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * One leg ringing towards a phone: from another channel ({@code Dial}) or from an Originate
- * (no caller, AMI.md §4.2: DialBegin/DialEnd then carry only the Dest block).
+ * (no caller, docs/ami.md §4.2: DialBegin/DialEnd then carry only the Dest block).
  */
 final class DialAttempt {
     final SimChannel caller;

@@ -1,6 +1,6 @@
 package io.ucmkit.simulator.call;
 
-/** Q.931 causes with the {@code Cause-txt} of {@code main/channel.c causes[]} (AMI.md §4.2). */
+/** Q.931 causes with the {@code Cause-txt} of {@code main/channel.c causes[]} (docs/ami.md §4.2). */
 enum HangupCause {
     NOT_DEFINED(0, "Unknown"),
     UNALLOCATED(1, "Unallocated (unassigned) number"),

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A checked Originate (AMI.md §3.1): the source phone {@code tech/resource}, then either the
+ * A checked Originate (docs/ami.md §3.1): the source phone {@code tech/resource}, then either the
  * dialplan target ({@code context}, {@code exten}) or an application with its data. {@code actionId}
  * is echoed by the Async form's OriginateResponse event; {@code channelId} presets the source leg's
  * uniqueid.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An Originate (AMI.md §3.1) once the {@code ami} package has checked it: the source
+ * An Originate (docs/ami.md §3.1) once the {@code ami} package has checked it: the source
  * phone rings (transcript 09: Newchannel, Newexten AppDial2, NewCallerid, NewConnectedLine,
  * DialBegin without a caller block), and on answer the exten form runs the dialplan — the
  * OriginateResponse comes after the first Newexten (09, 23) — or the application form runs its

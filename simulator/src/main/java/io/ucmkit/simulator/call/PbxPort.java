@@ -12,13 +12,13 @@ public interface PbxPort {
     /** The phone of an extension, or empty when the number is no user extension. */
     Optional<Phone> phone(String ext);
 
-    /** IVR numbers (UCM range 7000–7100, AMI.md §7.5) answer and read digits. */
+    /** IVR numbers (UCM range 7000–7100, docs/ami.md §7.5) answer and read digits. */
     boolean isIvr(String number);
 
-    /** The presence feature code, {@code *48} by default (AMI.md §6.3). */
+    /** The presence feature code, {@code *48} by default (docs/ami.md §6.3). */
     String presenceFeatureCode();
 
-    /** Spy feature codes, each followed by the target extension (AMI.md §6.3 defaults). */
+    /** Spy feature codes, each followed by the target extension (docs/ami.md §6.3 defaults). */
     default String listenFeatureCode() {
         return "*54";
     }
@@ -84,7 +84,7 @@ public interface PbxPort {
         NO_ANSWER
     }
 
-    /** {@code ast_devstate_str} values a phone's device takes through calls (AMI.md §3.8). */
+    /** {@code ast_devstate_str} values a phone's device takes through calls (docs/ami.md §3.8). */
     enum DeviceState {
         NOT_INUSE,
         INUSE,

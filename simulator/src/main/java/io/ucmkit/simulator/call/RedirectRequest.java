@@ -1,7 +1,7 @@
 package io.ucmkit.simulator.call;
 
 /**
- * A checked Redirect (AMI.md §3.2): {@code channel} to {@code context/exten}; with an
+ * A checked Redirect (docs/ami.md §3.2): {@code channel} to {@code context/exten}; with an
  * {@code extraChannel}, that one too, to {@code extraContext/extraExten} (the first target when the
  * request named no ExtraContext).
  */

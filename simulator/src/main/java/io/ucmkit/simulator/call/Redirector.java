@@ -4,7 +4,7 @@ import io.ucmkit.ami.ChannelState;
 import java.util.List;
 
 /**
- * Redirect (AMI.md §3.2, manager.c {@code action_redirect}) once the {@code ami} package has
+ * Redirect (docs/ami.md §3.2, manager.c {@code action_redirect}) once the {@code ami} package has
  * checked its headers: the channels' checks in Asterisk's order, then the single or dual move.
  * Called by {@link Calls} with the engine's lock held.
  */

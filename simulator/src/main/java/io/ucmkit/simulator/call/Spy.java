@@ -3,7 +3,7 @@ package io.ucmkit.simulator.call;
 import java.util.Locale;
 
 /**
- * A channel running {@code ChanSpy([chanprefix][,options])} (AMI.md §6.1). The spyee is null while
+ * A channel running {@code ChanSpy([chanprefix][,options])} (docs/ami.md §6.1). The spyee is null while
  * no channel matches: ChanSpy keeps scanning (no ChanSpyStart) until one appears or the spyer ends.
  */
 final class Spy {
@@ -69,7 +69,7 @@ final class Spy {
     /**
      * ChanSpy's match: with {@code u} the full channel name or the uniqueid; otherwise the start of
      * the channel name, case-insensitively — so {@code PJSIP/100} also matches {@code PJSIP/1000-…},
-     * which is why the driver sends {@code PJSIP/1000-} (AMI.md §6.1). An empty spec matches all.
+     * which is why the driver sends {@code PJSIP/1000-} (docs/ami.md §6.1). An empty spec matches all.
      */
     boolean matches(SimChannel candidate) {
         if (candidate == spyer || candidate.hungUp()) {

@@ -3,7 +3,7 @@ package io.ucmkit.simulator.config;
 import java.util.List;
 
 /**
- * One AMI user as a UCM stores it (AMI.md §7.2): username (≥ 8 chars on a UCM), secret, permitted
+ * One AMI user as a UCM stores it (docs/ami.md §7.2): username (≥ 8 chars on a UCM), secret, permitted
  * {@code ip/netmask} list (empty denies every address) and read/write privilege classes.
  * {@link #toString()} masks the secret so it never reaches a log.
  */

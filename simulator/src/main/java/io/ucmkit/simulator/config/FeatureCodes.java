@@ -1,7 +1,7 @@
 package io.ucmkit.simulator.config;
 
 /**
- * UCM feature codes (AMI.md §6.3): presence {@code *48} by default (AMI.md §5.3; a guide's
+ * UCM feature codes (docs/ami.md §6.3): presence {@code *48} by default (docs/ami.md §5.3; a guide's
  * screenshot shows {@code *46}), listen {@code *54}, whisper {@code *55}, barge {@code *56}; and
  * {@code shortRing}, a test prefix (none by default): prefix + extension dials that extension with
  * a 5 s ring timeout instead of 60 s, as the reference PBX's {@code _610XX} route does (transcript

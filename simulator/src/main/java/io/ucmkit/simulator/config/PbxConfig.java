@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The whole simulated PBX as a value: AMI users, extensions, IVRs, feature codes, channel tech,
- * dialplan context and emulated Asterisk version (SPEC §4 "Embedded default PBX").
+ * dialplan context and emulated Asterisk version (docs/simulator.md §2).
  * Read one with {@link PbxConfigLoader}; {@link PbxConfigLoader#defaults()} is the demo PBX.
  */
 public record PbxConfig(

@@ -26,7 +26,7 @@ public final class PbxConfigLoader {
 
     private PbxConfigLoader() {}
 
-    /** The embedded demo PBX of SPEC §4 ({@code default-pbx.yaml} on the classpath). */
+    /** The embedded demo PBX of docs/simulator.md §2 ({@code default-pbx.yaml} on the classpath). */
     public static PbxConfig defaults() {
         try (InputStream in = PbxConfigLoader.class.getResourceAsStream("/io/ucmkit/simulator/default-pbx.yaml")) {
             if (in == null) {

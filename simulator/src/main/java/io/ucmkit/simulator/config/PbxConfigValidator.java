@@ -15,7 +15,7 @@ public final class PbxConfigValidator {
 
     static final List<String> ANSWER_MODES = AnswerMode.wires();
     private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
-    /** A UCM gives IVRs 7000-7100 in its default extension ranges (AMI.md §7.5). */
+    /** A UCM gives IVRs 7000-7100 in its default extension ranges (docs/ami.md §7.5). */
     private static final Pattern IVR_NUMBER = Pattern.compile("70[0-9]{2}|7100");
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
@@ -151,7 +151,7 @@ public final class PbxConfigValidator {
     }
 
     private static void validateUser(String f, AmiUserConfig u, Check require) {
-        // A UCM refuses AMI user names shorter than 8 characters (AMI.md §7.2).
+        // A UCM refuses AMI user names shorter than 8 characters (docs/ami.md §7.2).
         require.check(
                 u.username() != null && u.username().matches("[A-Za-z0-9_.-]{8,32}"),
                 f + ".username",

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Which key types a phone model offers for presence watching, and the LED each presence gives.
- * The LED tables are the SIP Presence Guide's (SPEC §4): VPK on GXP21XX/GXP17XX — Available,
+ * The LED tables are the SIP Presence Guide's (docs/simulator.md §5): VPK on GXP21XX/GXP17XX — Available,
  * Away, Custom GREEN; Chat, DND RED; Unavailable OFF; MPK — Available, Custom, Away ON; Chat, DND,
  * Unavailable OFF. The per-model support list below is our reading of Grandstream datasheets, not
  * the guide's table (not available to us): GXP2140/2160/2170 take an extension board, GXP2130/2135

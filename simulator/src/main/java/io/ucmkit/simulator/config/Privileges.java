@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Asterisk's manager permission classes as bits (include/asterisk/manager.h, AMI.md §2.5), and the
+ * Asterisk's manager permission classes as bits (include/asterisk/manager.h, docs/ami.md §2.5), and the
  * conversions Asterisk performs: a class list to a mask ({@code all} = every bit) and a mask to the
  * {@code Privilege:} text of an event, which always ends in {@code ,all} because {@code all} is
- * {@code INT_MAX} (AMI.md §1.4).
+ * {@code INT_MAX} (docs/ami.md §1.4).
  */
 public final class Privileges {
 
@@ -18,7 +18,7 @@ public final class Privileges {
     /**
      * Asterisk's {@code perms[]} in its order, which is also the order of the {@code Privilege:}
      * text. The bits are explicit, not positions: {@code perms[]} leaves out hookresponse (1 << 14),
-     * and message is 1 << 30 (AMI.md §2.5).
+     * and message is 1 << 30 (docs/ami.md §2.5).
      */
     private static final List<Perm> PERMS = List.of(
             new Perm("system", 1 << 0),
@@ -89,7 +89,7 @@ public final class Privileges {
         return mask;
     }
 
-    /** The event {@code Privilege:} value of a class mask, e.g. {@code call,all} (AMI.md §1.4). */
+    /** The event {@code Privilege:} value of a class mask, e.g. {@code call,all} (docs/ami.md §1.4). */
     public static String eventPrivilege(int mask) {
         return names(mask) + ",all";
     }

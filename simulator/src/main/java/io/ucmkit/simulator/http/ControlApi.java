@@ -20,7 +20,7 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The HTTP control API (SPEC §4) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
+ * The HTTP control API (docs/control-api.md) on reactor-netty, base {@code /api/v1}, JSON via Jackson; every
  * route is a thin call into an {@link Admin}, listed once in {@link #routes} (which the
  * OpenAPI document at {@code /api/v1/openapi.yaml} is checked against). Errors, all in the shape
  * {@code {"error", "field"?, "allowed"?}}: 400 naming the field, the value sent and what is

@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The dashboard (SPEC §4): static HTML/CSS/JS from the classpath folder
+ * The dashboard (docs/simulator.md §6): static HTML/CSS/JS from the classpath folder
  * {@code io/ucmkit/simulator/dashboard/}, served on the web port next to the control API.
  * {@code GET /} is {@code index.html}; {@code GET /<name>.<ext>} is an asset of that folder. Only
  * flat names of known types are looked up, so no request can reach outside the folder.

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The device states of the {@link Pbx} model and the extension states of its hints (AMI.md §3.6): a
+ * The device states of the {@link Pbx} model and the extension states of its hints (docs/ami.md §3.6): a
  * device's state is the one set on it (Setvar {@code DEVICE_STATE(...)}, a call), else derived from
  * its phone's registration, else UNKNOWN. A change publishes DeviceStateChange, then ExtensionStatus
  * for the hint holding the device (transcript 16). Part of the Pbx model, called with its lock held;

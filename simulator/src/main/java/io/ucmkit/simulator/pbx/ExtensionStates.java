@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Device-state strings (AMI.md §3.8) and the extension-state codes a hint aggregates them to
- * (AMI.md §3.6, include/asterisk/pbx.h).
+ * Device-state strings (docs/ami.md §3.8) and the extension-state codes a hint aggregates them to
+ * (docs/ami.md §3.6, include/asterisk/pbx.h).
  */
 public final class ExtensionStates {
 

@@ -146,7 +146,7 @@ public final class Pbx {
         return devices.all();
     }
 
-    /** The extension state of a hinted extension (AMI.md §3.6), -1 when there is no hint. */
+    /** The extension state of a hinted extension (docs/ami.md §3.6), -1 when there is no hint. */
     public synchronized int extensionStatus(String number) {
         return devices.extensionStatus(number);
     }
@@ -242,7 +242,7 @@ public final class Pbx {
     }
 
     /**
-     * Every presence key of every phone with the LED it shows now (SPEC §4 watchers), in config order.
+     * Every presence key of every phone with the LED it shows now (docs/simulator.md §5, watchers), in config order.
      */
     public synchronized List<WatcherKeyInfo> watchers() {
         return WatcherKeys.all(config, this::presence);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An Asterisk presence value (AMI.md §5.1): state (lower case on the wire), subtype and message.
+ * An Asterisk presence value (docs/ami.md §5.1): state (lower case on the wire), subtype and message.
  * {@code not_set} is what a never-written CustomPresence provider reports.
  */
 public record Presence(String state, String subtype, String message) {
@@ -70,7 +70,7 @@ public record Presence(String state, String subtype, String message) {
     }
 
     /**
-     * The UCM status a phone or the GUI shows for this value (AMI.md §5.3): the six statuses, with
+     * The UCM status a phone or the GUI shows for this value (docs/ami.md §5.3): the six statuses, with
      * Custom encoded as {@code available} + subtype {@code custom} + the text (a design choice).
      */
     public String ucmStatus() {

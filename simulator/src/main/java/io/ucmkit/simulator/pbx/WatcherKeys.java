@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The phones' watching keys (SPEC §4 watchers): whom each monitors and the LED it shows. */
+/** The phones' watching keys (docs/simulator.md §5, watchers): whom each monitors and the LED it shows. */
 final class WatcherKeys {
 
     private WatcherKeys() {}

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TranscriptReplayIT {
 
-    /** CLI commands the simulator does not implement (README "AMI actions"); their exchanges are left out of 18. */
+    /** CLI commands the simulator does not implement (docs/simulator.md §3); their exchanges are left out of 18. */
     private static final List<String> CLI_NOT_SIMULATED = List.of("core show hints", "manager show connected");
 
     /** Actions of modules the transcript-25 PBX had not loaded (it had no res_pjsip); ListCommands lists them here. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * AMI.md §1.3: ActionID is echoed only when the action carried a non-empty one. A request line
+ * docs/ami.md §1.3: ActionID is echoed only when the action carried a non-empty one. A request line
  * {@code ActionID: } (empty value) must leave every response, list item and OriginateResponse without it.
  */
 class EmptyActionIdTest {

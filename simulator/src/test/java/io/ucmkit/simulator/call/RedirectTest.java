@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Redirect's single and dual forms and their refusals (AMI.md §3.2, manager.c action_redirect). */
+/** Redirect's single and dual forms and their refusals (docs/ami.md §3.2, manager.c action_redirect). */
 class RedirectTest {
 
     static final String A = "PJSIP/1000-00000000";
