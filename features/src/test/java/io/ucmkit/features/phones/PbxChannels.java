@@ -1,6 +1,6 @@
 package io.ucmkit.features.phones;
 
-import io.ucmkit.features.support.Target;
+import io.ucmkit.features.wire.Target;
 import io.ucmkit.features.wire.WireMessage;
 import io.ucmkit.features.wire.WireView;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import io.ucmkit.features.phones.PhoneSettings;
 import io.ucmkit.features.phones.Phones;
 import io.ucmkit.features.phones.SimulatorPhones;
 import io.ucmkit.features.phones.SoftPhones;
+import io.ucmkit.features.wire.Target;
 import io.ucmkit.simulator.ManualTime;
 import io.ucmkit.simulator.UcmSimulator;
 import io.ucmkit.simulator.admin.Admin;

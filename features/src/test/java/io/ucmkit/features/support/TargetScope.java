@@ -3,6 +3,7 @@ package io.ucmkit.features.support;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.ucmkit.features.wire.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

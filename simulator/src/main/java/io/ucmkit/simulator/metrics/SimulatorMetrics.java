@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulator's Prometheus metrics, one registry per {@link io.ucmkit.simulator.UcmSimulator}, served on the
+ * The simulator's Prometheus metrics, one registry per {@code UcmSimulator}, served on the
  * web port at {@code GET /metrics}: AMI sessions, logins by outcome and reason, actions by name and outcome with
  * their latency, events sent, SSE clients and HTTP requests. Logins are read from the security events the AMI
  * server publishes anyway (SuccessfulAuth, InvalidPassword, ...), so the login code carries no metrics call;

@@ -1,4 +1,4 @@
-package io.ucmkit.features.support;
+package io.ucmkit.features.wire;
 
 import java.net.URI;
 
@@ -8,7 +8,7 @@ import java.net.URI;
  * UCM hardware — or, to keep the password off command lines, as the environment variable
  * {@code UCMKIT_TARGET} ({@code ci/features.sh} uses that). Scenarios that need to act as a
  * phone's user are tagged {@code @phones}, those that need the UCM's web GUI {@code @ucm-admin}
- * ({@link TargetScope}).
+ * ({@code support.TargetScope}).
  */
 public record Target(String host, int port, String username, String password, boolean inProcess) {
 
