@@ -27,6 +27,11 @@ import java.util.List;
  * ({@link HeaderBlock}), and {@link AmiMessage} makes a name's or a value's String when it is asked for.
  * Memory is the line and message limits plus the window: at most 64 KiB, grown to the largest
  * read seen.
+ *
+ * <p>Why one class of this size: it is the state machine (the private {@code State} enum and its transition table),
+ * and every transition is an assignment in this file so it can be read in one place, as Netty's
+ * {@code HttpObjectDecoder}; the scanning, UTF-8 check and message layout are already their own
+ * classes.
  */
 public final class AmiDecoder extends ByteToMessageDecoder {
 
