@@ -264,6 +264,7 @@ class AmiSessionIT {
     @Test
     void a_client_that_stops_reading_is_disconnected_instead_of_buffered_without_limit() throws Exception {
         try (AmiTestClient idle = AmiTestClient.login(sim.amiPort(), "amireader", "amireader1", null)) {
+            idle.pauseReading(); // the shared client reads in the background unless told to stop
             String text = "x".repeat(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (int i = 0; i < 2_000; i++) {
