@@ -38,7 +38,7 @@ public final class Pbx {
     public static final String CONTROL_PROPERTY = "ucmkit.control";
     public static final String CONTROL_ENVIRONMENT = "UCMKIT_CONTROL";
 
-    private static final Target EXTERNAL = Target.fromSystemProperty();
+    private static final Target EXTERNAL = Target.ofSetting(setting(Target.PROPERTY, Target.ENVIRONMENT));
     private static final URI CONTROL = controlApi();
     /** Soft phones on a real PBX (an external target without a control API), when accounts are given. */
     private static final PhoneSettings PHONES =

@@ -15,9 +15,11 @@ public record Target(String host, int port, String username, String password, bo
     public static final String PROPERTY = "ucmkit.target";
     public static final String ENVIRONMENT = "UCMKIT_TARGET";
 
-    /** The target named by the system property, else by the environment; null (in-process simulator) when both are empty. */
-    public static Target fromSystemProperty() {
-        String value = Pbx.setting(PROPERTY, ENVIRONMENT);
+    /**
+     * The target named by a setting (the system property, else the environment: {@code Pbx.setting});
+     * null, the in-process simulator, when it is empty.
+     */
+    public static Target ofSetting(String value) {
         return value.isEmpty() ? null : parse(value);
     }
 
