@@ -164,7 +164,7 @@ final class CallEngine {
     }
 
     /**
-     * A new leg, {@code PJSIP/<endpoint>-%08x}: one counter for all channels, as Asterisk (AMI.md
+     * A new leg, {@code PJSIP/<endpoint>-%08x}: one counter for all channels, as Asterisk (docs/ami.md
      * §4.1); {@code linkedid} null starts a new call; {@code presetUniqueid} is Originate's
      * {@code ChannelId} (docs/ami.md §3.1), or null.
      */
