@@ -39,7 +39,6 @@ final class InProcessAdmin implements Admin {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9*#]{1,32}");
     private static final Pattern DIGITS = Pattern.compile("[0-9*#A-Da-d]{1,32}");
-    private static final long MAX_ANSWER_DELAY_MS = 600_000;
 
     private final Pbx pbx;
     private final Calls calls;
@@ -85,9 +84,9 @@ final class InProcessAdmin implements Admin {
     public ExtensionInfo setAnswerMode(String ext, AnswerMode mode, Duration delay) {
         extension(ext);
         long delayMs = delay.toMillis();
-        if (delayMs < 0 || delayMs > MAX_ANSWER_DELAY_MS) {
+        if (delayMs < 0 || delayMs > AnswerMode.MAX_DELAY_MS) {
             // named as the control API's field, which passes this message on as it is
-            throw SimulatorException.invalidValue("delayMs: " + delayMs + " is outside 0.." + MAX_ANSWER_DELAY_MS);
+            throw SimulatorException.invalidValue("delayMs: " + delayMs + " is outside 0.." + AnswerMode.MAX_DELAY_MS);
         }
         pbx.setAnswerMode(ext, mode.wire(), (int) delayMs);
         return extension(ext);

@@ -1,5 +1,6 @@
 package io.ucmkit.simulator.pbx;
 
+import io.ucmkit.simulator.admin.PresenceStatus;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,7 +107,7 @@ public record Presence(String state, String subtype, String message) {
             }
             default ->
                 throw new IllegalArgumentException(
-                        "status: '" + status + "' is not one of available|away|chat|dnd|custom|unavailable");
+                        "status: '" + status + "' is not one of " + String.join("|", PresenceStatus.wires()));
         };
     }
 }
